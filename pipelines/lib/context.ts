@@ -1,0 +1,66 @@
+// What every source module receives and returns. A source module extracts its inputs,
+// validates them, and loads them into the warehouse being built (ctx.conn). Rows that fail
+// validation go to ctx.quarantine with the file, row number and reason; nothing is
+// dropped silently.
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+export interface QuarantineRow {
+  source: string;
+  file: string;
+  row_number: number | null;
+  reason: string;
+  raw: string | null;
+}
+
+export interface SourceContext {
+  /** Connection to the warehouse being built (a new file, swapped in only when complete). */
+  conn: DuckDBConnection;
+  /** Folder organised by source (worldbank/, un/, owid/, itu/, wsis/) read instead of the network; null = online. */
+  mirror: string | null;
+  /** Project root (where data/ lives). */
+  root: string;
+  /** Git-ignored cache for raw online responses. */
+  cacheDir: string;
+  /** Progress output, one line per call. */
+  log: (message: string) => void;
+  /** Record refused rows. */
+  quarantine: (rows: QuarantineRow[]) => Promise<void>;
+  /** Network access (replaceable in tests). */
+  fetch: typeof fetch;
+  /** Options for online sources. */
+  online: { timeoutMs: number; retries: number; backoffMs: number; baseUrl: string };
+}
+
+export interface SourceReport {
+  status: 'ok' | 'partial' | 'skipped' | 'failed';
+  files: number;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  /** SHA-256 over the inputs (hex). */
+  checksum: string | null;
+  /** Vintage(s) of the inputs, e.g. "2024-02-21" or "2017-02-01..2026-07-13". */
+  vintage: string | null;
+  /** What is missing or went wrong, in plain words (empty when all is well). */
+  message: string;
+}
+
+export interface Source {
+  id: string;
+  description: string;
+  /** A required source that cannot be read fails the whole run (previous warehouse kept). */
+  required: boolean;
+  run(ctx: SourceContext): Promise<SourceReport>;
+}
+
+/** An error that names the file, the row and the reason. */
+export class InputError extends Error {
+  constructor(
+    public file: string,
+    public row: number | null,
+    public reason: string
+  ) {
+    super(`${file}${row != null ? `, row ${row}` : ''}: ${reason}`);
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,357 @@
+// The warehouse schema: the contract between the pipelines (which write it) and the
+// dashboard server (which reads it). Table names and columns here are the public names
+// used by the API, the exports and the data package; change them only on purpose.
+
+export interface ColumnSpec {
+  name: string;
+  type: string; // DuckDB type
+  description: string;
+  unit?: string;
+}
+
+export interface TableSpec {
+  name: string;
+  description: string;
+  columns: ColumnSpec[];
+  primaryKey?: string[];
+  /** Published tables are exported (CSV, Parquet, JSON) and listed on the Data page. */
+  published: boolean;
+}
+
+const source = { name: 'source', type: 'VARCHAR', description: 'Citation of where the row comes from (file, seed or publication)' };
+
+export const TABLES: TableSpec[] = [
+  {
+    name: 'indicator',
+    description: 'Indicators loaded from the World Bank WDI (ITU series) and the WSIS/MDG indicators each serves',
+    published: true,
+    primaryKey: ['code'],
+    columns: [
+      { name: 'code', type: 'VARCHAR', description: 'World Bank indicator code (current code)' },
+      { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
+      { name: 'unit', type: 'VARCHAR', description: 'Unit of measure' },
+      { name: 'topic', type: 'VARCHAR', description: 'ict or population' },
+      { name: 'wsis_targets', type: 'VARCHAR', description: 'WSIS targets served (semicolon-separated target numbers 1-10)' },
+      { name: 'mdg_indicator', type: 'VARCHAR', description: 'MDG indicator served (e.g. 8.16), if any' },
+      { name: 'higher_is_better', type: 'BOOLEAN', description: 'Direction of progress' },
+      { name: 'upper_bound', type: 'DOUBLE', description: 'Natural upper bound of the value (100 for percentages of population), if any' },
+      { name: 'source_organisation', type: 'VARCHAR', description: 'Producer of the series' },
+      source
+    ]
+  },
+  {
+    name: 'indicator_alias',
+    description: 'Old indicator codes mapped to current ones (e.g. IT.NET.USER.P2 -> IT.NET.USER.ZS)',
+    published: true,
+    primaryKey: ['old_code'],
+    columns: [
+      { name: 'old_code', type: 'VARCHAR', description: 'Code as found in older files' },
+      { name: 'code', type: 'VARCHAR', description: 'Current indicator code' },
+      { name: 'note', type: 'VARCHAR', description: 'Why the codes map' },
+      source
+    ]
+  },
+  {
+    name: 'economy',
+    description: 'Countries and the World Bank aggregates (WLD, regions, income groups, ...), kept apart by is_aggregate',
+    published: true,
+    primaryKey: ['code'],
+    columns: [
+      { name: 'code', type: 'VARCHAR', description: 'ISO 3166-1 alpha-3 code, or World Bank aggregate code' },
+      { name: 'name', type: 'VARCHAR', description: 'Name' },
+      { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for World Bank aggregates (never mixed with countries)' },
+      { name: 'iso2', type: 'VARCHAR', description: 'ISO alpha-2 code' },
+      { name: 'm49', type: 'VARCHAR', description: 'UN M49 numeric code' },
+      { name: 'wb_region', type: 'VARCHAR', description: 'World Bank region (countries only)' },
+      { name: 'wb_income_group', type: 'VARCHAR', description: 'World Bank income group (countries only)' },
+      { name: 'un_region', type: 'VARCHAR', description: 'UN M49 region' },
+      { name: 'un_subregion', type: 'VARCHAR', description: 'UN M49 sub-region' },
+      { name: 'ldc', type: 'BOOLEAN', description: 'Least developed country (UN M49)' },
+      { name: 'lldc', type: 'BOOLEAN', description: 'Land-locked developing country (UN M49)' },
+      { name: 'sids', type: 'BOOLEAN', description: 'Small island developing state (UN M49)' },
+      { name: 'developed', type: 'BOOLEAN', description: 'Developed (true) or developing (false) per UN M49, where given' },
+      source
+    ]
+  },
+  {
+    name: 'economy_group',
+    description: 'Membership of countries in groups: World Bank regions and income groups, UN M49 regions, LDC, LLDC, SIDS, developed/developing',
+    published: true,
+    primaryKey: ['classification', 'group_code', 'economy'],
+    columns: [
+      { name: 'classification', type: 'VARCHAR', description: 'wb_region, wb_income, m49_region, m49_subregion, ldc, lldc, sids, development' },
+      { name: 'group_code', type: 'VARCHAR', description: 'Group code (the World Bank aggregate code where one exists, e.g. SSF, LIC)' },
+      { name: 'group_name', type: 'VARCHAR', description: 'Group name' },
+      { name: 'economy', type: 'VARCHAR', description: 'Member country code' },
+      source
+    ]
+  },
+  {
+    name: 'observation_batch',
+    description: 'One batch per indicator per input file: the vintage (Last Updated Date) and provenance of its observations',
+    published: true,
+    primaryKey: ['batch_id'],
+    columns: [
+      { name: 'batch_id', type: 'VARCHAR', description: 'Batch identifier' },
+      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code (current code)' },
+      { name: 'original_code', type: 'VARCHAR', description: 'Indicator code as found in the file' },
+      { name: 'vintage', type: 'DATE', description: 'Last Updated Date of the file or API lastupdated; null when the file has none' },
+      { name: 'layout', type: 'VARCHAR', description: 'Input layout: wb-bulk, wb-bulk-noheader, wb-excel, databank, wb-api' },
+      { name: 'file', type: 'VARCHAR', description: 'Input file (relative to the mirror) or API URL' },
+      { name: 'checksum', type: 'VARCHAR', description: 'SHA-256 of the input bytes' },
+      { name: 'rows_loaded', type: 'INTEGER', description: 'Observations loaded from this batch' },
+      { name: 'is_served', type: 'BOOLEAN', description: 'True if this batch is the newest vintage of its indicator (served by default)' },
+      source
+    ]
+  },
+  {
+    name: 'observation_all',
+    description: 'Every observation of every vintage (non-missing values only)',
+    published: true,
+    primaryKey: ['batch_id', 'economy', 'year'],
+    columns: [
+      { name: 'batch_id', type: 'VARCHAR', description: 'Batch (file and vintage)' },
+      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code' },
+      { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
+      { name: 'year', type: 'INTEGER', description: 'Year' },
+      { name: 'value', type: 'DOUBLE', description: 'Value in the indicator unit' },
+      { name: 'vintage', type: 'DATE', description: 'Vintage of the batch' }
+    ]
+  },
+  {
+    name: 'observation',
+    description: 'Observations served by default: for each indicator, economy and year, the value from the newest vintage that has one',
+    published: true,
+    primaryKey: ['indicator', 'economy', 'year'],
+    columns: [
+      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code' },
+      { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
+      { name: 'year', type: 'INTEGER', description: 'Year' },
+      { name: 'value', type: 'DOUBLE', description: 'Value in the indicator unit' },
+      { name: 'vintage', type: 'DATE', description: 'Vintage the value comes from' },
+      { name: 'batch_id', type: 'VARCHAR', description: 'Batch the value comes from' },
+      { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for World Bank aggregate rows' }
+    ]
+  },
+  {
+    name: 'action_line',
+    description: 'The 11 WSIS action lines (Geneva Plan of Action) with the 8 C7 sub-lines, their facilitators and co-facilitators',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'Identifier, e.g. C2 or C7-e-health' },
+      { name: 'parent', type: 'VARCHAR', description: 'Parent action line (C7 for its sub-lines)' },
+      { name: 'title', type: 'VARCHAR', description: 'Title' },
+      { name: 'facilitators', type: 'VARCHAR', description: 'Lead facilitator(s), semicolon-separated' },
+      { name: 'co_facilitators', type: 'VARCHAR', description: 'Co-facilitators, semicolon-separated' },
+      { name: 'sort_order', type: 'INTEGER', description: 'Display order' },
+      source
+    ]
+  },
+  {
+    name: 'wsis_target',
+    description: 'The 10 WSIS targets (Geneva Plan of Action, paragraph 6)',
+    published: true,
+    primaryKey: ['target'],
+    columns: [
+      { name: 'target', type: 'INTEGER', description: 'Target number 1-10' },
+      { name: 'letter', type: 'VARCHAR', description: 'Letter a-j in the Plan of Action' },
+      { name: 'text', type: 'VARCHAR', description: 'Text of the target' },
+      { name: 'short_title', type: 'VARCHAR', description: 'Short title for display' },
+      source
+    ]
+  },
+  {
+    name: 'target_indicator',
+    description: 'Indicators proposed for each WSIS target (Partnership on Measuring ICT for Development, 2011), with goal values for progress assessment',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'Indicator id in the framework, e.g. 1.1' },
+      { name: 'target', type: 'INTEGER', description: 'WSIS target number' },
+      { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
+      { name: 'unit', type: 'VARCHAR', description: 'Unit' },
+      { name: 'goal_value', type: 'DOUBLE', description: 'Goal value used for progress assessment, where one is set' },
+      { name: 'goal_reasoning', type: 'VARCHAR', description: 'Why this goal value' },
+      { name: 'wb_code', type: 'VARCHAR', description: 'Matching World Bank indicator code, where one exists' },
+      source
+    ]
+  },
+  {
+    name: 'mdg_indicator',
+    description: 'MDG Target 8.F and its ICT indicators 8.14, 8.15, 8.16',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'MDG indicator id, e.g. 8.16' },
+      { name: 'target', type: 'VARCHAR', description: 'MDG target (8.F)' },
+      { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
+      { name: 'wb_code', type: 'VARCHAR', description: 'Current World Bank code' },
+      { name: 'goal_value', type: 'DOUBLE', description: 'Goal value used for assessment, where one is set' },
+      source
+    ]
+  },
+  {
+    name: 'action_line_link',
+    description: 'Links from action lines to WSIS targets, MDG indicators and SDG targets',
+    published: true,
+    primaryKey: ['action_line', 'link_type', 'link_id'],
+    columns: [
+      { name: 'action_line', type: 'VARCHAR', description: 'Action line id' },
+      { name: 'link_type', type: 'VARCHAR', description: 'wsis_target, mdg, sdg_goal or sdg_target' },
+      { name: 'link_id', type: 'VARCHAR', description: 'Linked id (target number, MDG indicator id, SDG number or SDG target id)' },
+      { name: 'rationale', type: 'VARCHAR', description: 'Why they are linked, as given by the source' },
+      source
+    ]
+  },
+  {
+    name: 'stakeholder_type',
+    description: 'Stakeholder types used in participation and stocktaking',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'Identifier' },
+      { name: 'name', type: 'VARCHAR', description: 'Name' },
+      { name: 'description', type: 'VARCHAR', description: 'Description' },
+      source
+    ]
+  },
+  {
+    name: 'event',
+    description: 'WSIS meetings reported in the source documents (action-line meetings, consultations, clusters)',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'Identifier' },
+      { name: 'title', type: 'VARCHAR', description: 'Meeting title' },
+      { name: 'start_date', type: 'DATE', description: 'Date (first day)' },
+      { name: 'end_date', type: 'DATE', description: 'Last day, if several' },
+      { name: 'date_text', type: 'VARCHAR', description: 'Date and time as written in the source' },
+      { name: 'venue', type: 'VARCHAR', description: 'Venue' },
+      { name: 'action_line', type: 'VARCHAR', description: 'Action line (semicolon-separated if several), if the meeting is an action-line meeting' },
+      { name: 'facilitator', type: 'VARCHAR', description: 'Facilitator(s)' },
+      { name: 'co_facilitators', type: 'VARCHAR', description: 'Co-facilitators' },
+      { name: 'chair', type: 'VARCHAR', description: 'Chair(s)' },
+      { name: 'participants', type: 'INTEGER', description: 'Participant count as stated' },
+      { name: 'participants_approximate', type: 'BOOLEAN', description: 'True when the source says "around N"' },
+      { name: 'participants_text', type: 'VARCHAR', description: 'Participation as written in the source' },
+      { name: 'decisions', type: 'VARCHAR', description: 'Decisions as to the way forward (summary, semicolon-separated)' },
+      source
+    ]
+  },
+  {
+    name: 'participation',
+    description: 'Attendance figures by stakeholder type and venue, as stated in the sources',
+    published: true,
+    primaryKey: ['event', 'measure', 'stakeholder_type', 'venue'],
+    columns: [
+      { name: 'event', type: 'VARCHAR', description: 'Event id' },
+      { name: 'measure', type: 'VARCHAR', description: 'What was counted (announced, badged, badged_by_type, ...)' },
+      { name: 'stakeholder_type', type: 'VARCHAR', description: 'Stakeholder type id, or "all"' },
+      { name: 'venue', type: 'VARCHAR', description: 'Venue (ITU, UNOG, all)' },
+      { name: 'count', type: 'INTEGER', description: 'Number as stated' },
+      { name: 'note', type: 'VARCHAR', description: 'Note' },
+      source
+    ]
+  },
+  {
+    name: 'data_quality_flag',
+    description: 'Data-quality flags: places where a source does not add up or sources disagree; source figures are kept as published',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'Flag identifier' },
+      { name: 'subject_table', type: 'VARCHAR', description: 'Table concerned' },
+      { name: 'subject_id', type: 'VARCHAR', description: 'Row or group concerned' },
+      { name: 'action_line', type: 'VARCHAR', description: 'Action line concerned, if any' },
+      { name: 'severity', type: 'VARCHAR', description: 'info or warning' },
+      { name: 'message', type: 'VARCHAR', description: 'What does not add up, with the figures' },
+      source
+    ]
+  },
+  {
+    name: 'stocktaking_entry',
+    description: 'WSIS stocktaking activity entries (template: data/stocktaking/schema.json)',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'Entry id' },
+      { name: 'title', type: 'VARCHAR', description: 'Title' },
+      { name: 'lead_organisation', type: 'VARCHAR', description: 'Lead organisation' },
+      { name: 'stakeholder_type', type: 'VARCHAR', description: 'Stakeholder type id of the lead organisation' },
+      { name: 'countries', type: 'VARCHAR', description: 'ISO3 codes, semicolon-separated (empty for global)' },
+      { name: 'wsis_targets', type: 'VARCHAR', description: 'WSIS target numbers, semicolon-separated' },
+      { name: 'mdg_links', type: 'VARCHAR', description: 'MDG goals or indicators, semicolon-separated' },
+      { name: 'status', type: 'VARCHAR', description: 'planned, ongoing, completed or unknown' },
+      { name: 'start_year', type: 'INTEGER', description: 'Start year' },
+      source
+    ]
+  },
+  {
+    name: 'stocktaking_action_line',
+    description: 'Bridge: the action lines each stocktaking entry is registered against',
+    published: true,
+    primaryKey: ['entry', 'action_line'],
+    columns: [
+      { name: 'entry', type: 'VARCHAR', description: 'Stocktaking entry id' },
+      { name: 'action_line', type: 'VARCHAR', description: 'Action line id' }
+    ]
+  },
+  {
+    name: 'stocktaking_total',
+    description: 'Published totals of the WSIS stocktaking database',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'Identifier' },
+      { name: 'year', type: 'INTEGER', description: 'Year the total refers to (null if undated)' },
+      { name: 'entries', type: 'INTEGER', description: 'Number of entries as published' },
+      { name: 'qualifier', type: 'VARCHAR', description: 'exact, approximately, more than' },
+      { name: 'quote', type: 'VARCHAR', description: 'Verbatim sentence' },
+      source
+    ]
+  },
+  {
+    name: 'quarantine',
+    description: 'Input rows refused by validation, with the reason (nothing is dropped silently)',
+    published: true,
+    columns: [
+      { name: 'source', type: 'VARCHAR', description: 'Source module' },
+      { name: 'file', type: 'VARCHAR', description: 'Input file' },
+      { name: 'row_number', type: 'INTEGER', description: 'Line or row number in the file (1-based)' },
+      { name: 'reason', type: 'VARCHAR', description: 'Why the row was refused' },
+      { name: 'raw', type: 'VARCHAR', description: 'The refused content (truncated to 500 characters)' }
+    ]
+  },
+  {
+    name: 'run_record',
+    description: 'What each pipeline run read, loaded and refused, per source',
+    published: true,
+    columns: [
+      { name: 'run_id', type: 'VARCHAR', description: 'Run identifier (start time)' },
+      { name: 'source', type: 'VARCHAR', description: 'Source module' },
+      { name: 'status', type: 'VARCHAR', description: 'ok, partial (some inputs unreadable or unreachable), skipped or failed' },
+      { name: 'files', type: 'INTEGER', description: 'Input files or responses read' },
+      { name: 'rows_read', type: 'INTEGER', description: 'Rows read' },
+      { name: 'rows_loaded', type: 'INTEGER', description: 'Rows loaded' },
+      { name: 'rows_quarantined', type: 'INTEGER', description: 'Rows refused' },
+      { name: 'checksum', type: 'VARCHAR', description: 'SHA-256 over the inputs of this source' },
+      { name: 'vintage', type: 'VARCHAR', description: 'Vintage(s) of the inputs' },
+      { name: 'seconds', type: 'DOUBLE', description: 'Time taken' },
+      { name: 'message', type: 'VARCHAR', description: 'What is missing or went wrong' },
+      { name: 'started_at', type: 'TIMESTAMP', description: 'When the source started loading' }
+    ]
+  }
+];
+
+export function tableSpec(name: string): TableSpec {
+  const spec = TABLES.find((t) => t.name === name);
+  if (!spec) throw new Error(`unknown table: ${name}`);
+  return spec;
+}
+
+export function createTableSql(spec: TableSpec): string {
+  const cols = spec.columns.map((c) => `"${c.name}" ${c.type}`);
+  if (spec.primaryKey) cols.push(`PRIMARY KEY (${spec.primaryKey.map((k) => `"${k}"`).join(', ')})`);
+  return `CREATE TABLE "${spec.name}" (${cols.join(', ')})`;
+}
