@@ -1,0 +1,99 @@
+// npm run pipeline -- [--out FILE] [--mirror DIR] [--timeout MS] [--retries N]
+// Builds the warehouse from every source and publishes it atomically.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { runPipeline, RunFailed, type RunResult } from './run';
+import { allSources, finishers } from './sources/index';
+import { projectRoot } from './lib/paths';
+
+const HELP = `Build the WSIS warehouse (DuckDB) from every source.
+
+Usage: npm run pipeline -- [options]
+
+  --out FILE       where the warehouse goes (default data/build/wsis.duckdb)
+  --mirror DIR     read online sources from a local folder organised by source
+                   (worldbank/, un/, owid/, itu/, wsis/), e.g. ../shared/data;
+                   also settable as WSIS_MIRROR. Without it the World Bank API is used.
+  --timeout MS     per-request timeout for online sources (default 20000)
+  --retries N      retries for online sources (default 3)
+  -h, --help       this text
+`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      mirror: { type: 'string' },
+      timeout: { type: 'string' },
+      retries: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const out = resolve(values.out ?? resolve(projectRoot, 'data/build/wsis.duckdb'));
+  const mirror = values.mirror ?? process.env.WSIS_MIRROR ?? null;
+  const online: Record<string, number> = {};
+  if (values.timeout) online.timeoutMs = positiveInt('--timeout', values.timeout);
+  if (values.retries) online.retries = positiveInt('--retries', values.retries, true);
+  console.log(`WSIS pipeline: ${mirror ? `mirror ${resolve(mirror)}` : 'online (World Bank API)'} -> ${out}`);
+  try {
+    const result = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), online });
+    printSummary(result);
+    return 0;
+  } catch (err) {
+    if (err instanceof RunFailed) {
+      printSummary(err.result);
+      console.error(`\nERROR: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function positiveInt(flag: string, text: string, allowZero = false): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new Error(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got "${text}"`);
+  return n;
+}
+
+function printSummary(result: RunResult) {
+  const rows = result.outcomes.map((o) => [
+    o.source,
+    o.status,
+    String(o.files),
+    String(o.rowsRead),
+    String(o.rowsLoaded),
+    String(o.rowsQuarantined),
+    o.seconds.toFixed(2),
+    o.vintage ?? ''
+  ]);
+  const header = ['source', 'status', 'files', 'read', 'loaded', 'quarantined', 'seconds', 'vintage'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+  console.log('\nRun summary');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  const problems = result.outcomes.filter((o) => o.status === 'failed' || o.status === 'partial');
+  if (problems.length) {
+    console.log('\nMissing or incomplete:');
+    for (const o of problems) console.log(`  - ${o.source} (${o.status}): ${o.message}`);
+  }
+  const quarantined = result.outcomes.reduce((n, o) => n + o.rowsQuarantined, 0);
+  if (Object.keys(result.tableCounts).length) {
+    console.log('\nTables: ' + Object.entries(result.tableCounts).map(([t, n]) => `${t} ${n}`).join(', '));
+  }
+  console.log(
+    `\n${result.published ? 'Published' : 'NOT published'}: ${result.out} (${quarantined} row(s) quarantined; wall time ${result.seconds.toFixed(1)} s)`
+  );
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`ERROR: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+);

@@ -1,0 +1,193 @@
+// One pipeline run: every source in order, into a new warehouse file, with a run record,
+// then an atomic swap. A required source that fails aborts the run and the previous
+// warehouse stays published; an optional source that fails (e.g. the API is unreachable)
+// is recorded and reported, and the other sources still load.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { resolve } from 'node:path';
+import type { Source, SourceContext, SourceReport } from './lib/context';
+import { createWarehouse, insertQuarantine, insertRows } from './lib/warehouse';
+import { buildPathFor, discard, prepareBuildDir, publish } from './lib/publish';
+import { projectRoot } from './lib/paths';
+
+export interface RunOptions {
+  out: string;
+  mirror: string | null;
+  sources: Source[];
+  cacheDir?: string;
+  log?: (line: string) => void;
+  fetch?: typeof fetch;
+  online?: Partial<SourceContext['online']>;
+  /** Steps run on the finished warehouse before it is published (exports, checks). */
+  finishers?: Array<{ id: string; run: (ctx: SourceContext, out: string) => Promise<string | void> }>;
+}
+
+export interface SourceOutcome extends SourceReport {
+  source: string;
+  seconds: number;
+}
+
+export interface RunResult {
+  runId: string;
+  ok: boolean;
+  published: boolean;
+  out: string;
+  outcomes: SourceOutcome[];
+  seconds: number;
+  error?: string;
+  tableCounts: Record<string, number>;
+}
+
+export class RunFailed extends Error {
+  constructor(
+    message: string,
+    public result: RunResult
+  ) {
+    super(message);
+  }
+}
+
+export async function runPipeline(options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const runId = new Date().toISOString().replace(/[:.]/g, '-');
+  const log = options.log ?? ((line: string) => console.log(line));
+  const out = resolve(options.out);
+  prepareBuildDir(out);
+  const buildPath = buildPathFor(out, runId);
+  const { instance, conn } = await createWarehouse(buildPath);
+  const ctx: SourceContext = {
+    conn,
+    mirror: options.mirror ? resolve(options.mirror) : null,
+    root: projectRoot,
+    cacheDir: options.cacheDir ?? resolve(projectRoot, 'data/cache'),
+    log: (message) => log(`    ${message}`),
+    quarantine: (rows) => insertQuarantine(conn, rows),
+    fetch: options.fetch ?? fetch,
+    online: {
+      timeoutMs: 20_000,
+      retries: 3,
+      backoffMs: 1_000,
+      baseUrl: process.env.WSIS_WB_API ?? 'https://api.worldbank.org/v2',
+      ...options.online
+    }
+  };
+  const outcomes: SourceOutcome[] = [];
+  const result: RunResult = { runId, ok: false, published: false, out, outcomes, seconds: 0, tableCounts: {} };
+  try {
+    const total = options.sources.length;
+    for (const [i, source] of options.sources.entries()) {
+      log(`[${i + 1}/${total}] ${source.id}: ${source.description}`);
+      const t0 = performance.now();
+      const startedAt = new Date();
+      let report: SourceReport;
+      try {
+        report = await source.run(ctx);
+      } catch (err) {
+        report = failedReport(err);
+      }
+      const outcome: SourceOutcome = { ...report, source: source.id, seconds: (performance.now() - t0) / 1000 };
+      outcomes.push(outcome);
+      await recordOutcome(ctx, runId, outcome, startedAt);
+      log(`    ${describeOutcome(outcome)}`);
+      if (outcome.status === 'failed' && source.required) {
+        throw new Error(`required source "${source.id}" failed: ${outcome.message}`);
+      }
+    }
+    await dropStaging(ctx);
+    for (const finisher of options.finishers ?? []) {
+      log(`[publish] ${finisher.id}`);
+      const note = await finisher.run(ctx, out);
+      if (note) log(`    ${note}`);
+    }
+    result.tableCounts = await countTables(ctx);
+    await conn.run('CHECKPOINT');
+    conn.closeSync();
+    instance.closeSync();
+    publish(buildPath, out);
+    result.ok = true;
+    result.published = true;
+    result.seconds = (performance.now() - started) / 1000;
+    log(`published ${out} in ${result.seconds.toFixed(1)} s`);
+    return result;
+  } catch (err) {
+    try {
+      conn.closeSync();
+      instance.closeSync();
+    } catch {
+      /* already closed */
+    }
+    discard(buildPath);
+    result.error = err instanceof Error ? err.message : String(err);
+    result.seconds = (performance.now() - started) / 1000;
+    throw new RunFailed(`pipeline failed: ${result.error}; the previous warehouse (if any) is unchanged: ${out}`, result);
+  }
+}
+
+function failedReport(err: unknown): SourceReport {
+  return {
+    status: 'failed',
+    files: 0,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsQuarantined: 0,
+    checksum: null,
+    vintage: null,
+    message: err instanceof Error ? err.message : String(err)
+  };
+}
+
+export function describeOutcome(o: SourceOutcome): string {
+  const parts = [
+    o.status.toUpperCase(),
+    `${o.files} file(s)`,
+    `${o.rowsRead} read`,
+    `${o.rowsLoaded} loaded`,
+    `${o.rowsQuarantined} quarantined`,
+    `${o.seconds.toFixed(2)} s`
+  ];
+  if (o.vintage) parts.push(`vintage ${o.vintage}`);
+  return parts.join(', ') + (o.message ? ` — ${o.message}` : '');
+}
+
+async function recordOutcome(ctx: SourceContext, runId: string, o: SourceOutcome, startedAt: Date) {
+  await insertRows(ctx.conn, 'run_record', [
+    {
+      run_id: runId,
+      source: o.source,
+      status: o.status,
+      files: o.files,
+      rows_read: o.rowsRead,
+      rows_loaded: o.rowsLoaded,
+      rows_quarantined: o.rowsQuarantined,
+      checksum: o.checksum,
+      vintage: o.vintage,
+      seconds: o.seconds,
+      message: o.message,
+      started_at: startedAt.toISOString()
+    }
+  ]);
+}
+
+async function dropStaging(ctx: SourceContext) {
+  const rows = await ctx.conn.runAndReadAll(
+    "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'stg\\_%' ESCAPE '\\'"
+  );
+  for (const [name] of rows.getRows()) await ctx.conn.run(`DROP TABLE IF EXISTS "${String(name)}"`);
+}
+
+async function countTables(ctx: SourceContext): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  const tables = await ctx.conn.runAndReadAll(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
+  );
+  for (const [name] of tables.getRows()) {
+    const r = await ctx.conn.runAndReadAll(`SELECT count(*)::INTEGER FROM "${String(name)}"`);
+    counts[String(name)] = Number(r.getRows()[0][0]);
+  }
+  return counts;
+}
+
+/** Open an existing warehouse read-only (for tests and checks). */
+export async function openReadOnly(path: string) {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  return { instance, conn: await instance.connect() };
+}

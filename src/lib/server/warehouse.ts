@@ -1,0 +1,83 @@
+// Read-only access to the published warehouse. The pipeline publishes a new file by
+// rename, so the server compares the file's identity (inode + mtime) on each query and
+// reopens it when it changed: a new build is picked up without a restart. Old instances
+// are closed after a grace period so queries in flight finish on the file they started on.
+import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export type Row = Record<string, string | number | boolean | null | Array<unknown>>;
+
+interface Opened {
+  instance: DuckDBInstance;
+  identity: string;
+}
+
+let opened: Opened | null = null;
+let opening: Promise<Opened> | null = null;
+
+export function warehousePath(): string {
+  return resolve(process.env.WSIS_WAREHOUSE ?? 'data/build/wsis.duckdb');
+}
+
+export class WarehouseMissing extends Error {}
+
+function fileIdentity(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.ino.toString(36)}-${Math.round(s.mtimeMs).toString(36)}-${s.size.toString(36)}`;
+  } catch {
+    throw new WarehouseMissing(`The warehouse ${path} does not exist yet: run \`npm run pipeline\` first.`);
+  }
+}
+
+/** Identity of the published build, used for ETags and cache headers. */
+export function warehouseVersion(): string {
+  return fileIdentity(warehousePath());
+}
+
+async function instanceFor(path: string): Promise<Opened> {
+  const identity = fileIdentity(path);
+  if (opened && opened.identity === identity) return opened;
+  if (opening) return opening;
+  opening = (async () => {
+    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '2' });
+    const previous = opened;
+    opened = { instance, identity };
+    if (previous) setTimeout(() => previous.instance.closeSync(), 30_000).unref();
+    return opened;
+  })();
+  try {
+    return await opening;
+  } finally {
+    opening = null;
+  }
+}
+
+function toPlain(value: unknown): Row[string] {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() ? 19 : 10);
+  if (Array.isArray(value)) return value.map(toPlain);
+  return value as Row[string];
+}
+
+/** Run a parameterised query ($1, $2, ...). Input never reaches SQL except as a bound value. */
+export async function query<T extends Row = Row>(sql: string, params: DuckDBValue[] = []): Promise<T[]> {
+  const { instance } = await instanceFor(warehousePath());
+  const conn = await instance.connect();
+  try {
+    const reader = params.length ? await conn.runAndReadAll(sql, params) : await conn.runAndReadAll(sql);
+    return reader.getRowObjectsJS().map((row) => {
+      const out: Row = {};
+      for (const [k, v] of Object.entries(row)) out[k] = toPlain(v);
+      return out as T;
+    });
+  } finally {
+    conn.closeSync();
+  }
+}
+
+export async function queryOne<T extends Row = Row>(sql: string, params: DuckDBValue[] = []): Promise<T | null> {
+  const rows = await query<T>(sql, params);
+  return rows[0] ?? null;
+}
