@@ -18,7 +18,15 @@ export interface RunOptions {
   fetch?: typeof fetch;
   online?: Partial<SourceContext['online']>;
   /** Steps run on the finished warehouse before it is published (exports, checks). */
-  finishers?: Array<{ id: string; run: (ctx: SourceContext, out: string) => Promise<string | void> }>;
+  finishers?: Finisher[];
+}
+
+/** A step on the finished warehouse before publishing; discard undoes its side effects if the run fails. */
+export interface Finisher {
+  id: string;
+  run: (ctx: SourceContext, out: string, runId: string) => Promise<string | void>;
+  discard?: (out: string, runId: string) => void;
+  afterPublish?: (out: string, runId: string) => void;
 }
 
 export interface SourceOutcome extends SourceReport {
@@ -95,7 +103,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     await dropStaging(ctx);
     for (const finisher of options.finishers ?? []) {
       log(`[publish] ${finisher.id}`);
-      const note = await finisher.run(ctx, out);
+      const note = await finisher.run(ctx, out, runId);
       if (note) log(`    ${note}`);
     }
     result.tableCounts = await countTables(ctx);
@@ -103,6 +111,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     conn.closeSync();
     instance.closeSync();
     publish(buildPath, out);
+    for (const finisher of options.finishers ?? []) finisher.afterPublish?.(out, runId);
     result.ok = true;
     result.published = true;
     result.seconds = (performance.now() - started) / 1000;
@@ -116,6 +125,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       /* already closed */
     }
     discard(buildPath);
+    for (const finisher of options.finishers ?? []) finisher.discard?.(out, runId);
     result.error = err instanceof Error ? err.message : String(err);
     result.seconds = (performance.now() - started) / 1000;
     throw new RunFailed(`pipeline failed: ${result.error}; the previous warehouse (if any) is unchanged: ${out}`, result);

@@ -344,6 +344,21 @@ export const TABLES: TableSpec[] = [
   }
 ];
 
+/** Not published as data: tells the server which build it is reading and where its exports are. */
+export const BUILD_INFO_TABLE: TableSpec = {
+  name: 'build_info',
+  description: 'The build this warehouse is: run id, time, mode, and the folder of its exports',
+  published: false,
+  columns: [
+    { name: 'run_id', type: 'VARCHAR', description: 'Run identifier' },
+    { name: 'built_at', type: 'TIMESTAMP', description: 'When the build finished' },
+    { name: 'mode', type: 'VARCHAR', description: 'mirror or online' },
+    { name: 'mirror', type: 'VARCHAR', description: 'Mirror folder used, if any' },
+    { name: 'exports_dir', type: 'VARCHAR', description: 'Absolute folder of the CSV/Parquet/JSON exports of this build' }
+  ]
+};
+TABLES.push(BUILD_INFO_TABLE);
+
 export function tableSpec(name: string): TableSpec {
   const spec = TABLES.find((t) => t.name === name);
   if (!spec) throw new Error(`unknown table: ${name}`);
