@@ -1,0 +1,198 @@
+// Source `reference`: the reviewed reference facts in data/reference/*.csv (action lines,
+// WSIS targets and their indicators, MDG 8.F indicators, action-line links, stakeholder
+// types). They are ours, so a bad row is a hard InputError naming file, row and reason: the
+// run fails and the previous warehouse is kept. Nothing is inserted until every file passes.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { tableSpec } from '../schema';
+import { parseCsv, CsvError } from '../lib/csv';
+import { combineChecksums, sha256 } from '../lib/checksum';
+import { InputError, type Source, type SourceContext, type SourceReport } from '../lib/context';
+import { insertRows } from '../lib/warehouse';
+
+type Row = Record<string, string | number | boolean | null>;
+
+interface ReferenceFile {
+  file: string; // relative to the project root
+  table: string;
+  key: string[];
+  /** Columns that must not be empty. */
+  required: string[];
+}
+
+export const REFERENCE_FILES: ReferenceFile[] = [
+  { file: 'data/reference/action_lines.csv', table: 'action_line', key: ['id'], required: ['id', 'title', 'sort_order', 'source'] },
+  { file: 'data/reference/wsis_targets.csv', table: 'wsis_target', key: ['target'], required: ['target', 'letter', 'text', 'short_title', 'source'] },
+  { file: 'data/reference/target_indicators.csv', table: 'target_indicator', key: ['id'], required: ['id', 'target', 'name', 'unit', 'source'] },
+  { file: 'data/reference/mdg_indicators.csv', table: 'mdg_indicator', key: ['id'], required: ['id', 'target', 'name', 'wb_code', 'source'] },
+  { file: 'data/reference/action_line_links.csv', table: 'action_line_link', key: ['action_line', 'link_type', 'link_id'], required: ['action_line', 'link_type', 'link_id', 'rationale', 'source'] },
+  { file: 'data/reference/stakeholder_types.csv', table: 'stakeholder_type', key: ['id'], required: ['id', 'name', 'source'] }
+];
+
+/** World Bank series codes: dot-separated upper-case parts, e.g. IT.NET.USER.ZS. */
+export const WB_CODE = /^[A-Z]{2}(\.[A-Z0-9]+){1,4}$/;
+const LINK_TYPES_IN_CSV = ['wsis_target', 'mdg'];
+
+export interface LoadedFile {
+  file: string;
+  table: string;
+  checksum: string;
+  rows: { line: number; row: Row }[];
+}
+
+/** Read, type and check one reference file on its own (columns, required values, types, unique keys). */
+export async function readReferenceFile(root: string, spec: ReferenceFile): Promise<LoadedFile> {
+  const path = resolve(root, spec.file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new InputError(spec.file, null, `cannot read file: ${(e as Error).message}`);
+  }
+  let table;
+  try {
+    table = parseCsv(bytes.toString('utf8'));
+  } catch (e) {
+    if (e instanceof CsvError) throw new InputError(spec.file, e.line, e.reason);
+    throw e;
+  }
+  const columns = tableSpec(spec.table).columns;
+  const names = columns.map((c) => c.name);
+  const missing = names.filter((n) => !table.header.includes(n));
+  if (missing.length) throw new InputError(spec.file, table.headerLine || 1, `missing column(s): ${missing.join(', ')}`);
+  const extra = table.header.filter((h) => !names.includes(h));
+  if (extra.length) throw new InputError(spec.file, table.headerLine, `unknown column(s): ${extra.join(', ')}`);
+
+  const seen = new Map<string, number>();
+  const rows = table.rows.map(({ line, values, record }) => {
+    if (values.length !== table.header.length) {
+      throw new InputError(spec.file, line, `expected ${table.header.length} fields, found ${values.length}`);
+    }
+    const row: Row = {};
+    for (const col of columns) row[col.name] = typed(spec.file, line, col.name, col.type, record[col.name]);
+    for (const name of spec.required) {
+      if (row[name] === null) throw new InputError(spec.file, line, `required column ${name} is empty`);
+    }
+    const key = spec.key.map((k) => String(row[k])).join(' / ');
+    const first = seen.get(key);
+    if (first !== undefined) throw new InputError(spec.file, line, `duplicate ${spec.key.join(' + ')} "${key}" (first on row ${first})`);
+    seen.set(key, line);
+    return { line, row };
+  });
+  if (rows.length === 0) throw new InputError(spec.file, null, 'file has no rows');
+  return { file: spec.file, table: spec.table, checksum: sha256(bytes), rows };
+}
+
+function typed(file: string, line: number, column: string, type: string, raw: string | undefined): string | number | boolean | null {
+  const text = (raw ?? '').trim();
+  if (text === '') return null;
+  if (type === 'INTEGER') {
+    if (!/^-?\d+$/.test(text)) throw new InputError(file, line, `${column} must be a whole number, found "${text}"`);
+    return Number(text);
+  }
+  if (type === 'DOUBLE') {
+    const n = Number(text);
+    if (!Number.isFinite(n)) throw new InputError(file, line, `${column} must be a number, found "${text}"`);
+    return n;
+  }
+  if (type === 'BOOLEAN') {
+    if (text === 'true' || text === 'false') return text === 'true';
+    throw new InputError(file, line, `${column} must be true or false, found "${text}"`);
+  }
+  return text;
+}
+
+/** Check the references between files (foreign keys) and value shapes. */
+export function checkReferenceLinks(files: LoadedFile[]): void {
+  const byTable = (t: string) => files.find((f) => f.table === t)!;
+  const actionLines = new Set(byTable('action_line').rows.map((r) => r.row.id as string));
+  const targets = new Set(byTable('wsis_target').rows.map((r) => r.row.target as number));
+  const mdg = new Set(byTable('mdg_indicator').rows.map((r) => r.row.id as string));
+
+  for (const { line, row } of byTable('action_line').rows) {
+    if (!/^C([1-9]|1[01])(-e-[a-z]+)?$/.test(row.id as string)) fail('action_line', line, `id "${row.id}" is not C1..C11 or C7-e-<name>`);
+    if (row.parent !== null && !actionLines.has(row.parent as string)) fail('action_line', line, `parent "${row.parent}" is not an action line`);
+  }
+  for (const { line, row } of byTable('wsis_target').rows) {
+    const t = row.target as number;
+    if (t < 1 || t > 10) fail('wsis_target', line, `target ${t} is outside 1-10`);
+    if (row.letter !== 'abcdefghij'[t - 1]) fail('wsis_target', line, `letter "${row.letter}" does not match target ${t}`);
+  }
+  if (targets.size !== 10) fail('wsis_target', null, `expected the 10 WSIS targets, found ${targets.size}`);
+  for (const { line, row } of byTable('target_indicator').rows) {
+    if (!targets.has(row.target as number)) fail('target_indicator', line, `target ${row.target} is not a WSIS target (1-10)`);
+    if (!String(row.id).startsWith(`${row.target}.`)) fail('target_indicator', line, `id "${row.id}" does not start with its target number ${row.target}`);
+    checkWbCode('target_indicator', line, row.wb_code);
+    if (row.goal_value !== null && row.goal_reasoning === null) fail('target_indicator', line, 'goal_value is set without goal_reasoning');
+  }
+  for (const { line, row } of byTable('mdg_indicator').rows) checkWbCode('mdg_indicator', line, row.wb_code);
+  for (const { line, row } of byTable('action_line_link').rows) {
+    if (!actionLines.has(row.action_line as string)) fail('action_line_link', line, `action line "${row.action_line}" does not exist`);
+    if (!LINK_TYPES_IN_CSV.includes(row.link_type as string)) {
+      fail('action_line_link', line, `link_type "${row.link_type}" must be one of ${LINK_TYPES_IN_CSV.join(', ')} (SDG links come from the WSIS-SDG matrix)`);
+    }
+    if (row.link_type === 'wsis_target' && !targets.has(Number(row.link_id))) fail('action_line_link', line, `WSIS target "${row.link_id}" does not exist`);
+    if (row.link_type === 'mdg' && !mdg.has(row.link_id as string)) fail('action_line_link', line, `MDG indicator "${row.link_id}" does not exist`);
+  }
+
+  function checkWbCode(table: string, line: number, code: unknown) {
+    if (code !== null && !WB_CODE.test(String(code))) fail(table, line, `wb_code "${code}" is not a World Bank series code`);
+  }
+  function fail(table: string, line: number | null, reason: string): never {
+    throw new InputError(byTable(table).file, line, reason);
+  }
+}
+
+/** Read and check every reference file. Throws InputError on the first bad row. */
+export async function readReference(root: string): Promise<LoadedFile[]> {
+  const files = [];
+  for (const spec of REFERENCE_FILES) files.push(await readReferenceFile(root, spec));
+  checkReferenceLinks(files);
+  return files;
+}
+
+/** Differences between our target texts and the mirror's copy of Geneva Plan of Action para 6. */
+export async function compareTargetTexts(targets: LoadedFile, mirror: string): Promise<string[]> {
+  const file = 'wsis/wsis_targets_geneva_plan_of_action_para6.csv';
+  const theirs = parseCsv(await readFile(resolve(mirror, file), 'utf8')).rows;
+  const ours = new Map(targets.rows.map((r) => [r.row.target as number, r.row.text as string]));
+  const diffs: string[] = [];
+  for (const { record } of theirs) {
+    const n = Number(record.target);
+    const text = ours.get(n);
+    if (text === undefined) diffs.push(`target ${n} is in ${file} but not in ${targets.file}`);
+    else if (text !== record.text) diffs.push(`target ${n} text differs from ${file}: ours "${text}", theirs "${record.text}"`);
+  }
+  return diffs;
+}
+
+export const reference: Source = {
+  id: 'reference',
+  description: 'Reference facts from data/reference (action lines, WSIS targets and indicators, MDG 8.F, links, stakeholder types)',
+  required: true,
+  async run(ctx: SourceContext): Promise<SourceReport> {
+    const files = await readReference(ctx.root);
+    const messages: string[] = [];
+    if (ctx.mirror) {
+      const diffs = await compareTargetTexts(files.find((f) => f.table === 'wsis_target')!, ctx.mirror);
+      for (const d of diffs) ctx.log(`reference: ${d}`);
+      messages.push(...diffs);
+    }
+    let loaded = 0;
+    for (const f of files) {
+      await insertRows(ctx.conn, f.table, f.rows.map((r) => r.row));
+      loaded += f.rows.length;
+      ctx.log(`reference: ${f.file}: ${f.rows.length} rows`);
+    }
+    return {
+      status: 'ok',
+      files: files.length,
+      rowsRead: loaded,
+      rowsLoaded: loaded,
+      rowsQuarantined: 0,
+      checksum: combineChecksums(files.map((f) => f.checksum)),
+      vintage: null,
+      message: messages.join('; ')
+    };
+  }
+};
