@@ -1,0 +1,153 @@
+// assess(series, goal): the UN ESCAP "anticipated progress" verdict for one series, with all its working.
+import {
+  API_ON_TRACK,
+  API_REGRESSING,
+  COVERAGE_THRESHOLD,
+  LOGIT_EPSILON,
+  MAX_BASELINE_DISTANCE,
+  MAX_GAP_YEARS,
+  METHOD_NAME,
+  METHOD_VERSION,
+  MIN_POINTS,
+  NEAR_BOUND_TOLERANCE,
+  PROJECTION_SEARCH_LIMIT,
+  REGRESSION_WEIGHTING
+} from './constants';
+import { direction, meetsGoal, resolveGoal, type ResolvedGoal } from './goal';
+import { projectTrend, projectedYearReached } from './project';
+import type { Fit } from './regression';
+import { checkBounds, findBaseline, latestPoint, pointsAsOf, sortedSeries, type Baseline } from './series';
+import type { Goal, InsufficientReason, Point, Series, Status } from './types';
+
+export type AssessOptions = {
+  /** Assess as if in this year: later points are ignored, and the latest point must be within MAX_GAP_YEARS of it. Default: the series' last year. */
+  asOf?: number;
+};
+
+export type Thresholds = {
+  minPoints: number;
+  maxBaselineDistance: number;
+  maxGapYears: number;
+  apiOnTrack: number;
+  apiRegressing: number;
+  regressionWeighting: string;
+  logitEpsilon: number;
+  nearBoundTolerance: number;
+  projectionSearchLimit: number;
+  coverageThreshold: number;
+};
+
+export type Assessment = {
+  status: Status;
+  /** Why the data are insufficient; null otherwise. */
+  reason: InsufficientReason | null;
+  /** A sentence on a special case (e.g. a goal met at baseline and since lost); null otherwise. */
+  note: string | null;
+  asOf: number | null;
+  baseline: Baseline | null;
+  latest: Point | null;
+  goal: ResolvedGoal;
+  horizon: number;
+  /** First year (up to asOf) whose value met the goal; null if none did. */
+  firstYearMet: number | null;
+  /** Points between baseline and latest, inclusive: the ones the trend is fitted on. */
+  pointsUsed: number;
+  regression: {
+    scale: 'linear' | 'logit';
+    fit: Fit;
+    points: { year: number; value: number; weight: number; transformed: number }[];
+  } | null;
+  projectedValueAtHorizon: number | null;
+  /** First year after the latest in which the projection meets the goal (searching to PROJECTION_SEARCH_LIMIT); null if never or already met. */
+  projectedYearReached: number | null;
+  /** Current Status Index: d (v_t - v_b) / |v_T - v_b|, capped at 1. */
+  csi: number | null;
+  /** Anticipated Progress Index: d (v^_T - v_b) / |v_T - v_b|. */
+  api: number | null;
+  thresholds: Thresholds;
+  method: { name: string; version: string };
+};
+
+export const THRESHOLDS: Thresholds = Object.freeze({
+  minPoints: MIN_POINTS,
+  maxBaselineDistance: MAX_BASELINE_DISTANCE,
+  maxGapYears: MAX_GAP_YEARS,
+  apiOnTrack: API_ON_TRACK,
+  apiRegressing: API_REGRESSING,
+  regressionWeighting: REGRESSION_WEIGHTING,
+  logitEpsilon: LOGIT_EPSILON,
+  nearBoundTolerance: NEAR_BOUND_TOLERANCE,
+  projectionSearchLimit: PROJECTION_SEARCH_LIMIT,
+  coverageThreshold: COVERAGE_THRESHOLD
+});
+
+/**
+ * Order of checks (each one ends the assessment):
+ * 1. no data up to asOf -> no_baseline; 2. latest older than MAX_GAP_YEARS -> gap_too_old;
+ * 3. latest meets the goal -> met; 4. no baseline within MAX_BASELINE_DISTANCE -> no_baseline;
+ * 5. fewer than MIN_POINTS from baseline to latest -> too_few_points; 6. goal met at baseline
+ * but not now -> regressing; 7. otherwise API decides.
+ */
+export function assess(series: Series, goal: Goal, options: AssessOptions = {}): Assessment {
+  const g = resolveGoal(goal);
+  const points = pointsAsOf(checkBounds(sortedSeries(series), g.upperBound), options.asOf);
+  const latest = latestPoint(points);
+  const asOf = options.asOf ?? latest?.year ?? null;
+  const baseline = findBaseline(points, g.baselineYear);
+  const firstMet = points.find((p) => meetsGoal(p.value, g));
+  const result: Assessment = {
+    status: 'insufficient_data',
+    reason: null,
+    note: null,
+    asOf,
+    baseline,
+    latest,
+    goal: g,
+    horizon: g.horizon,
+    firstYearMet: firstMet?.year ?? null,
+    pointsUsed: 0,
+    regression: null,
+    projectedValueAtHorizon: null,
+    projectedYearReached: null,
+    csi: null,
+    api: null,
+    thresholds: THRESHOLDS,
+    method: { name: METHOD_NAME, version: METHOD_VERSION }
+  };
+  const insufficient = (reason: InsufficientReason): Assessment => ({ ...result, reason });
+
+  if (latest === null || asOf === null) return insufficient('no_baseline');
+  if (asOf - latest.year > MAX_GAP_YEARS) return insufficient('gap_too_old');
+  if (meetsGoal(latest.value, g)) return { ...result, status: 'met' };
+  if (baseline === null) return insufficient('no_baseline');
+
+  const window = points.filter((p) => p.year >= baseline.year);
+  result.pointsUsed = window.length;
+  if (window.length < MIN_POINTS) return insufficient('too_few_points');
+
+  const projection = projectTrend(window, baseline.year, g.upperBound);
+  result.regression = { scale: projection.scale, fit: projection.fit, points: projection.points };
+  result.projectedValueAtHorizon = projection.valueAt(g.horizon);
+  result.projectedYearReached = projectedYearReached(projection, g, latest.year);
+
+  if (meetsGoal(baseline.value, g)) {
+    // Required progress |v_T - v_b| is zero or negative: the indices have no meaning, the loss does.
+    return {
+      ...result,
+      status: 'regressing',
+      note: `The goal was already met at the baseline (${baseline.year}) but not in ${latest.year}.`
+    };
+  }
+  const d = direction(g);
+  const needed = Math.abs(g.effectiveValue - baseline.value);
+  result.csi = Math.min(1, (d * (latest.value - baseline.value)) / needed);
+  result.api = (d * (result.projectedValueAtHorizon - baseline.value)) / needed;
+  return { ...result, status: statusFromApi(result.api) };
+}
+
+export function statusFromApi(api: number): Status {
+  if (!Number.isFinite(api)) throw new Error(`invalid API: ${api}`);
+  if (api >= API_ON_TRACK) return 'on_track';
+  if (api > API_REGRESSING) return 'too_slow';
+  return 'regressing';
+}
