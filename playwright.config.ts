@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser tests run Debian's chromium (scripts/ensure-chromium.sh installs it) against the
+// built dashboard (node build) on a warehouse built from ../shared/data by scripts/test.sh.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-output/playwright-artifacts',
+  timeout: 60_000,
+  workers: 2,
+  reporter: [['list'], ['json', { outputFile: 'test-output/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
+    }
+  },
+  webServer: {
+    command: 'node build',
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WSIS_WAREHOUSE: process.env.WSIS_WAREHOUSE ?? 'test-output/e2e/wsis.duckdb'
+    }
+  }
+});

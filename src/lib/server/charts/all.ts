@@ -1,0 +1,2 @@
+// One import per subject module; each calls defineChart for its charts.
+export {};
