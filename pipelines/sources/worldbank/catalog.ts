@@ -1,0 +1,112 @@
+// The indicator catalog (data/indicators.csv) and old-code aliases
+// (data/reference/indicator_aliases.csv): small reviewed files, validated row by row.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from '../../lib/context';
+import { insertRows } from '../../lib/warehouse';
+import { combineChecksums, sha256 } from '../../lib/checksum';
+import { tableSpec } from '../../schema';
+import { csvObjects } from './csv-text';
+
+export const INDICATORS_FILE = 'data/indicators.csv';
+export const ALIASES_FILE = 'data/reference/indicator_aliases.csv';
+
+export interface IndicatorRow {
+  code: string;
+  name: string;
+  unit: string;
+  topic: string;
+  wsis_targets: string | null;
+  mdg_indicator: string | null;
+  higher_is_better: boolean | null;
+  upper_bound: number | null;
+  source_organisation: string;
+  source: string;
+}
+
+export interface AliasRow {
+  old_code: string;
+  code: string;
+  note: string;
+  source: string;
+}
+
+const CODE = /^[A-Z]{2}\.[A-Z0-9.]+$/;
+
+function checkHeader(file: string, text: string, table: string) {
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  const expected = tableSpec(table).columns.map((c) => c.name).join(',');
+  if (header !== expected) throw new InputError(file, 1, `header must be exactly "${expected}", found "${header}"`);
+}
+
+function required(file: string, line: number, row: Record<string, string>, col: string): string {
+  const v = (row[col] ?? '').trim();
+  if (v === '') throw new InputError(file, line, `${col} is empty`);
+  return v;
+}
+
+export function parseIndicators(file: string, text: string): IndicatorRow[] {
+  checkHeader(file, text, 'indicator');
+  const seen = new Set<string>();
+  return csvObjects(text).map(({ line, row }) => {
+    const code = required(file, line, row, 'code');
+    if (!CODE.test(code)) throw new InputError(file, line, `code "${code}" is not a World Bank indicator code`);
+    if (seen.has(code)) throw new InputError(file, line, `duplicate code ${code}`);
+    seen.add(code);
+    const topic = required(file, line, row, 'topic');
+    if (topic !== 'ict' && topic !== 'population') throw new InputError(file, line, `topic must be ict or population, found "${topic}"`);
+    const targets = row.wsis_targets.trim();
+    for (const t of targets ? targets.split(';') : []) {
+      const n = Number(t);
+      if (!Number.isInteger(n) || n < 1 || n > 10) throw new InputError(file, line, `wsis_targets: "${t}" is not a target number 1-10`);
+    }
+    const mdg = row.mdg_indicator.trim();
+    if (mdg && !/^\d+\.\d+$/.test(mdg)) throw new InputError(file, line, `mdg_indicator "${mdg}" is not like 8.16`);
+    const hib = row.higher_is_better.trim();
+    if (hib !== '' && hib !== 'true' && hib !== 'false') throw new InputError(file, line, `higher_is_better must be true, false or empty, found "${hib}"`);
+    const ub = row.upper_bound.trim();
+    if (ub !== '' && !Number.isFinite(Number(ub))) throw new InputError(file, line, `upper_bound "${ub}" is not a number`);
+    return {
+      code,
+      name: required(file, line, row, 'name'),
+      unit: required(file, line, row, 'unit'),
+      topic,
+      wsis_targets: targets || null,
+      mdg_indicator: mdg || null,
+      higher_is_better: hib === '' ? null : hib === 'true',
+      upper_bound: ub === '' ? null : Number(ub),
+      source_organisation: required(file, line, row, 'source_organisation'),
+      source: required(file, line, row, 'source')
+    };
+  });
+}
+
+export function parseAliases(file: string, text: string, indicators: IndicatorRow[]): AliasRow[] {
+  checkHeader(file, text, 'indicator_alias');
+  const known = new Set(indicators.map((i) => i.code));
+  return csvObjects(text).map(({ line, row }) => {
+    const old_code = required(file, line, row, 'old_code');
+    const code = required(file, line, row, 'code');
+    if (!known.has(code)) throw new InputError(file, line, `alias target ${code} is not in ${INDICATORS_FILE}`);
+    if (known.has(old_code)) throw new InputError(file, line, `old code ${old_code} is itself a current indicator`);
+    return { old_code, code, note: required(file, line, row, 'note'), source: required(file, line, row, 'source') };
+  });
+}
+
+export interface CatalogLoad {
+  indicators: number;
+  aliases: number;
+  checksum: string;
+}
+
+/** Validate both files, then load tables indicator and indicator_alias. */
+export async function loadCatalog(conn: DuckDBConnection, root: string): Promise<CatalogLoad> {
+  const indicatorText = await readFile(join(root, INDICATORS_FILE), 'utf8');
+  const aliasText = await readFile(join(root, ALIASES_FILE), 'utf8');
+  const indicators = parseIndicators(INDICATORS_FILE, indicatorText);
+  const aliases = parseAliases(ALIASES_FILE, aliasText, indicators);
+  await insertRows(conn, 'indicator', indicators as unknown as Record<string, unknown>[]);
+  await insertRows(conn, 'indicator_alias', aliases as unknown as Record<string, unknown>[]);
+  return { indicators: indicators.length, aliases: aliases.length, checksum: combineChecksums([sha256(indicatorText), sha256(aliasText)])! };
+}

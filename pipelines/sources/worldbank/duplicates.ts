@@ -1,0 +1,53 @@
+// The same data can sit in the mirror twice (a loose file and the same file inside the
+// download zip). Batches with the same indicator, vintage and values are kept once: the later
+// ones (in file order) are marked duplicate_of and not loaded. Same indicator and vintage
+// but different values: both are kept and a data_quality_flag says so.
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/** Build temp table wb_batch (staged batches with current indicator code and duplicate mark). */
+export async function markDuplicateBatches(conn: DuckDBConnection): Promise<{ duplicates: string[]; conflicts: string[] }> {
+  // A fingerprint of each batch's values: count and an order-independent hash of
+  // (economy, year, numeric value), so the same numbers written differently still match.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_batch AS
+    WITH fp AS (
+      SELECT batch_id, count(*) AS n,
+             bit_xor(hash(economy, trim(year), coalesce(CAST(TRY_CAST(trim(raw_value) AS DOUBLE) AS VARCHAR), trim(raw_value)))) AS h
+      FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..') GROUP BY batch_id
+    ), b AS (
+      SELECT s.*, coalesce(a.code, s.original_code) AS indicator, i.code IS NOT NULL AS known_indicator, i.upper_bound,
+             coalesce(fp.n, 0) AS n, coalesce(fp.h, 0) AS h
+      FROM stg_batch s
+      LEFT JOIN indicator_alias a ON a.old_code = s.original_code
+      LEFT JOIN indicator i ON i.code = coalesce(a.code, s.original_code)
+      LEFT JOIN fp USING (batch_id)
+    )
+    SELECT *, CASE WHEN vintage IS NOT NULL THEN first_value(batch_id) OVER (
+               PARTITION BY indicator, vintage, n, h ORDER BY file, batch_id) END AS first_copy
+    FROM b`);
+  await conn.run(`ALTER TABLE wb_batch ADD COLUMN duplicate_of VARCHAR`);
+  await conn.run(`UPDATE wb_batch SET duplicate_of = first_copy WHERE first_copy <> batch_id`);
+  const duplicates = (await conn.runAndReadAll(`SELECT batch_id FROM wb_batch WHERE duplicate_of IS NOT NULL ORDER BY 1`))
+    .getRows()
+    .map((r) => String(r[0]));
+  // Same indicator and vintage, different values: keep both, flag it.
+  const conflicts = (
+    await conn.runAndReadAll(`SELECT indicator, strftime(vintage, '%Y-%m-%d'), string_agg(batch_id || ' (' || file || ', ' || n || ' values)', '; ' ORDER BY batch_id)
+      FROM wb_batch WHERE vintage IS NOT NULL AND duplicate_of IS NULL
+      GROUP BY indicator, vintage HAVING count(*) > 1 ORDER BY 1, 2`)
+  ).getRows();
+  for (const [indicator, vintage, list] of conflicts) {
+    const stmt = await conn.prepare(`INSERT INTO data_quality_flag VALUES ($1, 'observation_batch', $2, NULL, 'warning', $3, $4)`);
+    try {
+      stmt.bind([
+        `worldbank-vintage-conflict-${indicator}-${vintage}`,
+        `${indicator}@${vintage}`,
+        `Batches of ${indicator} with the same vintage ${vintage} hold different values; both are kept: ${list}`,
+        'World Bank files in the mirror (see observation_batch.file)'
+      ]);
+      await stmt.run();
+    } finally {
+      stmt.destroySync();
+    }
+  }
+  return { duplicates, conflicts: conflicts.map((r) => String(r[2])) };
+}

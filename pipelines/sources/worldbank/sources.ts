@@ -1,0 +1,113 @@
+// The World Bank Source objects the orchestrator runs, in this order:
+// worldbankCatalog, worldbankCountries, worldbankFiles (mirror mode) and the API reader
+// (online mode, another module), then worldbankPublish once everything is staged.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Source, SourceContext, SourceReport } from '../../lib/context';
+import { combineChecksums, sha256 } from '../../lib/checksum';
+import { loadCatalog, INDICATORS_FILE, ALIASES_FILE } from './catalog';
+import { loadCountries } from './countries';
+import { listMirrorDataFiles, stageWorldBankFiles, type DataFile, type StageSummary } from './files';
+import { publishObservations, type PublishSummary } from './observations';
+
+const vintageRange = (v: string[]) => (v.length === 0 ? null : v.length === 1 ? v[0] : `${v[0]}..${v[v.length - 1]}`);
+
+export const worldbankCatalog: Source = {
+  id: 'worldbank-catalog',
+  description: `Indicator catalog (${INDICATORS_FILE}) and old-code aliases (${ALIASES_FILE})`,
+  required: true,
+  async run(ctx) {
+    const c = await loadCatalog(ctx.conn, ctx.root);
+    return { status: 'ok', files: 2, rowsRead: c.indicators + c.aliases, rowsLoaded: c.indicators + c.aliases, rowsQuarantined: 0, checksum: c.checksum, vintage: null, message: '' };
+  }
+};
+
+export const worldbankCountries: Source = {
+  id: 'worldbank-countries',
+  description: 'World Bank economies, regions and income groups (Metadata_Country files, API country list, codes in data files)',
+  required: true,
+  async run(ctx) {
+    let online: { label: string; json: unknown; checksum: string } | undefined;
+    if (!ctx.mirror) {
+      const url = `${ctx.online.baseUrl.replace(/\/$/, '')}/country?per_page=400&format=json`;
+      const res = await ctx.fetch(url, { signal: AbortSignal.timeout(ctx.online.timeoutMs) });
+      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+      const text = await res.text();
+      online = { label: url, json: JSON.parse(text), checksum: sha256(text) };
+    }
+    const r = await loadCountries(ctx.conn, ctx.mirror, online);
+    return {
+      status: 'ok',
+      files: r.files,
+      rowsRead: r.economies,
+      rowsLoaded: r.economies + r.groups,
+      rowsQuarantined: 0,
+      checksum: combineChecksums(r.checksums),
+      vintage: vintageRange(r.vintages),
+      message: `${r.economies} economies (${r.aggregates} aggregates), ${r.groups} group memberships`
+    };
+  }
+};
+
+function filesReport(s: StageSummary): SourceReport {
+  const vintages = [...new Set(s.batches.map((b) => b.vintage).filter((v): v is string => v != null))].sort();
+  const undated = s.batches.filter((b) => b.vintage == null).map((b) => b.file);
+  const parts = [`${s.batches.length} batches staged from ${s.files} files (${s.linesRead} lines, ${s.linesRejected} malformed)`];
+  if (undated.length) parts.push(`no Last Updated Date (vintage unknown, ranked below dated files): ${[...new Set(undated)].join(', ')}`);
+  if (s.problems.length) parts.push(`unreadable: ${s.problems.join('; ')}`);
+  return {
+    status: s.problems.length ? 'partial' : 'ok',
+    files: s.files,
+    rowsRead: s.linesRead,
+    rowsLoaded: s.linesRead - s.linesRejected,
+    rowsQuarantined: s.linesRejected,
+    checksum: combineChecksums(s.checksums),
+    vintage: vintageRange(vintages),
+    message: parts.join('. ')
+  };
+}
+
+export const worldbankFiles: Source = {
+  id: 'worldbank-files',
+  description: 'World Bank bulk CSV, zip and DataBank files of the mirror, staged for validation',
+  required: true,
+  async run(ctx) {
+    if (!ctx.mirror) return { status: 'skipped', files: 0, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, checksum: null, vintage: null, message: 'online mode: the API reader stages World Bank data' };
+    return filesReport(await stageWorldBankFiles(ctx.conn, await listMirrorDataFiles(ctx.mirror)));
+  }
+};
+
+function publishReport(p: PublishSummary): SourceReport {
+  const parts = [`${p.batches} batches, ${p.valuesLoaded} values loaded, ${p.served} served`];
+  if (p.valuesQuarantined) parts.push(`${p.valuesQuarantined} values refused (see quarantine; ${p.linesQuarantined} whole lines for unknown indicator or economy codes)`);
+  if (p.duplicateBatches.length) parts.push(`duplicate copies not loaded twice: ${p.duplicateBatches.join(', ')}`);
+  if (p.conflictingBatches.length) parts.push(`same vintage, different values (flagged): ${p.conflictingBatches.join(' | ')}`);
+  return {
+    status: 'ok',
+    files: 0,
+    rowsRead: p.valuesRead,
+    rowsLoaded: p.valuesLoaded,
+    rowsQuarantined: p.valuesQuarantined,
+    checksum: null,
+    vintage: vintageRange(p.vintages),
+    message: parts.join('. ')
+  };
+}
+
+export const worldbankPublish: Source = {
+  id: 'worldbank-publish',
+  description: 'Validate staged World Bank observations and publish observation_all, observation_batch, observation',
+  required: true,
+  async run(ctx) {
+    return publishReport(await publishObservations(ctx.conn));
+  }
+};
+
+/**
+ * Stage and publish a given list of files (no mirror assumptions), for the benchmark.
+ * The warehouse must already hold indicator, indicator_alias and economy.
+ */
+export async function stageAndPublishFiles(conn: DuckDBConnection, files: DataFile[]): Promise<{ staged: SourceReport; published: SourceReport }> {
+  const staged = filesReport(await stageWorldBankFiles(conn, files));
+  const published = publishReport(await publishObservations(conn));
+  return { staged, published };
+}
