@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { NO_DATA, formatChange, formatPercent, formatPopulation, formatValue, type Unit } from './format';
+
+describe('formatValue', () => {
+  it('formats each unit', () => {
+    expect(formatValue(67.25, 'percent')).toBe('67.3%'); // 67.25 is exact in binary; Intl rounds half away from zero
+    expect(formatValue(40, 'percent', 0)).toBe('40%');
+    expect(formatValue(112.44, 'per_100')).toBe('112.4 per 100');
+    expect(formatValue(12345.6, 'number')).toBe('12,346');
+    expect(formatValue(0.945, 'index')).toBe('0.95');
+    expect(formatValue(-31 / 60, 'index')).toBe('-0.52');
+  });
+  it('shows missing values as no data, never 0', () => {
+    expect(formatValue(null, 'percent')).toBe(NO_DATA);
+    expect(formatValue(undefined, 'number')).toBe(NO_DATA);
+    expect(formatValue(NaN, 'index')).toBe(NO_DATA);
+  });
+  it('fails loudly on an unknown unit or an infinite value', () => {
+    expect(() => formatValue(1, 'furlongs' as Unit)).toThrow(/invalid unit: furlongs/);
+    expect(() => formatValue(Infinity, 'percent')).toThrow(/invalid value/);
+    expect(() => formatValue(1, 'percent', -1)).toThrow(/invalid digits/);
+  });
+});
+
+describe('formatPercent', () => {
+  it('turns a share into per cent', () => {
+    expect(formatPercent(0.5)).toBe('50.0%');
+    expect(formatPercent(199 / 399)).toBe('49.9%');
+    expect(formatPercent(1, 0)).toBe('100%');
+    expect(formatPercent(null)).toBe(NO_DATA);
+  });
+});
+
+describe('formatPopulation', () => {
+  it('uses billion and million words past a million', () => {
+    expect(formatPopulation(1_234_567_890)).toBe('1.23 billion');
+    expect(formatPopulation(345_600_000)).toBe('345.6 million');
+    expect(formatPopulation(12_345)).toBe('12,345');
+    expect(formatPopulation(null)).toBe(NO_DATA);
+    expect(() => formatPopulation(-1)).toThrow(/invalid population/);
+  });
+});
+
+describe('formatChange', () => {
+  it('signs changes', () => {
+    expect(formatChange(2.5)).toBe('+2.5');
+    expect(formatChange(-1)).toBe('−1.0');
+    expect(formatChange(0)).toBe('0.0');
+    expect(formatChange(-0.01)).toBe('0.0');
+  });
+});

@@ -1,0 +1,67 @@
+// Words and colour tokens for verdicts. Colour tokens are CSS custom-property names the app's
+// stylesheet defines (var(--status-met)), so themes and print styles choose the actual colours.
+import type { StatcanVerdict, UnsdVerdict } from './alternatives';
+import { INSUFFICIENT_REASONS, STATUSES, type InsufficientReason, type Status } from './types';
+
+export type Label = { label: string; explanation: string; colorToken: string };
+
+export const STATUS_LABELS: Readonly<Record<Status, Label>> = Object.freeze({
+  met: {
+    label: 'Target met',
+    explanation: 'The latest value already meets the target.',
+    colorToken: '--status-met'
+  },
+  on_track: {
+    label: 'On track',
+    explanation: 'If the recent trend continues, the target is reached by the target year.',
+    colorToken: '--status-on-track'
+  },
+  too_slow: {
+    label: 'Progress too slow',
+    explanation: 'The trend moves toward the target but falls short by the target year: progress must accelerate.',
+    colorToken: '--status-too-slow'
+  },
+  regressing: {
+    label: 'Regressing',
+    explanation: 'The trend moves away from the target (or a target met at baseline has been lost): it must be reversed.',
+    colorToken: '--status-regressing'
+  },
+  insufficient_data: {
+    label: 'Insufficient data',
+    explanation: 'There are not enough recent observations to judge progress.',
+    colorToken: '--status-insufficient'
+  }
+});
+
+export const INSUFFICIENT_REASON_LABELS: Readonly<Record<InsufficientReason, string>> = Object.freeze({
+  no_baseline: 'No data in or near the baseline year.',
+  too_few_points: 'Fewer than two observations since the baseline.',
+  gap_too_old: 'The latest observation is too old to describe the present.'
+});
+
+export const UNSD_VERDICT_LABELS: Readonly<Record<UnsdVerdict, string>> = Object.freeze({
+  met: 'Target met',
+  on_track: 'On track',
+  fair_progress: 'Fair progress, acceleration needed',
+  stagnation_or_regression: 'Stagnation or regression',
+  insufficient_data: 'Insufficient data'
+});
+
+export const STATCAN_VERDICT_LABELS: Readonly<Record<StatcanVerdict, string>> = Object.freeze({
+  target_achieved: 'Target achieved',
+  substantial: 'Substantial progress',
+  moderate: 'Moderate progress',
+  limited: 'Limited progress',
+  deterioration: 'Deterioration',
+  insufficient_data: 'Insufficient data'
+});
+
+export function statusLabel(status: Status): Label {
+  if (!STATUSES.includes(status)) throw new Error(`invalid status: ${status}`);
+  return STATUS_LABELS[status];
+}
+
+export function insufficientReasonLabel(reason: InsufficientReason): string {
+  if (!INSUFFICIENT_REASONS.includes(reason)) throw new Error(`invalid reason: ${reason}`);
+  return INSUFFICIENT_REASON_LABELS[reason];
+}
