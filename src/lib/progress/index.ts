@@ -1,0 +1,22 @@
+// Progress toward a target: the public API (pure functions on plain arrays; safe in the browser).
+export * from './constants';
+export type { Goal, InsufficientReason, Point, Series, Status } from './types';
+export { INSUFFICIENT_REASONS, STATUSES } from './types';
+export { assess, statusFromApi, THRESHOLDS, type AssessOptions, type Assessment, type Thresholds } from './assess';
+export { alternativeVerdicts, statcanVerdict, unsdVerdict } from './alternatives';
+export type { AlternativeVerdict, AlternativeVerdicts, StatcanVerdict, UnsdVerdict } from './alternatives';
+export { aggregate, type AggregateOptions, type AggregatePoint, type CountryYearValue } from './aggregate';
+export { compareWithPublished, type Comparison, type ComparisonRow } from './compare';
+export { changesSinceReview, yearOnYear } from './changes';
+export type { ChangesSinceReview, ReviewItem, StatusChange, YearOnYearChange } from './changes';
+export { resolveGoal, meetsGoal, type ResolvedGoal } from './goal';
+export { recencyWeight, weightedLinearFit, fitAt, type Fit } from './regression';
+export {
+  INSUFFICIENT_REASON_LABELS,
+  STATCAN_VERDICT_LABELS,
+  STATUS_LABELS,
+  UNSD_VERDICT_LABELS,
+  insufficientReasonLabel,
+  statusLabel,
+  type Label
+} from './labels';
