@@ -13,3 +13,21 @@ describe('progress index', () => {
     expect(progress.MIDPOINT_HORIZON).toBe(2012);
   });
 });
+
+import method from './METHOD.md?raw';
+import * as constants from './constants';
+
+describe('METHOD.md', () => {
+  it('names every threshold in constants.ts', () => {
+    const missing = Object.keys(constants).filter((name) => !method.includes(name));
+    expect(missing).toEqual([]);
+  });
+  it('states the values the code uses', () => {
+    expect(method).toContain(`MAX_BASELINE_DISTANCE\` = ${constants.MAX_BASELINE_DISTANCE}`);
+    expect(method).toContain(`MAX_GAP_YEARS\` = ${constants.MAX_GAP_YEARS}`);
+    expect(method).toContain(`MIN_POINTS\` = ${constants.MIN_POINTS}`);
+    expect(method).toContain(`COVERAGE_THRESHOLD\` = ${constants.COVERAGE_THRESHOLD}`);
+    expect(method).toContain(`LOGIT_EPSILON\` = ${constants.LOGIT_EPSILON}`);
+    expect(method).toContain(`version ${constants.METHOD_VERSION}`);
+  });
+});
