@@ -1,0 +1,147 @@
+// Source "stocktaking": activity entries in the stocktaking template (data/stocktaking/*.csv
+// and *.json in the repository, plus full exports in the folder named by WSIS_STOCKTAKING_DIR),
+// each row checked against data/stocktaking/schema.json; and, in mirror mode, the published
+// yearly totals of the WSIS stocktaking database.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { QuarantineRow, Source, SourceContext, SourceReport } from '../lib/context';
+import { combineChecksums, sha256 } from '../lib/checksum';
+import { insertRows } from '../lib/warehouse';
+import { knownIds } from './meetings/known-ids';
+import { readPublishedFigures, PUBLISHED_FIGURES_FILE } from './meetings/published-figures';
+import { checkEntry, readTemplate, type References, type StocktakingEntry, type Template } from './stocktaking/template';
+import { FileRefused, isExportFile, readExport } from './stocktaking/export-file';
+import { publishedTotals } from './stocktaking/published-totals';
+
+export const ENTRIES_DIR = 'data/stocktaking';
+
+export interface InputFile {
+  /** Name used in messages and quarantine rows (repo-relative, or absolute for external exports). */
+  label: string;
+  path: string;
+}
+
+export function inputFiles(root: string, externalDir = process.env.WSIS_STOCKTAKING_DIR): InputFile[] {
+  const list = (dir: string, label: (name: string) => string) =>
+    readdirSync(dir)
+      .filter(isExportFile)
+      .sort()
+      .map((name) => ({ label: label(name), path: join(dir, name) }));
+  const files = list(join(root, ENTRIES_DIR), (name) => `${ENTRIES_DIR}/${name}`);
+  if (externalDir) {
+    const dir = resolve(externalDir);
+    if (!existsSync(dir)) throw new Error(`WSIS_STOCKTAKING_DIR does not exist: ${dir}`);
+    files.push(...list(dir, (name) => join(dir, name)));
+  }
+  return files;
+}
+
+export interface EntriesResult {
+  entries: StocktakingEntry[];
+  bridge: { entry: string; action_line: string }[];
+  refused: QuarantineRow[];
+  rowsRead: number;
+  checksums: string[];
+}
+
+/** Check every row of every file; ids must be unique across all files. */
+export function readEntries(files: InputFile[], template: Template, refs: References): EntriesResult {
+  const result: EntriesResult = { entries: [], bridge: [], refused: [], rowsRead: 0, checksums: [] };
+  const seen = new Map<string, { label: string; row: number }>();
+  for (const file of files) {
+    const bytes = readFileSync(file.path);
+    result.checksums.push(sha256(bytes));
+    let records;
+    try {
+      records = readExport(file.path, bytes.toString('utf8'), template);
+    } catch (err) {
+      if (!(err instanceof FileRefused)) throw err;
+      result.refused.push({ source: 'stocktaking', file: file.label, row_number: null, reason: err.reason, raw: bytes.toString('utf8', 0, 500) });
+      continue;
+    }
+    for (const { row, record, raw } of records) {
+      result.rowsRead++;
+      const refuse = (reason: string) => result.refused.push({ source: 'stocktaking', file: file.label, row_number: row, reason, raw });
+      if (record.__notAnObject) {
+        refuse('not an object');
+        continue;
+      }
+      const checked = checkEntry(record, template, refs);
+      if (typeof checked === 'string') {
+        refuse(checked);
+        continue;
+      }
+      const { id } = checked.entry;
+      const first = seen.get(id);
+      if (first) {
+        refuse(`duplicate key: id ${id} (also at ${first.label === file.label ? '' : `${first.label} `}row ${first.row})`);
+        continue;
+      }
+      seen.set(id, { label: file.label, row });
+      result.entries.push(checked.entry);
+      result.bridge.push(...checked.actionLines.map((action_line) => ({ entry: id, action_line })));
+    }
+  }
+  return result;
+}
+
+export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport> {
+  const messages: string[] = [];
+  let status: SourceReport['status'] = 'ok';
+  const template = readTemplate(ctx.root);
+  const loadedLines = await knownIds(ctx.conn, 'action_line');
+  const countries = await knownIds(ctx.conn, 'economy', 'code', 'NOT is_aggregate');
+  if (!loadedLines) messages.push('action_line table empty: action lines checked against the template list');
+  if (!countries) messages.push('economy table empty: country codes checked for format only');
+  const refs: References = { actionLines: loadedLines ?? template.actionLines, countries };
+
+  const files = inputFiles(ctx.root);
+  const read = readEntries(files, template, refs);
+  await insertRows(ctx.conn, 'stocktaking_entry', read.entries);
+  await insertRows(ctx.conn, 'stocktaking_action_line', read.bridge);
+  const refused = [...read.refused];
+  const checksums = [...read.checksums];
+  let rowsRead = read.rowsRead;
+  let rowsLoaded = read.entries.length;
+
+  if (ctx.mirror) {
+    const file = readPublishedFigures(ctx.mirror);
+    if (!file) {
+      status = 'partial';
+      messages.push(`mirror has no ${PUBLISHED_FIGURES_FILE}: published stocktaking totals not loaded`);
+    } else {
+      checksums.push(sha256(file.bytes));
+      const published = publishedTotals(file.figures);
+      await insertRows(ctx.conn, 'stocktaking_total', published.totals);
+      await insertRows(ctx.conn, 'data_quality_flag', published.flags);
+      refused.push(...published.refused);
+      rowsRead += published.totals.length + published.refused.length;
+      rowsLoaded += published.totals.length;
+    }
+  } else {
+    messages.push(`online mode: published stocktaking totals (${PUBLISHED_FIGURES_FILE}) are read from the mirror only; skipped`);
+  }
+
+  if (refused.length > 0) {
+    await ctx.quarantine(refused);
+    messages.push(`${refused.length} row(s) or file(s) quarantined`);
+  }
+  ctx.log(`${read.entries.length} stocktaking entries from ${files.length} file(s), ${read.bridge.length} action-line links`);
+  return {
+    status,
+    files: checksums.length,
+    rowsRead,
+    rowsLoaded,
+    rowsQuarantined: refused.length,
+    checksum: combineChecksums(checksums),
+    vintage: null,
+    message: messages.join('; ')
+  };
+}
+
+export const stocktaking: Source = {
+  id: 'stocktaking',
+  description: 'WSIS stocktaking entries in the published template, and the published stocktaking totals (mirror mode)',
+  required: false,
+  run: loadStocktaking
+};
