@@ -19,8 +19,7 @@ let cacheDir: string;
 let server: FakeServer | null = null;
 
 beforeEach(async () => {
-  ({ instance, conn } = await createWarehouse(':memory:'));
-  await ensureStaging(conn);
+  ({ instance, conn } = await createWarehouse(':memory:')); // staging tables are created by the code under test
   cacheDir = await mkdtemp(join(tmpdir(), 'wb-api-test-'));
 });
 
@@ -118,12 +117,20 @@ describe('retries, timeouts and errors', () => {
     const api = await serve({ hang: true });
     await insertRows(conn, 'indicator', [{ code: 'SP.POP.TOTL', name: 'Population, total' }]);
     const report = await worldbankApi.run(context(api.url, { timeoutMs: 200, retries: 1 }));
+    await ensureStaging(conn); // so "nothing staged" can be counted
     const url = `${api.url}/country/all/indicator/SP.POP.TOTL?format=json&per_page=10000&page=1`;
     expect(report.status).toBe('failed');
     expect(report.message).toBe(`World Bank API unreachable: GET ${url} failed after 2 attempts (timeout after 200 ms)`);
     expect(api.requests).toHaveLength(2);
     expect(await one('SELECT count(*)::INTEGER FROM stg_observation')).toBe(0);
     expect(await one('SELECT count(*)::INTEGER FROM stg_batch')).toBe(0);
+  });
+
+  it('retries an HTTP 429 (rate limited)', async () => {
+    const api = await serve({ failFirst: 2, failStatus: 429 });
+    const f = await fetchIndicator('SP.POP.TOTL', clientOptions(api.url, { perPage: 20_000 }));
+    expect(f.rows).toHaveLength(10064);
+    expect(api.requests).toHaveLength(3);
   });
 
   it('names the URL and the network error when nothing listens', async () => {
@@ -199,9 +206,23 @@ describe('saved responses in the mirror', () => {
       ['worldbank/api/country_IND_indicator_SP.POP.TOTL.json', 'wb-api', '2023-06-29', 63],
       ['worldbank/api/country_all_indicator_SP.POP.TOTL_page1of2.json', 'wb-api', '2024-03-28', 10000]
     ]);
+    // without the economy table loaded, income groups keep their country.id
+    expect(await one("SELECT count(*)::INTEGER FROM stg_observation WHERE economy = 'XD'")).toBe(64);
     const gbrFile = await readFile(join(sharedMirror, 'worldbank/api/country_GBR_indicator_SP.POP.TOTL.json'));
     expect(await one("SELECT checksum FROM stg_batch WHERE file LIKE '%GBR%'")).toBe(sha256(gbrFile));
     expect(await one("SELECT raw_value FROM stg_observation WHERE economy = 'GBR' AND year = '2022'")).toBe('66971395');
     expect(await one("SELECT raw_value FROM stg_observation WHERE economy = 'IND' AND year = '2022' AND file LIKE '%IND%'")).toBe('1417173173');
+  });
+
+  it('gives income-group rows (empty countryiso3code) their code from the economy table', async () => {
+    const groups = [['HIC', 'High income'], ['LIC', 'Low income'], ['LMC', 'Lower middle income'], ['UMC', 'Upper middle income'], ['INX', 'Not classified']];
+    await insertRows(conn, 'economy', groups.map(([code, name]) => ({ code, name, is_aggregate: true })));
+    await readSaved(conn, sharedMirror);
+    const rows = (
+      await conn.runAndReadAll("SELECT economy, count(*)::INTEGER FROM stg_observation WHERE economy IN ('HIC','LIC','LMC','UMC','INX','XD','XM','XN','XT','XY') GROUP BY 1 ORDER BY 1")
+    ).getRows();
+    expect(rows).toEqual([['HIC', 64], ['INX', 64], ['LIC', 64], ['LMC', 64], ['UMC', 64]]);
+    // country {id: XD, value: High income}, 2022, in page 1 of country/all
+    expect(await one("SELECT raw_value FROM stg_observation WHERE economy = 'HIC' AND year = '2022'")).toBe('1244364814');
   });
 });

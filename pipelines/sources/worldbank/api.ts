@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Source, SourceContext, SourceReport } from '../../lib/context';
 import { combineChecksums, sha256 } from '../../lib/checksum';
 import { insertQuarantine } from '../../lib/warehouse';
-import { stageBatch, stageRows, type StagedBatch, type StagedRow } from './staging';
+import { ensureStaging, stageBatch, stageRows, type StagedBatch, type StagedRow } from './staging';
 import { batchId } from './batch-id';
 import { freeBatchId } from './bulk-file';
 
@@ -72,11 +72,29 @@ export function parsePage(text: string, where: string): { meta: PageMeta; rows: 
   return { meta: { page: int('page'), pages: int('pages'), total: int('total'), lastupdated }, rows: rows as ApiObservation[] };
 }
 
+/**
+ * Code for a row whose countryiso3code is empty (the API does this for the income groups:
+ * country {id: "XD", value: "High income"}), from the economy table when it is loaded.
+ */
+export type EconomyResolver = (countryId: string, name: string) => string | undefined;
+
+/** Resolve by iso2, else by the World Bank's own aggregate name (High income -> HIC). */
+export async function economyResolver(conn: DuckDBConnection): Promise<EconomyResolver> {
+  const rows = (await conn.runAndReadAll('SELECT code, iso2, name, is_aggregate FROM economy')).getRows();
+  const byIso2 = new Map(rows.filter((r) => r[1]).map((r) => [String(r[1]), String(r[0])]));
+  const byAggregateName = new Map(rows.filter((r) => r[3] === true).map((r) => [String(r[2]).trim(), String(r[0])]));
+  return (id, name) => byIso2.get(id) ?? byAggregateName.get(name.trim());
+}
+
 /** Staged rows from observations; row numbers continue from `first` (1-based across pages). */
-export function toStagedRows(rows: ApiObservation[], first: number): StagedRow[] {
+export function toStagedRows(rows: ApiObservation[], first: number, resolve?: EconomyResolver): StagedRow[] {
+  const economy = (o: ApiObservation) => {
+    if (o?.countryiso3code) return o.countryiso3code.trim();
+    const id = (o?.country?.id ?? '').trim();
+    return resolve?.(id, o?.country?.value ?? '') ?? id; // unresolved: country.id, refused later as unknown
+  };
   return rows.map((o, i) => ({
-    // some aggregates (income groups) have an empty countryiso3code: fall back to country.id (e.g. XD)
-    economy: (o?.countryiso3code || o?.country?.id || '').trim(),
+    economy: economy(o),
     economy_name: o?.country?.value ?? null,
     year: o?.date == null ? '' : String(o.date),
     raw_value: o?.value == null ? null : String(o.value),
@@ -167,6 +185,8 @@ async function cacheResponse(cacheDir: string | null, r: RawResponse): Promise<v
 export interface FetchIndicatorOptions extends HttpOptions {
   baseUrl: string;
   perPage?: number;
+  /** Codes for rows without countryiso3code (see economyResolver); default: country.id. */
+  resolveEconomy?: EconomyResolver;
 }
 
 export interface FetchedIndicator {
@@ -209,7 +229,7 @@ export async function fetchIndicator(code: string, options: FetchIndicatorOption
     }
     if (meta.page !== page) problems.push(`${code}: asked for page ${page}, got page ${meta.page}`);
     pages.push(raw);
-    rows.push(...toStagedRows(obs, rows.length + 1));
+    rows.push(...toStagedRows(obs, rows.length + 1, options.resolveEconomy));
   }
   const total = first!.total;
   if (rows.length !== total) {
@@ -225,6 +245,7 @@ async function stageApiBatch(
   conn: DuckDBConnection,
   b: { code: string; vintage: string | null; file: string; checksum: string; source: string; rows: StagedRow[] }
 ): Promise<StagedBatch> {
+  await ensureStaging(conn); // freeBatchId reads stg_batch
   const batch: StagedBatch = {
     batch_id: await freeBatchId(conn, batchId(b.code, b.vintage, b.checksum)),
     original_code: b.code,
@@ -284,7 +305,7 @@ export async function readOnline(ctx: SourceContext, perPage = DEFAULT_PER_PAGE)
   const codes = (await ctx.conn.runAndReadAll('SELECT code FROM indicator ORDER BY code')).getRows().map((r) => String(r[0]));
   const t = newTally();
   if (codes.length === 0) return report(t, 'skipped', 'the indicator catalog is empty: nothing to fetch');
-  const options: FetchIndicatorOptions = { ...ctx.online, baseUrl: resolveBaseUrl(ctx.online.baseUrl), perPage, fetch: ctx.fetch, cacheDir: ctx.cacheDir, log: ctx.log };
+  const options: FetchIndicatorOptions = { ...ctx.online, baseUrl: resolveBaseUrl(ctx.online.baseUrl), perPage, fetch: ctx.fetch, cacheDir: ctx.cacheDir, log: ctx.log, resolveEconomy: await economyResolver(ctx.conn) };
   let unreachable: string | null = null;
   for (const [i, code] of codes.entries()) {
     try {
@@ -344,15 +365,16 @@ export async function readSaved(conn: DuckDBConnection, mirror: string): Promise
       t.problems.push(reason);
     }
   }
-  for (const pages of groups.values()) await stageSavedGroup(conn, pages, t);
+  const resolve = await economyResolver(conn);
+  for (const pages of groups.values()) await stageSavedGroup(conn, pages, t, resolve);
   return report(t, t.staged === 0 ? 'failed' : t.problems.length > 0 ? 'partial' : 'ok', t.problems.join('; '));
 }
 
-async function stageSavedGroup(conn: DuckDBConnection, pages: SavedPage[], t: Tally): Promise<void> {
+async function stageSavedGroup(conn: DuckDBConnection, pages: SavedPage[], t: Tally, resolve: EconomyResolver): Promise<void> {
   pages.sort((a, b) => a.meta.page - b.meta.page);
   const first = pages[0];
   const rows: StagedRow[] = [];
-  for (const p of pages) rows.push(...toStagedRows(p.rows, rows.length + 1));
+  for (const p of pages) rows.push(...toStagedRows(p.rows, rows.length + 1, resolve));
   const have = new Set(pages.map((p) => p.meta.page));
   const missing = Array.from({ length: first.meta.pages }, (_, i) => i + 1).filter((p) => !have.has(p));
   const counts = `expected total ${first.meta.total}, got ${rows.length}`;
