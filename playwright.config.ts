@@ -2,7 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 // Browser tests run Debian's chromium (scripts/ensure-chromium.sh installs it) against the
 // built dashboard (node build) on a warehouse built from ../shared/data by scripts/test.sh.
+// E2E_BASE_URL points the tests at a server already running (e.g. a dev server) instead.
 const port = Number(process.env.E2E_PORT ?? 4173);
+const external = process.env.E2E_BASE_URL;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -11,7 +13,7 @@ export default defineConfig({
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-output/playwright.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: external ?? `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -26,7 +28,9 @@ export default defineConfig({
       ]
     }
   },
-  webServer: {
+  webServer: external
+    ? undefined
+    : {
     command: 'node build',
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,

@@ -1,0 +1,33 @@
+// The sources of a run, in dependency order: reference facts and the indicator catalog
+// first (everything else is checked against them), then countries (World Bank, then M49,
+// which updates and completes them), then indicator data (files, then API), validated and
+// published in one step, then the WSIS-specific sources.
+import type { Source } from '../lib/context';
+import type { Finisher } from '../run';
+import { reference } from './reference';
+import { worldbankCatalog, worldbankCountries, worldbankFiles, worldbankPublish } from './worldbank/sources';
+import { m49 } from './m49';
+import { worldbankApi } from './worldbank/api';
+import { wsisMatrix } from './wsis-matrix';
+import { meetings } from './meetings';
+import { stocktaking } from './stocktaking';
+import { exportsFinisher } from '../publish/exports';
+
+export function allSources(): Source[] {
+  return [
+    reference,
+    worldbankCatalog,
+    worldbankCountries,
+    m49,
+    worldbankFiles,
+    worldbankApi,
+    worldbankPublish,
+    wsisMatrix,
+    meetings,
+    stocktaking
+  ];
+}
+
+export function finishers(): Finisher[] {
+  return [exportsFinisher];
+}
