@@ -30,6 +30,9 @@ const TRUNCATED_FILE = 'Country Name,Country Code,Indicator Name,Indicator Code,
 
 const ODD_FILE = PREAMBLE + '"Country Name","Country Code","Indicator Name","Indicator Code","2000","20x1",\n' + row('Aruba', 'ABW', '1', '2') + row('Aruba', 'ABW', '3', '4', 'IT.FOO.BAR');
 
+// Same layout as BAD_FILE, so both are read by one read_csv call: lines must stay per file.
+const SECOND_FILE = PREAMBLE + HEADER + row('Aruba', 'ABW', '1', '2') + row('Atlantis', 'ATL', '1', '1');
+
 let dir: string;
 let conn: DuckDBConnection;
 let report: Awaited<ReturnType<typeof stageAndPublishFiles>>;
@@ -39,6 +42,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'bad.csv'), BAD_FILE);
   await writeFile(join(dir, 'truncated.csv'), TRUNCATED_FILE);
   await writeFile(join(dir, 'odd.csv'), ODD_FILE);
+  await writeFile(join(dir, 'second.csv'), SECOND_FILE);
   ({ conn } = await createWarehouse(':memory:'));
   await loadCatalog(conn, projectRoot);
   await insertRows(
@@ -46,7 +50,7 @@ beforeAll(async () => {
     'economy',
     ['ABW', 'AFG', 'AGO', 'ALB', 'AND'].map((code) => ({ code, name: code, is_aggregate: false, source: 'test' }))
   );
-  report = await stageAndPublishFiles(conn, ['bad.csv', 'truncated.csv', 'odd.csv'].map((f) => ({ file: f, path: join(dir, f) })));
+  report = await stageAndPublishFiles(conn, ['bad.csv', 'truncated.csv', 'odd.csv', 'second.csv'].map((f) => ({ file: f, path: join(dir, f) })));
 });
 
 afterAll(async () => {
@@ -100,10 +104,15 @@ describe('bad World Bank input', () => {
     expect(await loaded('odd.csv')).toEqual(['ABW 2000 = 1']);
   });
 
+  it('keeps line numbers per file when files of one layout are read together', async () => {
+    expect(await quarantined('second.csv')).toEqual([[7, 'unknown economy code: ATL']]);
+    expect(await loaded('second.csv')).toEqual(['ABW 2000 = 1', 'ABW 2001 = 2']);
+  });
+
   it('reports counts in the source reports', () => {
-    expect(report.staged.rowsRead).toBe(7 + 2 + 2);
+    expect(report.staged.rowsRead).toBe(7 + 2 + 2 + 2);
     expect(report.staged.rowsQuarantined).toBe(2);
     expect(report.staged.vintage).toBe('2030-01-31');
-    expect(report.published.rowsLoaded).toBe(4 + 2 + 1);
+    expect(report.published.rowsLoaded).toBe(4 + 2 + 1 + 2);
   });
 });

@@ -1,124 +1,182 @@
-// Stage one World Bank bulk CSV (native, no-preamble or Excel re-save layout): DuckDB parses
-// it (read_csv from the header line, every column as text, malformed lines kept in
-// reject_errors) and the year columns are unpivoted in SQL into stg_observation. JavaScript
-// only looks at the first few KB (layout.ts), so big files are never parsed row by row here.
+// Stage World Bank bulk CSVs (native, no-preamble or Excel re-save layout): DuckDB parses
+// them (read_csv from the header line, every column as text, malformed lines kept in
+// reject_errors) and the year columns are unpivoted in SQL into stg_observation. Files with
+// the same layout (header line and columns) are read by one read_csv call, so DuckDB reads
+// them in parallel; JavaScript only looks at the first few KB of each file (layout.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
 import type { BulkLayout } from './layout';
-import { ensureStaging, stageBatch, type StagedBatch } from './staging';
+import { ensureStaging, type StagedBatch } from './staging';
 import { batchId, fileCitation } from './batch-id';
 import { sqlIdent, sqlString } from './sql-text';
 
 export const QUARANTINE_SOURCE = 'worldbank';
 const ID_COLUMNS = ['Country Name', 'Country Code', 'Indicator Name', 'Indicator Code'];
+/** Files per read_csv call: bounds the size of the temporary table. */
+const GROUP_SIZE = 100;
 
 export interface StagedFile {
   batches: StagedBatch[];
   /** Data lines parsed (good + malformed). */
   linesRead: number;
   linesRejected: number;
+  /** Files that could not be read at all, with the reason. */
+  problems?: string[];
 }
 
-export async function stageBulkFile(
-  conn: DuckDBConnection,
-  diskPath: string,
-  file: string,
-  det: BulkLayout,
-  checksum: string
-): Promise<StagedFile> {
+export interface BulkInput {
+  diskPath: string;
+  file: string;
+  det: BulkLayout;
+  checksum: string;
+}
+
+/** Stage bulk files, grouping those with identical layouts into one read_csv call. */
+export async function stageBulkFiles(conn: DuckDBConnection, inputs: BulkInput[]): Promise<StagedFile> {
   await ensureStaging(conn);
-  const columns = `{${det.columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+  const groups = new Map<string, BulkInput[]>();
+  for (const input of inputs) {
+    const key = JSON.stringify([input.det.headerLine, input.det.columns]);
+    const group = groups.get(key) ?? [];
+    groups.set(key, group);
+    group.push(input);
+  }
+  const total: StagedFile = { batches: [], linesRead: 0, linesRejected: 0, problems: [] };
+  const add = (s: StagedFile) => {
+    total.batches.push(...s.batches);
+    total.linesRead += s.linesRead;
+    total.linesRejected += s.linesRejected;
+  };
+  for (const group of groups.values()) {
+    for (let i = 0; i < group.length; i += GROUP_SIZE) {
+      const chunk = group.slice(i, i + GROUP_SIZE);
+      try {
+        add(await stageGroup(conn, chunk));
+      } catch {
+        // One unreadable file must not cost the others: retry them one by one.
+        for (const one of chunk) {
+          try {
+            add(await stageGroup(conn, [one]));
+          } catch (err) {
+            const reason = `unreadable file: ${(err as Error).message}`;
+            total.problems!.push(`${one.file}: ${reason}`);
+            await insertQuarantine(conn, [{ source: QUARANTINE_SOURCE, file: one.file, row_number: null, reason, raw: null }]);
+          }
+        }
+      }
+    }
+  }
+  return total;
+}
+
+async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<StagedFile> {
+  const { headerLine, columns } = group[0].det;
+  const byPath = new Map(group.map((g) => [g.diskPath, g]));
+  const struct = `{${columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+  // CREATE TABLE AS keeps the scan order (preserve_insertion_order), so rowid follows file lines.
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE wb_file AS
-     SELECT row_number() OVER () AS rn, * FROM read_csv(${sqlString(diskPath)},
-       skip = ${det.headerLine - 1}, header = true, auto_detect = false, columns = ${columns},
-       delim = ',', quote = '"', escape = '"', store_rejects = true)`
+     SELECT * FROM read_csv([${group.map((g) => sqlString(g.diskPath)).join(', ')}],
+       skip = ${headerLine - 1}, header = true, auto_detect = false, columns = ${struct},
+       delim = ',', quote = '"', escape = '"', store_rejects = true, filename = 'wb_path')`
   );
-  const rejects = await takeRejects(conn, file);
-  const good = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM wb_file')).getRows()[0][0]);
-  const codes = (await conn.runAndReadAll(`SELECT DISTINCT coalesce("Indicator Code", '') FROM wb_file ORDER BY 1`))
-    .getRows()
-    .map((r) => String(r[0]));
+  const rejects = await takeRejects(conn, byPath);
+  const counts = new Map(
+    (await conn.runAndReadAll('SELECT wb_path, count(*)::INTEGER FROM wb_file GROUP BY 1')).getRows().map((r) => [String(r[0]), Number(r[1])])
+  );
+  const codes = (await conn.runAndReadAll(`SELECT DISTINCT wb_path, coalesce("Indicator Code", '') FROM wb_file ORDER BY 1, 2`)).getRows();
 
-  const batches: StagedBatch[] = [];
-  for (const code of codes) {
-    const batch: StagedBatch = {
-      batch_id: await freeBatchId(conn, batchId(code, det.vintage, checksum)),
-      original_code: code,
-      vintage: det.vintage,
-      layout: det.layout,
-      file,
-      checksum,
-      source: fileCitation(file, det.vintage)
-    };
-    await stageBatch(conn, batch);
-    batches.push(batch);
-  }
-  const years = det.columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank'));
-  if (batches.length > 0 && years.length > 0) {
+  const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
+  // Ids in file-label order, so a second copy of the same bytes is always the one numbered ~2.
+  codes.sort((a, b) => byPath.get(String(a[0]))!.file.localeCompare(byPath.get(String(b[0]))!.file) || String(a[1]).localeCompare(String(b[1])));
+  const batches: (StagedBatch & { path: string })[] = codes.map(([path, code]) => {
+    const g = byPath.get(String(path))!;
+    const id = freeId(taken, batchId(String(code), g.det.vintage, g.checksum));
+    taken.add(id);
+    return { batch_id: id, original_code: String(code), vintage: g.det.vintage, layout: g.det.layout, file: g.file, checksum: g.checksum, source: fileCitation(g.file, g.det.vintage), path: String(path) };
+  });
+  if (batches.length > 0) {
+    const lit = (v: string | null) => (v == null ? 'NULL' : sqlString(v));
+    await conn.run(
+      `INSERT INTO stg_batch (batch_id, original_code, vintage, layout, file, checksum, source) VALUES ${batches
+        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.layout, b.file, b.checksum, b.source].map(lit).join(', ')})`)
+        .join(', ')}`
+    );
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE wb_codes AS SELECT * FROM (VALUES ${batches
-        .map((b) => `(${sqlString(b.original_code)}, ${sqlString(b.batch_id)})`)
-        .join(', ')}) t(code, batch_id)`
+        .map((b) => `(${sqlString(b.path)}, ${sqlString(b.original_code)}, ${sqlString(b.batch_id)}, ${sqlString(b.file)})`)
+        .join(', ')}) t(wb_path, code, batch_id, file)`
     );
-    const lineOf = await lineNumberExpression(conn, det.headerLine, good, rejects.map((r) => r.row_number!));
-    const yearList = years.map(sqlIdent).join(', ');
-    await conn.run(
-      `INSERT INTO stg_observation
-       SELECT m.batch_id, u."Country Code", u."Country Name", u.year, u.raw_value, ${lineOf}, ${sqlString(file)}
-       FROM (UNPIVOT (SELECT rn, "Country Code", "Country Name", coalesce("Indicator Code", '') AS code, ${yearList} FROM wb_file)
-             ON ${yearList} INTO NAME year VALUE raw_value) u
-       JOIN wb_codes m ON m.code = u.code
-       ${rejects.length > 0 ? 'JOIN wb_lines l ON l.rn = u.rn' : ''}`
-    );
+    await lineTable(conn, headerLine, counts, rejects);
+    const years = columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank')).map(sqlIdent).join(', ');
+    if (years) {
+      await conn.run(
+        `INSERT INTO stg_observation
+         SELECT m.batch_id, u."Country Code", u."Country Name", u.year, u.raw_value,
+                coalesce(l.line, u.rn + ${headerLine})::INTEGER, m.file
+         FROM (UNPIVOT (SELECT f.rowid - s.first_rowid + 1 AS rn, f.wb_path, "Country Code", "Country Name",
+                               coalesce("Indicator Code", '') AS code, ${years}
+                        FROM wb_file f JOIN (SELECT wb_path, min(rowid) AS first_rowid FROM wb_file GROUP BY 1) s USING (wb_path))
+               ON ${years} INTO NAME year VALUE raw_value) u
+         JOIN wb_codes m ON m.wb_path = u.wb_path AND m.code = u.code
+         LEFT JOIN wb_lines l ON l.wb_path = u.wb_path AND l.rn = u.rn`
+      );
+    }
   }
   await conn.run('DROP TABLE IF EXISTS wb_file');
-  return { batches, linesRead: good + rejects.length, linesRejected: rejects.length };
+  const good = [...counts.values()].reduce((a, b) => a + b, 0);
+  return { batches: batches.map(({ path: _path, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
 }
 
-/** Move DuckDB's rejected lines of the last scan into quarantine ("malformed line: ..."). */
-async function takeRejects(conn: DuckDBConnection, file: string): Promise<QuarantineRow[]> {
+/** Move DuckDB's rejected lines into quarantine ("malformed line: <DuckDB's message>"). */
+async function takeRejects(conn: DuckDBConnection, byPath: Map<string, BulkInput>): Promise<(QuarantineRow & { path: string })[]> {
   const rows = (
     await conn.runAndReadAll(
-      `SELECT line::INTEGER, any_value(error_message), any_value(csv_line) FROM reject_errors GROUP BY line ORDER BY line`
+      `SELECT s.file_path, e.line::INTEGER, any_value(e.error_message), any_value(e.csv_line)
+       FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id) GROUP BY 1, 2 ORDER BY 1, 2`
     )
   ).getRows();
   await conn.run('DELETE FROM reject_errors');
   await conn.run('DELETE FROM reject_scans');
   const quarantined = rows.map((r) => ({
+    path: String(r[0]),
     source: QUARANTINE_SOURCE,
-    file,
-    row_number: Number(r[0]),
-    reason: `malformed line: ${String(r[1])}`,
-    raw: r[2] == null ? null : String(r[2])
+    file: byPath.get(String(r[0]))?.file ?? String(r[0]),
+    row_number: Number(r[1]),
+    reason: `malformed line: ${String(r[2])}`,
+    raw: r[3] == null ? null : String(r[3])
   }));
-  await insertQuarantine(conn, quarantined);
+  await insertQuarantine(conn, quarantined.map(({ path: _path, ...q }) => q));
   return quarantined;
 }
 
 /**
- * The file line of each parsed row. DuckDB drops rejected lines from its output, so the
- * n-th good row sits on the n-th data line that was not rejected.
+ * wb_lines: the file line of each parsed row in files that had rejected lines. DuckDB drops
+ * rejected lines from its output, so the n-th good row sits on the n-th data line that was
+ * not rejected. Files without rejects need no table (line = header line + n).
  */
-async function lineNumberExpression(conn: DuckDBConnection, headerLine: number, good: number, rejected: number[]): Promise<string> {
-  if (rejected.length === 0) return `(u.rn + ${headerLine})::INTEGER`;
-  const skip = new Set(rejected);
+async function lineTable(conn: DuckDBConnection, headerLine: number, counts: Map<string, number>, rejects: { path: string; row_number: number | null }[]) {
+  await conn.run('CREATE OR REPLACE TEMP TABLE wb_lines (wb_path VARCHAR, rn BIGINT, line INTEGER)');
   const pairs: string[] = [];
-  for (let line = headerLine + 1, rn = 1; rn <= good; line++) {
-    if (skip.has(line)) continue;
-    pairs.push(`(${rn++}, ${line})`);
+  for (const path of new Set(rejects.map((r) => r.path))) {
+    const skip = new Set(rejects.filter((r) => r.path === path).map((r) => r.row_number));
+    const good = counts.get(path) ?? 0;
+    for (let line = headerLine + 1, rn = 1; rn <= good; line++) {
+      if (skip.has(line)) continue;
+      pairs.push(`(${sqlString(path)}, ${rn++}, ${line})`);
+    }
   }
-  await conn.run('CREATE OR REPLACE TEMP TABLE wb_lines (rn BIGINT, line INTEGER)');
   if (pairs.length > 0) await conn.run(`INSERT INTO wb_lines VALUES ${pairs.join(', ')}`);
-  return 'l.line::INTEGER';
+}
+
+function freeId(taken: Set<string>, id: string): string {
+  if (!taken.has(id)) return id;
+  for (let k = 2; ; k++) if (!taken.has(`${id}~${k}`)) return `${id}~${k}`;
 }
 
 /** The same file staged twice (same bytes) would reuse an id: number the later copies. */
 export async function freeBatchId(conn: DuckDBConnection, id: string): Promise<string> {
-  const taken = new Set(
-    (await conn.runAndReadAll(`SELECT batch_id FROM stg_batch WHERE batch_id LIKE $1 || '%'`, [id])).getRows().map((r) => String(r[0]))
-  );
-  if (!taken.has(id)) return id;
-  for (let k = 2; ; k++) if (!taken.has(`${id}~${k}`)) return `${id}~${k}`;
+  const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
+  return freeId(taken, id);
 }

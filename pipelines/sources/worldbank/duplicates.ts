@@ -11,7 +11,9 @@ export async function markDuplicateBatches(conn: DuckDBConnection): Promise<{ du
   await conn.run(`CREATE OR REPLACE TEMP TABLE wb_batch AS
     WITH fp AS (
       SELECT batch_id, count(*) AS n,
-             bit_xor(hash(economy, trim(year), coalesce(CAST(TRY_CAST(trim(raw_value) AS DOUBLE) AS VARCHAR), trim(raw_value)))) AS h
+             -- hash of one string per value (DuckDB's multi-argument hash combines linearly,
+             -- so per-column hashes would cancel out across a grid of economies x years)
+             sum(hash(economy || '|' || trim(year) || '|' || coalesce(CAST(TRY_CAST(trim(raw_value) AS DOUBLE) AS VARCHAR), trim(raw_value)))::HUGEINT) AS h
       FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..') GROUP BY batch_id
     ), b AS (
       SELECT s.*, coalesce(a.code, s.original_code) AS indicator, i.code IS NOT NULL AS known_indicator, i.upper_bound,

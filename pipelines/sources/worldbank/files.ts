@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import { sha256 } from '../../lib/checksum';
 import { insertQuarantine } from '../../lib/warehouse';
 import { detectLayout } from './layout';
-import { stageBulkFile, QUARANTINE_SOURCE, type StagedFile } from './bulk-file';
+import { stageBulkFiles, QUARANTINE_SOURCE, type BulkInput, type StagedFile } from './bulk-file';
 import { stageDatabankFile } from './databank';
 import type { StagedBatch } from './staging';
 
@@ -45,18 +45,21 @@ export async function listMirrorDataFiles(mirror: string): Promise<DataFile[]> {
     .map((p) => ({ file: relative(mirror, p), path: p }));
 }
 
-/** Stage one CSV file given its bytes (already on disk at `path`). */
-async function stageCsv(conn: DuckDBConnection, bytes: Uint8Array, file: string, path: string): Promise<StagedFile> {
+/** Stage a DataBank export now; queue a bulk file for stageBulkFiles (read in groups). */
+async function stageCsv(conn: DuckDBConnection, bytes: Uint8Array, file: string, path: string, bulk: BulkInput[]): Promise<StagedFile | null> {
   const checksum = sha256(bytes);
-  const head = new TextDecoder().decode(bytes.subarray(0, 65536));
-  const det = detectLayout(file, head);
+  const det = detectLayout(file, new TextDecoder().decode(bytes.subarray(0, 65536)));
   if (det.layout === 'databank') return stageDatabankFile(conn, new TextDecoder().decode(bytes), file, checksum);
-  return stageBulkFile(conn, path, file, det, checksum);
+  bulk.push({ diskPath: path, file, det, checksum });
+  return null;
 }
 
 export async function stageWorldBankFiles(conn: DuckDBConnection, files: DataFile[]): Promise<StageSummary> {
   const summary: StageSummary = { files: 0, checksums: [], batches: [], linesRead: 0, linesRejected: 0, problems: [] };
-  const add = (s: StagedFile) => {
+  const bulk: BulkInput[] = [];
+  const add = (s: StagedFile | null) => {
+    if (!s) return;
+    summary.problems.push(...(s.problems ?? []));
     summary.batches.push(...s.batches);
     summary.linesRead += s.linesRead;
     summary.linesRejected += s.linesRejected;
@@ -74,15 +77,16 @@ export async function stageWorldBankFiles(conn: DuckDBConnection, files: DataFil
             tmp ??= await mkdtemp(join(tmpdir(), 'wb-zip-'));
             const memberPath = join(tmp, `${summary.files}-${basename(name)}`);
             await writeFile(memberPath, member);
-            add(await stageCsv(conn, member, `${f.file}!${name}`, memberPath));
+            add(await stageCsv(conn, member, `${f.file}!${name}`, memberPath, bulk));
           }
-        } else add(await stageCsv(conn, bytes, f.file, f.path));
+        } else add(await stageCsv(conn, bytes, f.file, f.path, bulk));
       } catch (err) {
         const reason = `unreadable file: ${(err as Error).message}`;
         summary.problems.push(`${f.file}: ${reason}`);
         await insertQuarantine(conn, [{ source: QUARANTINE_SOURCE, file: f.file, row_number: null, reason, raw: null }]);
       }
     }
+    add(await stageBulkFiles(conn, bulk));
   } finally {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }

@@ -36,7 +36,8 @@ END`;
 /** Reasons that concern the whole line (one quarantine row per line, not per value). */
 const LINE_REASON = `(reason LIKE 'unknown indicator code:%' OR reason LIKE 'unknown economy code:%')`;
 
-export async function publishObservations(conn: DuckDBConnection): Promise<PublishSummary> {
+export async function publishObservations(conn0: DuckDBConnection): Promise<PublishSummary> {
+  const conn = process.env.WB_PROFILE ? ({ run: async (sql: string) => { const t = Date.now(); const r = await conn0.run(sql); console.log(Date.now() - t, sql.slice(0, 60).replace(/\s+/g, ' ')); return r; }, runAndReadAll: conn0.runAndReadAll.bind(conn0), prepare: conn0.prepare.bind(conn0) } as unknown as DuckDBConnection) : conn0;
   await ensureStaging(conn);
   const { duplicates, conflicts } = await markDuplicateBatches(conn);
 
