@@ -7,6 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { ensureStaging } from './staging';
 import { QUARANTINE_SOURCE } from './bulk-file';
 import { markDuplicateBatches } from './duplicates';
+import { createTableSql, tableSpec } from '../../schema';
 
 export interface PublishSummary {
   batches: number;
@@ -36,13 +37,13 @@ END`;
 /** Reasons that concern the whole line (one quarantine row per line, not per value). */
 const LINE_REASON = `(reason LIKE 'unknown indicator code:%' OR reason LIKE 'unknown economy code:%')`;
 
-export async function publishObservations(conn0: DuckDBConnection): Promise<PublishSummary> {
-  const conn = process.env.WB_PROFILE ? ({ run: async (sql: string) => { const t = Date.now(); const r = await conn0.run(sql); console.log(Date.now() - t, sql.slice(0, 60).replace(/\s+/g, ' ')); return r; }, runAndReadAll: conn0.runAndReadAll.bind(conn0), prepare: conn0.prepare.bind(conn0) } as unknown as DuckDBConnection) : conn0;
+export async function publishObservations(conn: DuckDBConnection): Promise<PublishSummary> {
   await ensureStaging(conn);
   const { duplicates, conflicts } = await markDuplicateBatches(conn);
 
-  // Every non-missing staged value of a non-duplicate batch, with its check result.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_checked AS
+  // Every non-missing staged value of a non-duplicate batch, with its check result. A view:
+  // materialising millions of values costs more than scanning them twice.
+  await conn.run(`CREATE OR REPLACE TEMP VIEW wb_values AS
     WITH v AS (
       SELECT o.batch_id, o.economy, o.economy_name, o.row_number, o.file,
              trim(o.year) AS year_text, trim(o.raw_value) AS raw, TRY_CAST(trim(o.raw_value) AS DOUBLE) AS v,
@@ -55,25 +56,29 @@ export async function publishObservations(conn0: DuckDBConnection): Promise<Publ
     )
     SELECT *, ${REASON} AS reason FROM v`);
   // Duplicate keys within a batch: the first line wins, later lines are refused.
-  await conn.run(`UPDATE wb_checked c SET reason = 'duplicate key: economy ' || c.economy || ', year ' || c.year_text || ' (also at row ' || f.first_row || ')'
-    FROM (SELECT batch_id, economy, year_text, min(row_number) AS first_row FROM wb_checked WHERE reason IS NULL
-          GROUP BY ALL HAVING count(*) > 1) f
-    WHERE c.reason IS NULL AND c.batch_id = f.batch_id AND c.economy = f.economy AND c.year_text = f.year_text AND c.row_number > f.first_row`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_dup_keys AS
+    SELECT batch_id, economy, trim(year) AS year_text, min(row_number) AS first_row
+    FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')
+    GROUP BY ALL HAVING count(*) > 1`);
+  await conn.run(`CREATE OR REPLACE TEMP VIEW wb_checked AS
+    SELECT c.* REPLACE (coalesce(c.reason, CASE WHEN c.row_number > d.first_row THEN
+             'duplicate key: economy ' || c.economy || ', year ' || c.year_text || ' (also at row ' || d.first_row || ')' END) AS reason)
+    FROM wb_values c LEFT JOIN wb_dup_keys d USING (batch_id, economy, year_text)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_refused AS SELECT * FROM wb_checked WHERE reason IS NOT NULL`);
 
   await conn.run(`INSERT INTO quarantine
     SELECT ${q(QUARANTINE_SOURCE)}, file, row_number, reason,
            left(economy || ',' || coalesce(economy_name, '') || ': ' || string_agg(year_text || '=' || raw, ', ' ORDER BY year_text), 500)
-    FROM wb_checked WHERE ${LINE_REASON}
+    FROM wb_refused WHERE ${LINE_REASON}
     GROUP BY file, row_number, reason, economy, economy_name, batch_id
     ORDER BY file, row_number`);
   await conn.run(`INSERT INTO quarantine
     SELECT ${q(QUARANTINE_SOURCE)}, file, row_number, reason || ' (economy ' || economy || ', year ' || year_text || ')',
            left(economy || ',' || coalesce(economy_name, '') || ',' || year_text || ',' || raw, 500)
-    FROM wb_checked WHERE reason IS NOT NULL AND NOT ${LINE_REASON}
+    FROM wb_refused WHERE NOT ${LINE_REASON}
     ORDER BY file, row_number, year_text`);
 
-  await conn.run(`INSERT INTO observation_all
-    SELECT batch_id, indicator, economy, year_text::INTEGER, v, vintage FROM wb_checked WHERE reason IS NULL`);
+  await insertObservationAll(conn, `SELECT batch_id, indicator, economy, year_text::INTEGER, v, vintage FROM wb_checked WHERE reason IS NULL`);
   // Served: per indicator and economy, the newest batch holding that economy (undated last).
   await conn.run(`INSERT INTO observation
     WITH pick AS (
@@ -91,16 +96,20 @@ export async function publishObservations(conn0: DuckDBConnection): Promise<Publ
     FROM wb_batch b ORDER BY b.batch_id`);
 
   const [counts] = (
-    await conn.runAndReadAll(`SELECT count(*)::INTEGER, count(*) FILTER (WHERE reason IS NULL)::INTEGER,
-      count(*) FILTER (WHERE reason IS NOT NULL)::INTEGER,
-      (SELECT count(DISTINCT (file, row_number)) FROM wb_checked WHERE ${LINE_REASON})::INTEGER,
+    await conn.runAndReadAll(`SELECT (SELECT count(*) FROM observation_all a JOIN wb_batch USING (batch_id)) + count(*),
+      (SELECT count(*) FROM observation_all a JOIN wb_batch USING (batch_id))::INTEGER,
+      count(*)::INTEGER,
+      (SELECT count(DISTINCT (file, row_number)) FROM wb_refused WHERE ${LINE_REASON})::INTEGER,
       (SELECT count(*) FROM observation)::INTEGER, (SELECT count(*) FROM wb_batch)::INTEGER
-      FROM wb_checked`)
+      FROM wb_refused`)
   ).getRows();
   const vintages = (await conn.runAndReadAll(`SELECT DISTINCT strftime(vintage, '%Y-%m-%d') FROM wb_batch WHERE vintage IS NOT NULL ORDER BY 1`))
     .getRows()
     .map((r) => String(r[0]));
-  await conn.run('DROP TABLE IF EXISTS wb_checked');
+  await conn.run('DROP VIEW IF EXISTS wb_checked');
+  await conn.run('DROP VIEW IF EXISTS wb_values');
+  await conn.run('DROP TABLE IF EXISTS wb_refused');
+  await conn.run('DROP TABLE IF EXISTS wb_dup_keys');
   return {
     batches: Number(counts[5]),
     duplicateBatches: duplicates,
@@ -112,4 +121,22 @@ export async function publishObservations(conn0: DuckDBConnection): Promise<Publ
     served: Number(counts[4]),
     vintages
   };
+}
+
+/**
+ * Insert into observation_all. Building the primary-key index row by row costs about three
+ * times more than building it once after a bulk load, so an empty table is recreated without
+ * the key, filled, and given the same key (same columns and key as pipelines/schema.ts).
+ */
+async function insertObservationAll(conn: DuckDBConnection, select: string): Promise<void> {
+  const [[n]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM observation_all')).getRows();
+  if (Number(n) > 0) {
+    await conn.run(`INSERT INTO observation_all ${select}`);
+    return;
+  }
+  const spec = tableSpec('observation_all');
+  await conn.run('DROP TABLE observation_all');
+  await conn.run(createTableSql({ ...spec, primaryKey: undefined }));
+  await conn.run(`INSERT INTO observation_all ${select}`);
+  await conn.run(`ALTER TABLE observation_all ADD PRIMARY KEY (${spec.primaryKey!.map((k) => `"${k}"`).join(', ')})`);
 }
