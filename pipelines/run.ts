@@ -96,7 +96,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       outcomes.push(outcome);
       await recordOutcome(ctx, runId, outcome, startedAt);
       log(`    ${describeOutcome(outcome)}`);
-      if (outcome.status === 'failed' && source.required) {
+      const required = typeof source.required === 'function' ? source.required(ctx) : source.required;
+      if (outcome.status === 'failed' && required) {
         throw new Error(`required source "${source.id}" failed: ${outcome.message}`);
       }
     }

@@ -48,8 +48,12 @@ export interface SourceReport {
 export interface Source {
   id: string;
   description: string;
-  /** A required source that cannot be read fails the whole run (previous warehouse kept). */
-  required: boolean;
+  /**
+   * A required source that fails fails the whole run (previous warehouse kept). It may
+   * depend on the mode: what is required from a mirror can be optional online, where an
+   * unreachable service must not stop the other sources.
+   */
+  required: boolean | ((ctx: SourceContext) => boolean);
   run(ctx: SourceContext): Promise<SourceReport>;
 }
 

@@ -85,6 +85,10 @@ function respond(req: IncomingMessage, res: ServerResponse, n: number, options: 
   if (n <= (options.failFirst ?? 0)) return send(res, options.failStatus ?? 500, 'text/html', '<html><body>Internal Server Error</body></html>');
   if (options.errorJson) return send(res, 200, 'application/json', API_ERROR_JSON);
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  // The country list: the saved real response (296 economies), whatever per_page asks.
+  if (/\/country\/?$/.test(url.pathname)) {
+    return send(res, 200, 'application/json;charset=utf-8', readFileSync(join(data.mirror, 'worldbank', 'api', 'country_list_per_page_400.json'), 'utf8'));
+  }
   const route = ROUTE.exec(url.pathname);
   if (!route) return send(res, 404, 'text/plain', 'Not Found');
   const indicator = data.get(decodeURIComponent(route[2]));
@@ -120,7 +124,7 @@ function positiveInt(text: string | null, fallback: number): number {
 class IndicatorData {
   private cache = new Map<string, FakeIndicator | null>();
   constructor(
-    private mirror: string,
+    readonly mirror: string,
     private extra: Record<string, FakeIndicator>
   ) {}
 

@@ -8,6 +8,7 @@ import { loadCatalog, INDICATORS_FILE, ALIASES_FILE } from './catalog';
 import { loadCountries } from './countries';
 import { listMirrorDataFiles, stageWorldBankFiles, type DataFile, type StageSummary } from './files';
 import { publishObservations, type PublishSummary } from './observations';
+import { getWithRetry } from './api';
 
 const vintageRange = (v: string[]) => (v.length === 0 ? null : v.length === 1 ? v[0] : `${v[0]}..${v[v.length - 1]}`);
 
@@ -24,15 +25,20 @@ export const worldbankCatalog: Source = {
 export const worldbankCountries: Source = {
   id: 'worldbank-countries',
   description: 'World Bank economies, regions and income groups (Metadata_Country files, API country list, codes in data files)',
-  required: true,
+  // Online, an unreachable API must not stop the sources that do not need it.
+  required: (ctx) => ctx.mirror != null,
   async run(ctx) {
     let online: { label: string; json: unknown; checksum: string } | undefined;
     if (!ctx.mirror) {
       const url = `${ctx.online.baseUrl.replace(/\/$/, '')}/country?per_page=400&format=json`;
-      const res = await ctx.fetch(url, { signal: AbortSignal.timeout(ctx.online.timeoutMs) });
-      if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-      const text = await res.text();
-      online = { label: url, json: JSON.parse(text), checksum: sha256(text) };
+      try {
+        const res = await getWithRetry(url, { ...ctx.online, fetch: ctx.fetch, cacheDir: ctx.cacheDir, log: ctx.log });
+        const text = new TextDecoder().decode(res.bytes);
+        online = { label: url, json: JSON.parse(text), checksum: res.checksum };
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        return { status: 'failed', files: 0, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, checksum: null, vintage: null, message: `${reason}; no country list loaded` };
+      }
     }
     const r = await loadCountries(ctx.conn, ctx.mirror, online);
     return {

@@ -1,0 +1,105 @@
+// The whole pipeline on the real mirror (../shared/data): what a researcher gets from
+// `npm run pipeline -- --mirror ../shared/data`.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runPipeline, openReadOnly, RunFailed, type RunResult } from '../../pipelines/run';
+import { allSources, finishers } from '../../pipelines/sources/index';
+import { sharedMirror } from '../../pipelines/lib/paths';
+import type { Source } from '../../pipelines/lib/context';
+
+const dir = mkdtempSync(join(tmpdir(), 'wsis-pipeline-'));
+const out = join(dir, 'wsis.duckdb');
+const quiet = () => {};
+let first: RunResult;
+
+async function scalar(path: string, sql: string, params: (string | number)[] = []) {
+  const { instance, conn } = await openReadOnly(path);
+  try {
+    const rows = (await conn.runAndReadAll(sql, params)).getRows();
+    return rows[0]?.[0];
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+beforeAll(async () => {
+  first = await runPipeline({ out, mirror: sharedMirror, sources: allSources(), finishers: finishers(), log: quiet });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('pipeline on the shared mirror', () => {
+  it('publishes a warehouse with a run record per source', async () => {
+    expect(first.published).toBe(true);
+    expect(existsSync(out)).toBe(true);
+    expect(first.outcomes.map((o) => o.source)).toEqual(allSources().map((s) => s.id));
+    expect(Number(await scalar(out, 'SELECT count(*) FROM run_record'))).toBe(allSources().length);
+    // The saved API response is page 1 of 2: the run says so instead of hiding it.
+    const api = first.outcomes.find((o) => o.source === 'worldbank-api')!;
+    expect(api.status).toBe('partial');
+    expect(api.message).toContain('page 2 of 2 is missing');
+  });
+
+  it('reads back known values from the newest vintage', async () => {
+    // excel-resaved-2026/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv (Last Updated 7/13/2026): World 2015 = 39.9, 2025 = 73.6
+    const v = (ind: string, eco: string, year: number) =>
+      scalar(out, 'SELECT value FROM observation WHERE indicator = $1 AND economy = $2 AND year = $3', [ind, eco, year]);
+    expect(await v('IT.NET.USER.ZS', 'WLD', 2015)).toBe(39.9);
+    expect(await v('IT.NET.USER.ZS', 'WLD', 2025)).toBe(73.6);
+    // excel-resaved-2026/population_SP.POP.TOTL.csv: World 2025 = 8 215 424 893
+    expect(await v('SP.POP.TOTL', 'WLD', 2025)).toBe(8215424893);
+    // API_IT.CEL.SETS.P2_DS2_en_csv_v2_2987.csv (2024-02-21): Kenya 2015
+    expect(await v('IT.CEL.SETS.P2', 'KEN', 2015)).toBeCloseTo(80.50105901, 6);
+    expect(await scalar(out, "SELECT vintage::VARCHAR FROM observation WHERE indicator = 'IT.NET.USER.ZS' AND economy = 'WLD' AND year = 2019")).toBe('2026-07-13');
+  });
+
+  it('keeps aggregates apart from countries', async () => {
+    expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'WLD'")).toBe(true);
+    expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'KEN'")).toBe(false);
+    expect(Number(await scalar(out, "SELECT count(*) FROM observation o JOIN economy e ON e.code = o.economy WHERE o.is_aggregate <> e.is_aggregate"))).toBe(0);
+  });
+
+  it('writes exports with a data package next to the warehouse', async () => {
+    const exportsDir = String(await scalar(out, 'SELECT exports_dir FROM build_info'));
+    const files = readdirSync(exportsDir);
+    expect(files).toContain('datapackage.json');
+    expect(files).toContain('wsis-data.zip');
+    expect(files).toContain('observation.parquet');
+    expect(statSync(join(exportsDir, 'observation.csv')).size).toBeGreaterThan(1_000_000);
+  });
+
+  it('gives identical row counts when run again', async () => {
+    const second = await runPipeline({ out, mirror: sharedMirror, sources: allSources(), finishers: finishers(), log: quiet });
+    expect(second.tableCounts).toEqual(first.tableCounts);
+    expect(second.tableCounts.observation).toBeGreaterThan(80_000);
+  });
+
+  it('leaves the previous warehouse readable when a required source fails', async () => {
+    const before = Number(await scalar(out, 'SELECT count(*) FROM observation'));
+    const broken: Source = {
+      id: 'broken',
+      description: 'a required source whose input cannot be read',
+      required: true,
+      async run() {
+        throw new Error('data/reference/missing.csv: file not found');
+      }
+    };
+    const sources = allSources();
+    sources.splice(3, 0, broken);
+    let failure: unknown;
+    try {
+      await runPipeline({ out, mirror: sharedMirror, sources, finishers: finishers(), log: quiet });
+    } catch (err) {
+      failure = err;
+    }
+    expect(failure).toBeInstanceOf(RunFailed);
+    expect((failure as RunFailed).message).toContain('required source "broken" failed: data/reference/missing.csv: file not found');
+    expect((failure as RunFailed).result.published).toBe(false);
+    // The published warehouse is the previous one, whole.
+    expect(Number(await scalar(out, 'SELECT count(*) FROM observation'))).toBe(before);
+    // No half-built file is left behind.
+    expect(readdirSync(dir).filter((f) => f.includes('.building-'))).toEqual([]);
+  });
+});
