@@ -1,0 +1,36 @@
+// Coverage chart: how many countries report a value each year, against how many there are,
+// so gaps in the data are visible before any verdict is read. Pure: rows in, Plot options out.
+import * as Plot from '@observablehq/plot';
+
+export interface CoverageDatum {
+  year: number;
+  countriesWithData: number;
+  countriesTotal: number;
+}
+
+export function coverageChartSpec(data: CoverageDatum[], options: { width?: number; height?: number } = {}): Plot.PlotOptions {
+  for (const d of data) {
+    if (!(d.countriesWithData >= 0 && d.countriesWithData <= d.countriesTotal)) {
+      throw new Error(`invalid coverage for ${d.year}: ${d.countriesWithData} of ${d.countriesTotal}`);
+    }
+  }
+  const total = Math.max(0, ...data.map((d) => d.countriesTotal));
+  return {
+    width: options.width ?? 720,
+    height: options.height ?? 220,
+    marginTop: 24,
+    style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
+    x: { label: null, interval: 1 },
+    y: { label: 'Countries with a value', domain: [0, total] },
+    marks: [
+      Plot.gridY({ ariaHidden: true }),
+      Plot.axisY({ label: null, ariaHidden: true }),
+      // The axis label as a plain text mark: Plot's own axis label cannot be hidden.
+      Plot.text(['Countries with a value'], { frameAnchor: 'top-left', dx: -30, dy: -14, text: (d: string) => `↑ ${d}`, textAnchor: 'start', ariaHidden: true }),
+      Plot.axisX({ tickFormat: 'd', label: null, ariaHidden: true, filter: (y: number) => y % 5 === 0 }),
+      Plot.barY(data, { x: 'year', y: 'countriesTotal', fill: '#e4e8ee', ariaHidden: true }),
+      Plot.barY(data, { x: 'year', y: 'countriesWithData', fill: '#3b6ea8', ariaHidden: true }),
+      Plot.ruleY([0], { ariaHidden: true })
+    ]
+  };
+}
