@@ -1,0 +1,291 @@
+// The OpenAPI 3.1 description of /api/v1, written as data. The unit test checks that it is
+// well-formed and names every endpoint under src/routes/api/v1; the limits come from params.ts
+// so the document cannot drift from the code.
+import { DEFAULT_LIMIT, MAX_LIMIT } from './params';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const param = (name: string, description: string, schema: object, required = false, where: 'query' | 'path' = 'query') => ({
+  name,
+  in: where,
+  required: where === 'path' ? true : required,
+  description,
+  schema
+});
+const codeSchema = { type: 'string', pattern: '^[A-Za-z0-9._-]+$', maxLength: 64 };
+const yearSchema = { type: 'integer', minimum: 1000, maximum: 9999 };
+
+const pagingParams = [
+  param('limit', `Rows per page: default ${DEFAULT_LIMIT}, maximum ${MAX_LIMIT}.`, { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT }),
+  param('offset', 'Rows to skip (0-based).', { type: 'integer', minimum: 0, default: 0 })
+];
+
+const errors = {
+  '400': { description: 'Malformed parameter (non-numeric year, from > to, limit outside 1..' + MAX_LIMIT + ', negative offset, unknown format).', content: { 'application/json': { schema: ref('Error') } } },
+  '404': { description: 'Unknown indicator, economy, action line, stakeholder type or event.', content: { 'application/json': { schema: ref('Error') } } }
+};
+const notModified = { '304': { description: 'Not modified: the ETag sent in If-None-Match is current (same warehouse build, same query).' } };
+
+function pageOf(item: string, description: string) {
+  return {
+    description,
+    headers: { ETag: { schema: { type: 'string' }, description: 'Warehouse build + query' } },
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['total', 'limit', 'offset', 'data'],
+          properties: {
+            total: { type: 'integer', description: 'Rows matching the query, over all pages' },
+            limit: { type: 'integer' },
+            offset: { type: 'integer' },
+            data: { type: 'array', items: ref(item) }
+          }
+        }
+      }
+    }
+  };
+}
+
+const nullable = (type: string, description?: string) => ({ type: [type, 'null'], ...(description ? { description } : {}) });
+const stringList = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
+
+export function openApiDocument(serverUrl = '/api/v1') {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'WSIS progress monitor API',
+      version: '1.0.0',
+      summary: 'Read-only access to the WSIS progress monitor warehouse: indicators, observations, progress assessments, action lines, stocktaking and participation.',
+      description:
+        'Every response is computed from the current warehouse build and carries `Cache-Control: public, max-age=300`, an `ETag` (warehouse build + query; send it back in `If-None-Match` for a 304) and `Access-Control-Allow-Origin: *`. ' +
+        `List responses are paged: \`{ total, limit, offset, data }\`, with \`limit\` defaulting to ${DEFAULT_LIMIT} and at most ${MAX_LIMIT}. ` +
+        'Errors are `{ error, detail }` with status 400 (malformed parameter) or 404 (unknown code). ' +
+        'Whole tables (CSV, Parquet, JSON, with a Frictionless datapackage.json) are on /data. Licence: World Bank WDI data CC BY 4.0 (ICT series produced by ITU); UNSD M49 under UN terms of use; meeting and stocktaking data cited per row.',
+      license: { name: 'CC BY 4.0 (data: see /data for each source)', identifier: 'CC-BY-4.0' }
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/indicators': {
+        get: {
+          operationId: 'listIndicators',
+          summary: 'Indicators loaded from the World Bank WDI, with the WSIS targets and MDG indicator each serves',
+          parameters: [...pagingParams],
+          responses: { '200': pageOf('Indicator', 'Indicators, ordered by code'), ...notModified, '400': errors['400'] }
+        }
+      },
+      '/observations': {
+        get: {
+          operationId: 'listObservations',
+          summary: 'Values of one indicator, sorted by economy then year',
+          description:
+            'By default the served values (newest vintage per indicator and economy); `vintage=all` returns every vintage kept (then sorted by economy, year, newest vintage first). `format=csv` returns the same rows and columns as CSV, with the total in `X-Total-Count`.',
+          parameters: [
+            param('indicator', 'World Bank indicator code, e.g. IT.NET.USER.ZS', codeSchema, true),
+            param('economy', 'Comma-separated ISO 3166-1 alpha-3 codes or World Bank aggregate codes (WLD, SSF, LIC, ...). Default: all economies.', { type: 'string' }),
+            param('from', 'First year (inclusive)', yearSchema),
+            param('to', 'Last year (inclusive); not before from', yearSchema),
+            param('vintage', '`served` (default) or `all`', { type: 'string', enum: ['served', 'all'], default: 'served' }),
+            param('format', '`json` (default) or `csv`', { type: 'string', enum: ['json', 'csv'], default: 'json' }),
+            ...pagingParams
+          ],
+          responses: {
+            '200': {
+              ...pageOf('Observation', 'Observations'),
+              content: {
+                ...pageOf('Observation', '').content,
+                'text/csv': { schema: { type: 'string', description: 'Header indicator,economy,year,value,vintage,source then one line per row' } }
+              },
+              headers: {
+                ETag: { schema: { type: 'string' } },
+                'X-Total-Count': { schema: { type: 'integer' }, description: 'Total rows (CSV responses)' }
+              }
+            },
+            ...notModified,
+            ...errors
+          }
+        }
+      },
+      '/progress': {
+        get: {
+          operationId: 'getProgress',
+          summary: 'Progress of one economy toward the goal of an indicator (UN ESCAP anticipated progress; see /methodology)',
+          parameters: [
+            param('indicator', 'Indicator with a goal (IT.NET.USER.ZS, IT.CEL.SETS.P2)', codeSchema, true),
+            param('economy', 'ISO3 or World Bank aggregate code', codeSchema, true),
+            param('horizon', 'Target year (default 2015; 2012 is the mid-point); after 2003, at most 2100', { ...yearSchema, default: 2015 }),
+            param('as_of', 'Assess as if in this year (later values ignored). Default: the latest year with data.', yearSchema)
+          ],
+          responses: {
+            '200': { description: 'The assessment', content: { 'application/json': { schema: ref('Progress') } } },
+            ...notModified,
+            '400': errors['400'],
+            '404': { description: 'Unknown indicator or economy, or the indicator has no goal value.', content: { 'application/json': { schema: ref('Error') } } }
+          }
+        }
+      },
+      '/action-lines': {
+        get: {
+          operationId: 'listActionLines',
+          summary: 'The WSIS action lines C1-C11 (with the C7 sub-lines), facilitators and counts',
+          parameters: [...pagingParams],
+          responses: { '200': pageOf('ActionLine', 'Action lines in Plan of Action order'), ...notModified, '400': errors['400'] }
+        }
+      },
+      '/action-lines/{id}': {
+        get: {
+          operationId: 'getActionLine',
+          summary: 'One action line: facilitators, linked targets and indicators, stocktaking counts, meetings',
+          parameters: [param('id', 'Action line id, e.g. C2 or C7-e-health', codeSchema, true, 'path')],
+          responses: {
+            '200': { description: 'The action line', content: { 'application/json': { schema: ref('ActionLineDetail') } } },
+            ...notModified,
+            '404': errors['404']
+          }
+        }
+      },
+      '/stocktaking': {
+        get: {
+          operationId: 'listStocktaking',
+          summary: 'WSIS stocktaking entries, filtered by action line, stakeholder type or country',
+          parameters: [
+            param('action_line', 'Action line id, e.g. C2', codeSchema),
+            param('stakeholder_type', 'government, private_sector, civil_society, international_organisation, academia, other', codeSchema),
+            param('country', 'ISO3 code', codeSchema),
+            ...pagingParams
+          ],
+          responses: { '200': pageOf('StocktakingEntry', 'Entries, ordered by id'), ...notModified, ...errors }
+        }
+      },
+      '/participation': {
+        get: {
+          operationId: 'listParticipation',
+          summary: 'Attendance figures by stakeholder type and venue, as stated in the sources',
+          parameters: [param('event', 'Event id (see event.csv on /data)', codeSchema), ...pagingParams],
+          responses: { '200': pageOf('Participation', 'Figures, ordered by event, measure, stakeholder type, venue'), ...notModified, ...errors }
+        }
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApi',
+          summary: 'This document',
+          responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } }
+        }
+      }
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error', 'detail'],
+          properties: { error: { type: 'string', enum: ['bad_request', 'not_found'] }, detail: { type: 'string', description: 'What was wrong and what is accepted' } }
+        },
+        Indicator: {
+          type: 'object',
+          properties: {
+            code: { type: 'string' },
+            name: { type: 'string' },
+            unit: { type: 'string' },
+            wsis_targets: { type: 'array', items: { type: 'integer' }, description: 'WSIS target numbers 1-10' },
+            mdg_indicator: nullable('string', 'MDG indicator served, e.g. 8.16'),
+            source_organisation: nullable('string', 'Producer of the series'),
+            source: { type: 'string', description: 'Citation' }
+          }
+        },
+        Observation: {
+          type: 'object',
+          properties: {
+            indicator: { type: 'string' },
+            economy: { type: 'string' },
+            year: { type: 'integer' },
+            value: { type: 'number', description: 'In the indicator unit' },
+            vintage: nullable('string', 'Last Updated Date of the source file (YYYY-MM-DD)'),
+            source: { type: 'string', description: 'Citation of the batch: publisher, licence, file, Last Updated date' }
+          }
+        },
+        Point: { type: 'object', properties: { year: { type: 'integer' }, value: { type: 'number' } } },
+        Progress: {
+          type: 'object',
+          properties: {
+            indicator: { type: 'string' },
+            economy: { type: 'string' },
+            horizon: { type: 'integer' },
+            status: { type: 'string', enum: ['met', 'on_track', 'too_slow', 'regressing', 'insufficient_data'] },
+            reason: { type: ['string', 'null'], enum: ['no_baseline', 'too_few_points', 'gap_too_old', null] },
+            note: nullable('string'),
+            as_of: nullable('integer'),
+            baseline: { oneOf: [{ type: 'null' }, { type: 'object', properties: { year: { type: 'integer' }, value: { type: 'number' }, requested_year: { type: 'integer' }, distance: { type: 'integer' } } }] },
+            latest: { oneOf: [{ type: 'null' }, ref('Point')] },
+            goal: { type: 'object', description: 'Goal value, the value actually compared with (effective_value), direction, bound, and the target indicator it comes from' },
+            first_year_met: nullable('integer'),
+            points_used: { type: 'integer' },
+            csi: nullable('number', 'Current Status Index'),
+            api: nullable('number', 'Anticipated Progress Index'),
+            projected_value_at_horizon: nullable('number'),
+            projected_year_reached: nullable('integer'),
+            regression: { type: ['object', 'null'] },
+            thresholds: { type: 'object' },
+            method: { type: 'object', properties: { name: { type: 'string' }, version: { type: 'string' }, documentation: { type: 'string' } } }
+          }
+        },
+        ActionLine: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            parent: nullable('string'),
+            title: { type: 'string' },
+            facilitators: stringList('Lead facilitators'),
+            co_facilitators: stringList('Co-facilitators'),
+            sort_order: { type: 'integer' },
+            stocktaking_count: { type: 'integer', description: 'Stocktaking entries registered against it' },
+            meeting_count: { type: 'integer', description: 'Meetings whose action-line list contains it' },
+            source: { type: 'string' }
+          }
+        },
+        ActionLineDetail: {
+          allOf: [
+            ref('ActionLine'),
+            {
+              type: 'object',
+              properties: {
+                sub_lines: { type: 'array', items: { type: 'object' } },
+                links: { type: 'array', items: { type: 'object', properties: { link_type: { type: 'string' }, link_id: { type: 'string' }, rationale: { type: 'string' }, source: { type: 'string' } } } },
+                targets: { type: 'array', items: { type: 'object' } },
+                indicators: { type: 'array', items: { type: 'object' }, description: 'WSIS target indicators of the linked targets and the linked MDG indicators' },
+                stocktaking: { type: 'object', properties: { entries: { type: 'integer' }, by_stakeholder_type: { type: 'array', items: { type: 'object' } }, by_year: { type: 'array', items: { type: 'object' } } } },
+                meetings: { type: 'array', items: { type: 'object' }, description: 'Events whose action-line list contains this id' }
+              }
+            }
+          ]
+        },
+        StocktakingEntry: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            title: { type: 'string' },
+            lead_organisation: nullable('string'),
+            stakeholder_type: nullable('string'),
+            action_lines: stringList('Action line ids'),
+            countries: stringList('ISO3 codes (empty for global)'),
+            wsis_targets: { type: 'array', items: { type: 'integer' } },
+            mdg_links: stringList('MDG goals or indicators'),
+            status: nullable('string'),
+            start_year: nullable('integer'),
+            source: { type: 'string' }
+          }
+        },
+        Participation: {
+          type: 'object',
+          properties: {
+            event: { type: 'string' },
+            measure: { type: 'string' },
+            stakeholder_type: { type: 'string' },
+            venue: { type: 'string' },
+            count: { type: 'integer' },
+            note: nullable('string'),
+            source: { type: 'string' }
+          }
+        }
+      }
+    }
+  };
+}

@@ -1,0 +1,112 @@
+// HTTP responses of the API: the paged envelope, JSON and CSV bodies, cache headers with an
+// ETag tied to the warehouse build and the query, 304 on If-None-Match, CORS for GET, and
+// ApiError -> `{ error, detail }`. Pure helpers first; `respond` wires them to a request.
+import { createHash } from 'node:crypto';
+import { toCsv } from '$lib/csv-format';
+import { ApiError } from './errors';
+import type { Paging } from './params';
+import { WarehouseMissing, warehouseVersion } from '../warehouse';
+
+export const CACHE_CONTROL = 'public, max-age=300';
+
+export interface Page<T> {
+  total: number;
+  limit: number;
+  offset: number;
+  data: T[];
+}
+
+export function page<T>(data: T[], total: number, p: Paging): Page<T> {
+  return { total, limit: p.limit, offset: p.offset, data };
+}
+
+/** Strong ETag: the warehouse build identity plus a digest of path and query string. */
+export function etagFor(version: string, url: URL): string {
+  const digest = createHash('sha256').update(`${url.pathname}?${url.searchParams.toString()}`).digest('hex').slice(0, 16);
+  return `"${version}-${digest}"`;
+}
+
+/** If-None-Match: a list of (possibly weak) tags, or *. */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+export const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, HEAD, OPTIONS',
+  'access-control-allow-headers': 'If-None-Match',
+  'access-control-expose-headers': 'ETag, X-Total-Count, Content-Disposition'
+};
+
+export type Body =
+  | { kind: 'json'; body: unknown }
+  | { kind: 'csv'; columns: string[]; rows: Record<string, unknown>[]; total: number; filename: string };
+
+export const json = (body: unknown): Body => ({ kind: 'json', body });
+export const csv = (columns: string[], rows: Record<string, unknown>[], total: number, filename: string): Body => ({
+  kind: 'csv',
+  columns,
+  rows,
+  total,
+  filename
+});
+
+export function errorResponse(e: ApiError): Response {
+  return new Response(JSON.stringify({ error: e.error, detail: e.detail }), {
+    status: e.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': CACHE_CONTROL, ...CORS_HEADERS }
+  });
+}
+
+export function bodyResponse(b: Body, etag: string): Response {
+  const headers: Record<string, string> = { 'cache-control': CACHE_CONTROL, etag, ...CORS_HEADERS };
+  if (b.kind === 'json') {
+    headers['content-type'] = 'application/json; charset=utf-8';
+    return new Response(JSON.stringify(b.body), { headers });
+  }
+  headers['content-type'] = 'text/csv; charset=utf-8';
+  headers['content-disposition'] = `attachment; filename="${b.filename}"`;
+  headers['x-total-count'] = String(b.total);
+  return new Response(toCsv(b.columns, b.rows), { headers });
+}
+
+export interface RespondDeps {
+  version: () => string;
+}
+
+/** Run a handler for a GET request: 304 when the client's ETag is current, errors as JSON. */
+export async function respond(
+  request: Request,
+  url: URL,
+  deps: RespondDeps,
+  handler: () => Promise<Body>
+): Promise<Response> {
+  try {
+    const etag = etagFor(deps.version(), url);
+    if (etagMatches(request.headers.get('if-none-match'), etag)) {
+      return new Response(null, { status: 304, headers: { etag, 'cache-control': CACHE_CONTROL, ...CORS_HEADERS } });
+    }
+    return bodyResponse(await handler(), etag);
+  } catch (e) {
+    if (e instanceof ApiError) return errorResponse(e);
+    if (e instanceof WarehouseMissing) {
+      return new Response(JSON.stringify({ error: 'unavailable', detail: e.message }), {
+        status: 503,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...CORS_HEADERS }
+      });
+    }
+    throw e;
+  }
+}
+
+export function preflight(): Response {
+  return new Response(null, { status: 204, headers: { ...CORS_HEADERS, 'access-control-max-age': '86400' } });
+}
+
+/** A GET handler for an API route: `export const GET = apiGet((query, event) => ...)`. */
+export function apiGet(handler: (query: URLSearchParams, event: { url: URL; params: Record<string, string> }) => Promise<Body>) {
+  return (event: { request: Request; url: URL; params: Record<string, string> }) =>
+    respond(event.request, event.url, { version: warehouseVersion }, () => handler(event.url.searchParams, event));
+}

@@ -1,0 +1,10 @@
+import { apiGet, json, page, preflight } from '$lib/server/api/responses';
+import { paging } from '$lib/server/api/params';
+import { indicators } from '$lib/server/queries/api';
+
+export const GET = apiGet(async (params) => {
+  const p = paging(params);
+  const { total, rows } = await indicators(p);
+  return json(page(rows, total, p));
+});
+export const OPTIONS = preflight;
