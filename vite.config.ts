@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'pipelines/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     // DuckDB files and the loopback fake server are per test file; keep files in parallel but bounded (2 cores).

@@ -6,14 +6,28 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path';
 
 export function buildPathFor(out: string, runId: string): string {
-  return join(dirname(out), `.${basename(out)}.building-${runId}`);
+  return join(dirname(out), `.${basename(out)}.building-${process.pid}-${runId}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function prepareBuildDir(out: string): void {
   mkdirSync(dirname(out), { recursive: true });
-  // Leftovers of runs that crashed before they could clean up.
+  // Leftovers of runs that crashed before they could clean up (a run still going keeps its file).
+  const prefix = `.${basename(out)}.building-`;
   for (const name of readdirSync(dirname(out))) {
-    if (name.startsWith(`.${basename(out)}.building-`)) rmSync(join(dirname(out), name), { force: true });
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) continue;
+    if (pid === process.pid) continue;
+    rmSync(join(dirname(out), name), { force: true });
   }
 }
 
