@@ -1,0 +1,103 @@
+// Region charts: an aggregate's published series against the world (WLD), our computed
+// population-weighted aggregate where membership is known, and the indicator's goal.
+import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/charts/comparison';
+import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/charts/units';
+import type { ChartColumn, ChartRow, ChartView } from '$lib/charts/types';
+import { renderPlot } from '../plot-render';
+import { series } from '../queries/progress';
+import {
+  aggregateView,
+  describeServed,
+  indicatorByCode,
+  parseHorizon,
+  regionByCode,
+  regionMembership,
+  servedFrom,
+  type IndicatorInfo
+} from '../queries/regions';
+import { chartCsvHref, defineChart } from './registry';
+
+export const REGION_CHART = 'region-indicator';
+
+export function formatterFor(indicator: IndicatorInfo): (v: number) => string {
+  return (v: number) => formatIndicatorValue(v, indicator.unit);
+}
+
+/** params: code (aggregate), indicator, horizon (2012|2015). Null when any is invalid. */
+export const regionChart = defineChart(REGION_CHART, async (params) => {
+  const code = params.get('code') ?? '';
+  const horizon = parseHorizon(params.get('horizon'));
+  const [region, indicator] = await Promise.all([regionByCode(code), indicatorByCode(params.get('indicator'))]);
+  if (!region || !indicator || horizon === null) return null;
+
+  const isWorld = region.code === 'WLD';
+  const membership = await regionMembership(region.code);
+  const [own, world, agg, servedOwn, servedWorld] = await Promise.all([
+    series(indicator.code, region.code),
+    isWorld ? Promise.resolve([]) : series(indicator.code, 'WLD'),
+    membership.computed ? aggregateView(indicator.code, membership.members, region.code) : Promise.resolve(null),
+    servedFrom(indicator.code, region.code),
+    isWorld ? Promise.resolve([]) : servedFrom(indicator.code, 'WLD')
+  ]);
+
+  const computedPoints = (agg?.rows ?? []).filter((r) => r.computed !== null).map((r) => ({ year: r.year, value: r.computed as number }));
+  const drawn: ComparisonSeries[] = [{ label: isWorld ? 'World' : region.code, emphasis: true, points: own }];
+  if (!isWorld) drawn.push({ label: 'World', points: world });
+  if (agg) drawn.push({ label: 'Computed', dashed: true, points: computedPoints });
+  const goal = indicator.goal?.goalValue ?? null;
+
+  const years = [...new Set([...own, ...world, ...(agg?.rows ?? [])].map((p) => p.year))].sort((a, b) => a - b);
+  const ownBy = new Map(own.map((p) => [p.year, p.value]));
+  const worldBy = new Map(world.map((p) => [p.year, p.value]));
+  const aggBy = new Map((agg?.rows ?? []).map((r) => [r.year, r]));
+  const rows: ChartRow[] = years.map((year) => {
+    const row: ChartRow = { year, published: ownBy.get(year) ?? null };
+    if (!isWorld) row.world = worldBy.get(year) ?? null;
+    if (agg) {
+      const a = aggBy.get(year);
+      row.computed = a?.computed ?? null;
+      row.coverage = a?.coverage != null ? Math.round(a.coverage * 1000) / 10 : null;
+      row.computed_status = !a || a.coverage === null ? 'no member data' : a.available ? 'available' : 'not available (coverage below threshold)';
+    }
+    return row;
+  });
+  const digits = unitKind(indicator.unit) === 'number' ? 0 : 1;
+  const columns: ChartColumn[] = [
+    { key: 'year', label: 'Year' },
+    { key: 'published', label: `${region.name} (published)`, kind: 'number', digits }
+  ];
+  if (!isWorld) columns.push({ key: 'world', label: 'World (published)', kind: 'number', digits });
+  if (agg) {
+    columns.push(
+      { key: 'computed', label: 'Computed (population-weighted)', kind: 'number', digits },
+      { key: 'coverage', label: 'Population coverage (%)', kind: 'number', digits: 1 },
+      { key: 'computed_status', label: 'Computed value' }
+    );
+  }
+
+  const format = formatterFor(indicator);
+  const name = shortIndicatorName(indicator.name);
+  const source = [
+    `World Bank WDI (ITU), ${indicator.code}: ${region.name} ${describeServed(servedOwn)}`,
+    ...(isWorld ? [] : [`World ${describeServed(servedWorld)}`]),
+    ...(agg ? [`computed: population-weighted mean of ${membership.members.length} members with SP.POP.TOTL, shown only where coverage ≥ ${agg.coverageThreshold * 100}%`] : [])
+  ].join('; ');
+
+  return {
+    id: `${REGION_CHART}-${indicator.code.replace(/\W+/g, '-')}`,
+    title: `${name}: ${region.name}${isWorld ? '' : ' and the world'}${goal != null ? `, against the goal of ${format(goal)}` : ''}`,
+    summary: comparisonSummary({
+      indicatorName: name,
+      subjectName: region.name,
+      subject: own,
+      reference: isWorld ? null : { name: 'World', points: world },
+      goal,
+      format
+    }),
+    svg: renderPlot(comparisonChartSpec(drawn, { yLabel: indicator.unit, goal, horizon })),
+    columns,
+    rows,
+    csvHref: chartCsvHref(REGION_CHART, { code: region.code, indicator: indicator.code, horizon }),
+    source
+  } satisfies ChartView;
+});

@@ -1,0 +1,276 @@
+// Region queries: World Bank aggregates (WLD, regions, income groups, LDC, ...), their
+// membership and the series a region page compares (published, world, computed).
+import { COVERAGE_THRESHOLD, type AggregatePoint, type Comparison, type Series } from '$lib/progress';
+import { query, queryOne } from '../warehouse';
+import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
+
+export const HORIZONS = [2012, 2015] as const;
+export const DEFAULT_HORIZON_CHOICE = 2015;
+export const DEFAULT_INDICATOR = 'IT.NET.USER.ZS';
+
+/** World Bank aggregate codes and ISO3 codes: three upper-case letters or digits. */
+export const ECONOMY_CODE = /^[A-Z0-9]{3}$/;
+const INDICATOR_CODE = /^[A-Z0-9._]{2,40}$/;
+
+export interface IndicatorInfo {
+  code: string;
+  name: string;
+  unit: string;
+  topic: string;
+  upperBound: number | null;
+  /** The goal this indicator is assessed against (target_indicator.goal_value), if any. */
+  goal: IndicatorGoal | null;
+}
+
+export interface EconomyInfo {
+  code: string;
+  name: string;
+  isAggregate: boolean;
+}
+
+/** Every indicator in the warehouse, with its goal where one is set. ICT (headline) indicators first. */
+export async function indicators(): Promise<IndicatorInfo[]> {
+  const [rows, goals] = await Promise.all([
+    query<{ code: string; name: string; unit: string; topic: string; upperBound: number | null }>(
+      `SELECT code, name, unit, topic, upper_bound AS "upperBound" FROM indicator
+        ORDER BY topic = 'ict' DESC, code`
+    ),
+    indicatorGoals()
+  ]);
+  return rows.map((r) => ({ ...r, goal: goals.find((g) => g.indicator === r.code) ?? null }));
+}
+
+/** The headline indicators: the ICT series (WSIS target 10 / MDG 8.F), in a fixed order. */
+export async function headlineIndicators(): Promise<IndicatorInfo[]> {
+  const order = ['IT.NET.USER.ZS', 'IT.CEL.SETS.P2', 'IT.NET.BBND.P2', 'IT.MLT.MAIN.P2'];
+  const all = (await indicators()).filter((i) => i.topic === 'ict');
+  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
+  return all.sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code));
+}
+
+/** The indicator for a ?indicator= value, or null if the value is malformed or unknown. */
+export async function indicatorByCode(code: string | null): Promise<IndicatorInfo | null> {
+  if (!code || !INDICATOR_CODE.test(code)) return null;
+  return (await indicators()).find((i) => i.code === code) ?? null;
+}
+
+/** ?horizon=: 2012 or 2015 (default 2015); anything else is null. */
+export function parseHorizon(value: string | null): number | null {
+  if (value === null || value === '') return DEFAULT_HORIZON_CHOICE;
+  const n = Number(value);
+  return (HORIZONS as readonly number[]).includes(n) && /^\d{4}$/.test(value) ? n : null;
+}
+
+/** An aggregate economy that has observations; null if unknown, a country, or empty. */
+export async function regionByCode(code: string): Promise<EconomyInfo | null> {
+  if (!ECONOMY_CODE.test(code)) return null;
+  const row = await queryOne<{ code: string; name: string }>(
+    `SELECT e.code, e.name FROM economy e
+      WHERE e.code = $1 AND e.is_aggregate
+        AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code)`,
+    [code]
+  );
+  return row ? { ...row, isAggregate: true } : null;
+}
+
+export interface Membership {
+  /** wb_region, wb_income, ldc or world; null when the group's members are not in economy_group. */
+  classification: string | null;
+  label: string;
+  members: string[];
+  /** True when a computed population-weighted aggregate is shown beside the published one. */
+  computed: boolean;
+}
+
+/** Who belongs to an aggregate. WB regions and income groups (and WLD) get a computed aggregate. */
+export async function regionMembership(code: string): Promise<Membership> {
+  if (code === 'WLD') {
+    return { classification: 'world', label: 'All countries with a World Bank region', members: await worldMembers(), computed: true };
+  }
+  for (const [classification, label, computed] of [
+    ['wb_region', 'World Bank region', true],
+    ['wb_income', 'World Bank income group', true],
+    ['ldc', 'UN least developed countries (M49)', false]
+  ] as const) {
+    const members = await groupMembers(classification, code);
+    if (members.length > 0) return { classification, label, members, computed };
+  }
+  return { classification: null, label: 'World Bank aggregate (membership not in the warehouse)', members: [], computed: false };
+}
+
+export interface ServedFrom {
+  vintage: string | null;
+  file: string;
+  layout: string;
+}
+
+/** The batches (vintage and file) an economy's served series of an indicator comes from. */
+export async function servedFrom(indicator: string, economy: string): Promise<ServedFrom[]> {
+  return query<ServedFrom & Record<string, string | null>>(
+    `SELECT DISTINCT b.vintage, b.file, b.layout FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id
+      WHERE o.indicator = $1 AND o.economy = $2 ORDER BY b.vintage DESC NULLS LAST, b.file`,
+    [indicator, economy]
+  );
+}
+
+export function describeServed(s: ServedFrom[]): string {
+  if (s.length === 0) return 'no data';
+  return s.map((b) => `vintage ${b.vintage ?? 'undated'} (${b.file})`).join('; ');
+}
+
+export interface AggregateYear {
+  year: number;
+  published: number | null;
+  computed: number | null;
+  available: boolean;
+  coverage: number | null;
+  countriesWithData: number | null;
+  countriesTotal: number | null;
+  difference: number | null;
+}
+
+export interface AggregateView {
+  rows: AggregateYear[];
+  maxAbsDifference: number | null;
+  maxAbsDifferenceYear: number | null;
+  yearsCompared: number;
+  /** Years with member data whose coverage is below the threshold: shown as "not available". */
+  unavailableYears: number[];
+  coverageThreshold: number;
+}
+
+/** Computed population-weighted aggregate vs the published row, year by year. */
+export async function aggregateView(indicator: string, members: string[], code: string): Promise<AggregateView> {
+  const { computed, comparison } = await aggregateCheck(indicator, members, code);
+  return mergeAggregate(computed, comparison);
+}
+
+export function mergeAggregate(computed: AggregatePoint[], comparison: Comparison): AggregateView {
+  const byYear = new Map(computed.map((p) => [p.year, p]));
+  const rows = comparison.rows.map((r) => {
+    const p = byYear.get(r.year);
+    return {
+      year: r.year,
+      published: r.published,
+      computed: p?.available ? p.value : null,
+      available: p?.available ?? false,
+      coverage: p ? p.coverage : null,
+      countriesWithData: p ? p.countriesWithData : null,
+      countriesTotal: p ? p.countriesTotal : null,
+      difference: r.difference
+    };
+  });
+  return {
+    rows,
+    maxAbsDifference: comparison.maxAbsDifference,
+    maxAbsDifferenceYear: comparison.maxAbsDifferenceYear,
+    yearsCompared: comparison.yearsCompared,
+    unavailableYears: computed.filter((p) => !p.available).map((p) => p.year),
+    coverageThreshold: COVERAGE_THRESHOLD
+  };
+}
+
+export interface MemberLatest {
+  code: string;
+  name: string;
+  year: number | null;
+  value: number | null;
+  vintage: string | null;
+}
+
+/** Member countries with their latest value of an indicator (null when they have none). */
+export async function membersLatest(members: string[], indicator: string): Promise<MemberLatest[]> {
+  if (members.length === 0) return [];
+  const placeholders = members.map((_, i) => `$${i + 2}`).join(', ');
+  return query<MemberLatest & Record<string, string | number | null>>(
+    `SELECT e.code, e.name, l.year, l.value, l.vintage
+       FROM economy e
+       LEFT JOIN (SELECT economy, arg_max(year, year) AS year, arg_max(value, year) AS value, arg_max(vintage, year) AS vintage
+                    FROM observation WHERE indicator = $1 GROUP BY economy) l ON l.economy = e.code
+      WHERE e.code IN (${placeholders}) AND NOT e.is_aggregate
+      ORDER BY e.name`,
+    [indicator, ...members]
+  );
+}
+
+export interface RegionListItem {
+  code: string;
+  name: string;
+  kind: string;
+  members: number;
+  linked: boolean;
+}
+
+/** The index: WLD, WB regions, income groups and LDC (all with pages), then UN groupings with counts. */
+export async function regionIndex(): Promise<RegionListItem[]> {
+  const rows = await query<{ code: string; name: string; kind: string; members: number; linked: boolean; ord: number }>(
+    `WITH groups AS (
+       SELECT classification, group_code, any_value(group_name) AS group_name, count(DISTINCT economy)::INTEGER AS members
+         FROM economy_group WHERE classification IN ('wb_region', 'wb_income', 'ldc', 'lldc', 'sids', 'development')
+        GROUP BY ALL
+     ), pages AS (
+       SELECT e.code, e.name FROM economy e
+        WHERE e.is_aggregate AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code)
+     )
+     SELECT 'WLD' AS code, (SELECT name FROM economy WHERE code = 'WLD') AS name, 'World' AS kind,
+            (SELECT count(*)::INTEGER FROM economy WHERE NOT is_aggregate AND wb_region IS NOT NULL) AS members,
+            EXISTS (SELECT 1 FROM pages WHERE code = 'WLD') AS linked, 0 AS ord
+     UNION ALL
+     SELECT g.group_code, coalesce(p.name, g.group_name),
+            CASE g.classification WHEN 'wb_region' THEN 'World Bank region' WHEN 'wb_income' THEN 'World Bank income group'
+              WHEN 'ldc' THEN 'UN grouping (M49)' WHEN 'lldc' THEN 'UN grouping (M49)' WHEN 'sids' THEN 'UN grouping (M49)'
+              ELSE 'UN development status (M49)' END,
+            g.members, p.code IS NOT NULL,
+            CASE g.classification WHEN 'wb_region' THEN 1 WHEN 'wb_income' THEN 2 WHEN 'ldc' THEN 3 WHEN 'lldc' THEN 4 WHEN 'sids' THEN 5 ELSE 6 END
+       FROM groups g LEFT JOIN pages p ON p.code = g.group_code AND g.classification IN ('wb_region', 'wb_income', 'ldc')
+     ORDER BY ord, name`
+  );
+  return rows.map(({ ord: _ord, ...r }) => r);
+}
+
+export interface IndicatorStatus {
+  indicator: string;
+  name: string;
+  unit: string;
+  goal: number | null;
+  latestYear: number | null;
+  latestValue: number | null;
+  /** Status against the goal at the horizon; null for indicators without a goal. */
+  status: string | null;
+  reason: string | null;
+  note: string | null;
+  baselineYear: number | null;
+  baselineValue: number | null;
+  projectedYearReached: number | null;
+  firstYearMet: number | null;
+  served: string;
+}
+
+/** Per headline indicator: the latest value, the verdict at the horizon (where a goal is set) and the vintage served. */
+export async function indicatorStatuses(economy: string, horizon: number, list: IndicatorInfo[]): Promise<IndicatorStatus[]> {
+  return Promise.all(
+    list.map(async (ind) => {
+      const [s, served] = await Promise.all([series(ind.code, economy), servedFrom(ind.code, economy)]);
+      const latest = s.length ? s[s.length - 1] : null;
+      const a = ind.goal ? await assessSeries(s, ind.goal, horizon) : null;
+      return {
+        indicator: ind.code,
+        name: ind.name,
+        unit: ind.unit,
+        goal: ind.goal?.goalValue ?? null,
+        latestYear: latest?.year ?? null,
+        latestValue: latest?.value ?? null,
+        status: a?.status ?? null,
+        reason: a?.reason ?? null,
+        note: a?.note ?? null,
+        baselineYear: a?.baseline?.year ?? null,
+        baselineValue: a?.baseline?.value ?? null,
+        projectedYearReached: a?.projectedYearReached ?? null,
+        firstYearMet: a?.firstYearMet ?? null,
+        served: describeServed(served)
+      };
+    })
+  );
+}
+
+export type { Series };

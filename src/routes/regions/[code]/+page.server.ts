@@ -1,0 +1,52 @@
+import { error } from '@sveltejs/kit';
+import { regionChart } from '$lib/server/charts/regions';
+import {
+  aggregateView,
+  DEFAULT_INDICATOR,
+  headlineIndicators,
+  indicatorByCode,
+  indicators,
+  indicatorStatuses,
+  membersLatest,
+  parseHorizon,
+  regionByCode,
+  regionMembership
+} from '$lib/server/queries/regions';
+import type { ChartView } from '$lib/charts/types';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+  const region = await regionByCode(params.code);
+  if (!region) error(404, `No region or group with the code ${params.code}: codes are World Bank aggregate codes such as WLD, SSF or HIC.`);
+  const indicatorParam = url.searchParams.get('indicator') ?? DEFAULT_INDICATOR;
+  const indicator = await indicatorByCode(indicatorParam);
+  if (!indicator) error(404, `No indicator ${indicatorParam}.`);
+  const horizon = parseHorizon(url.searchParams.get('horizon'));
+  if (horizon === null) error(400, `The horizon must be 2012 or 2015, not ${url.searchParams.get('horizon')}.`);
+
+  const [headline, all, membership] = await Promise.all([headlineIndicators(), indicators(), regionMembership(region.code)]);
+  const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];
+  const chartFor = (code: string) =>
+    regionChart(new URLSearchParams({ code: region.code, indicator: code, horizon: String(horizon) })) as Promise<ChartView>;
+  const [statuses, charts, aggregate, members] = await Promise.all([
+    indicatorStatuses(region.code, horizon, headline),
+    Promise.all(charted.map((i) => chartFor(i.code))),
+    membership.computed ? aggregateView(indicator.code, membership.members, region.code) : Promise.resolve(null),
+    membersLatest(membership.members, indicator.code)
+  ]);
+  // The selected indicator's chart first.
+  const order = charted.map((i) => i.code);
+  const selectedChart = charts[order.indexOf(indicator.code)];
+  return {
+    region,
+    indicator,
+    horizon,
+    indicators: all.map((i) => ({ code: i.code, name: i.name })),
+    membership: { classification: membership.classification, label: membership.label, count: membership.members.length, computed: membership.computed },
+    statuses,
+    selectedChart,
+    otherCharts: charts.filter((c) => c !== selectedChart),
+    aggregate,
+    members
+  };
+};
