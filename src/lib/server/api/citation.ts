@@ -1,0 +1,43 @@
+// How to credit each published table: the data it carries comes from different publishers
+// under different terms, so the suggested citation names them per table.
+const WDI = 'World Bank, World Development Indicators (CC BY 4.0); ICT series produced by ITU (World Telecommunication/ICT Indicators Database)';
+const GROUPS = 'World Bank country metadata (CC BY 4.0); UNSD M49 Standard Country or Area Codes (UN terms of use)';
+const REFERENCE =
+  'WSIS Geneva Plan of Action and Tunis Agenda; Partnership on Measuring ICT for Development, "Measuring the WSIS targets" (2011) and "Final WSIS Targets Review" (2014); UN MDG indicator list; ITU WSIS-SDG Matrix; compiled by this project (CC BY 4.0), source cited per row';
+const MEETINGS = 'WSIS meeting reports and ITU/UN pages, transcribed by this project (CC BY 4.0), source cited per row';
+const STOCKTAKING = 'ITU WSIS stocktaking database and reports, transcribed by this project (CC BY 4.0), source cited per row';
+const PIPELINE = 'WSIS progress monitor pipeline records (CC BY 4.0)';
+
+const CREDITS: Record<string, string> = {
+  indicator: WDI,
+  indicator_alias: WDI,
+  observation_batch: WDI,
+  observation_all: WDI,
+  observation: WDI,
+  economy: GROUPS,
+  economy_group: GROUPS,
+  action_line: REFERENCE,
+  wsis_target: REFERENCE,
+  target_indicator: REFERENCE,
+  mdg_indicator: REFERENCE,
+  action_line_link: REFERENCE,
+  stakeholder_type: REFERENCE,
+  event: MEETINGS,
+  participation: MEETINGS,
+  data_quality_flag: MEETINGS,
+  stocktaking_entry: STOCKTAKING,
+  stocktaking_action_line: STOCKTAKING,
+  stocktaking_total: STOCKTAKING,
+  quarantine: PIPELINE,
+  run_record: PIPELINE
+};
+
+export function dataCredit(table: string): string {
+  const credit = CREDITS[table];
+  if (!credit) throw new Error(`no credit for table: ${table}`);
+  return credit;
+}
+
+export function citation(o: { runId: string; builtAt: string; table: string; url: string }): string {
+  return `WSIS progress monitor (build ${o.runId}, ${o.builtAt.slice(0, 10)}), table ${o.table}. Data: ${dataCredit(o.table)}. ${o.url}`;
+}

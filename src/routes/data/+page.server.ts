@@ -1,0 +1,68 @@
+import { error } from '@sveltejs/kit';
+import { stat } from 'node:fs/promises';
+import { LICENCE_NOTE } from '../../../pipelines/publish/exports';
+import { buildInfo, DATAPACKAGE, exportPath, readDataPackage, ZIP, PUBLISHED_TABLES } from '$lib/server/api/export-files';
+import { citation, dataCredit } from '$lib/server/api/citation';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '$lib/server/api/params';
+import { query, queryOne } from '$lib/server/warehouse';
+import type { PageServerLoad } from './$types';
+
+// Tables with a per-row `source` column: how many distinct citations each carries. Table names
+// come from the schema, never from the request.
+const WITH_SOURCE = PUBLISHED_TABLES.filter((t) => t.columns.some((c) => c.name === 'source'));
+const SOURCES_SQL = WITH_SOURCE.map(
+  (t) => `SELECT '${t.name}' AS "table", count(DISTINCT source)::INTEGER AS n FROM "${t.name}"`
+).join(' UNION ALL ');
+
+export const load: PageServerLoad = async ({ url }) => {
+  const build = await buildInfo();
+  if (!build) error(503, 'This warehouse records no build (no build_info row): run the pipeline.');
+  const [pkg, zipStat, runRecord, batches, quarantine, sourceCounts] = await Promise.all([
+    readDataPackage(build),
+    stat(exportPath(build, ZIP)).catch(() => null),
+    query(
+      `SELECT source, status, files, rows_read, rows_loaded, rows_quarantined, vintage, message
+         FROM run_record ORDER BY started_at, source`
+    ),
+    query(
+      `SELECT indicator, vintage, layout, file, rows_loaded, is_served
+         FROM observation_batch ORDER BY indicator, vintage DESC NULLS LAST, file`
+    ),
+    queryOne<{ n: number }>('SELECT count(*)::INTEGER AS n FROM quarantine'),
+    query<{ table: string; n: number }>(SOURCES_SQL)
+  ]);
+  const download = (file: string) => `${url.origin}/data/download/${file}`;
+  const sourcesByTable = new Map(sourceCounts.map((r) => [r.table, r.n]));
+  const tables = pkg.resources.map((r) => ({
+    name: r.title,
+    description: r.description,
+    rows: r.rows,
+    primaryKey: r.schema.primaryKey ?? [],
+    fields: r.schema.fields.map((f) => ({
+      ...f,
+      unit: f.unit ?? (f.name === 'value' ? 'unit of the indicator (indicator.unit)' : f.name === 'year' ? 'calendar year' : '')
+    })),
+    files: [
+      { format: 'CSV', path: r.path, bytes: r.bytes },
+      ...Object.entries(r.alternates).map(([format, a]) => ({ format: format === 'json' ? 'JSON' : 'Parquet', path: a.path, bytes: a.bytes }))
+    ],
+    distinctSources: sourcesByTable.get(r.title) ?? null,
+    credit: dataCredit(r.title),
+    citation: citation({ runId: build.run_id, builtAt: build.built_at, table: r.title, url: download(r.path) })
+  }));
+  return {
+    origin: url.origin,
+    build: { runId: build.run_id, builtAt: build.built_at, mode: build.mode },
+    packageFile: DATAPACKAGE,
+    zipFile: ZIP,
+    zipBytes: zipStat?.size ?? null,
+    licenceNote: LICENCE_NOTE,
+    licenses: pkg.licenses,
+    tables,
+    runRecord,
+    batches,
+    quarantineRows: quarantine?.n ?? 0,
+    quarantinedByRunRecord: runRecord.reduce((s, r) => s + Number(r.rows_quarantined ?? 0), 0),
+    api: { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT }
+  };
+};
