@@ -1,0 +1,133 @@
+// Charts of the Stakeholders page, defined once by id. The measures differ (badge counts at
+// ITU in 2008, per-cent shares at the WSIS Forum 2020, stocktaking entry counts), so each is
+// its own chart and states its measure. ?stakeholder_type= highlights one type.
+import type { ChartView } from '$lib/charts/types';
+import { stackedBarSpec } from '$lib/charts/stacked-bar';
+import { renderPlot } from '../plot-render';
+import { entriesByTypeAndStatus, parseStakeholderType, participation, stakeholderTypes } from '../queries/stakeholders';
+import { chartCsvHref, defineChart } from './registry';
+
+export const BADGES_2008_CHART = 'stakeholders-badges-2008';
+export const SHARES_2020_CHART = 'stakeholders-forum-2020-shares';
+export const ENTRIES_CHART = 'stakeholders-stocktaking-entries';
+
+const STATUS_ORDER = ['planned', 'ongoing', 'completed', 'unknown'];
+
+function sources(rows: { source: string }[]): string {
+  return [...new Set(rows.map((r) => r.source))].join('; ');
+}
+
+/** The selected type (validated) and its display name; undefined when the parameter is invalid. */
+async function selection(params: URLSearchParams): Promise<{ id: string | null; name: string | null } | undefined> {
+  const type = await parseStakeholderType(params.get('stakeholder_type'));
+  if (type !== null && typeof type === 'object') return undefined;
+  if (type === null) return { id: null, name: null };
+  const name = (await stakeholderTypes()).find((t) => t.id === type)?.name ?? type;
+  return { id: type, name };
+}
+
+function highlightIn(labels: string[], name: string | null): string | null {
+  return name !== null && labels.includes(name) ? name : null;
+}
+
+defineChart(BADGES_2008_CHART, async (params): Promise<ChartView | null> => {
+  const sel = await selection(params);
+  if (!sel) return null;
+  const rows = await participation('2008-05-cluster', 'badged_by_type', 'ITU');
+  const parts = rows.filter((r) => r.stakeholder_type !== 'all');
+  const base = rows.find((r) => r.stakeholder_type === 'all')?.count ?? null;
+  if (parts.length === 0) return null;
+  const sum = parts.reduce((s, r) => s + r.count, 0);
+  const top = parts[0];
+  const label = (r: (typeof parts)[number]) => r.stakeholder_name ?? r.stakeholder_type;
+  const svg = renderPlot(
+    stackedBarSpec(
+      parts.map((r) => ({ label: label(r), value: r.count })),
+      { xLabel: 'Badges received at ITU (count of people)', highlight: highlightIn(parts.map(label), sel.name) }
+    )
+  );
+  const baseText = base != null ? ` of the ${base} stated` : '';
+  const sumText = base != null && base !== sum ? `; the ${parts.length} types add up to ${sum}, not ${base}` : '';
+  return {
+    id: BADGES_2008_CHART,
+    title: '2008 cluster of WSIS meetings: badges received at ITU, by stakeholder type',
+    summary: `${label(top)} held the most badges at ITU (${top.count}${baseText})${sumText}.`,
+    svg,
+    columns: [
+      { key: 'stakeholder_type', label: 'Stakeholder type id' },
+      { key: 'stakeholder', label: 'Stakeholder type' },
+      { key: 'badges', label: 'Badges at ITU (count)', kind: 'number', digits: 0 },
+      { key: 'note', label: 'As written in the source' }
+    ],
+    rows: parts.map((r) => ({ stakeholder_type: r.stakeholder_type, stakeholder: label(r), badges: r.count, note: r.note })),
+    csvHref: chartCsvHref(BADGES_2008_CHART, { stakeholder_type: sel.id }),
+    source: sources(parts)
+  };
+});
+
+defineChart(SHARES_2020_CHART, async (params): Promise<ChartView | null> => {
+  const sel = await selection(params);
+  if (!sel) return null;
+  const parts = (await participation('wsis-forum-2020', 'share_percent')).filter((r) => r.stakeholder_type !== 'all');
+  if (parts.length === 0) return null;
+  const sum = parts.reduce((s, r) => s + r.count, 0);
+  const top = parts[0];
+  const label = (r: (typeof parts)[number]) => r.stakeholder_name ?? r.stakeholder_type;
+  const svg = renderPlot(
+    stackedBarSpec(
+      parts.map((r) => ({ label: label(r), value: r.count })),
+      { xLabel: 'Share of participants (per cent, as published)', valueSuffix: '%', highlight: highlightIn(parts.map(label), sel.name) }
+    )
+  );
+  return {
+    id: SHARES_2020_CHART,
+    title: 'WSIS Forum 2020: share of participants by stakeholder type (per cent)',
+    summary: `${label(top)} made up the largest share of WSIS Forum 2020 participants (${top.count} %); the published shares add up to ${sum} %${sum === 100 ? '' : ', not 100 %'}.`,
+    svg,
+    columns: [
+      { key: 'stakeholder_type', label: 'Stakeholder type id' },
+      { key: 'stakeholder', label: 'Stakeholder type' },
+      { key: 'share_percent', label: 'Share (%)', kind: 'number', digits: 0 },
+      { key: 'note', label: 'As written in the source' }
+    ],
+    rows: parts.map((r) => ({ stakeholder_type: r.stakeholder_type, stakeholder: label(r), share_percent: r.count, note: r.note })),
+    csvHref: chartCsvHref(SHARES_2020_CHART, { stakeholder_type: sel.id }),
+    source: sources(parts)
+  };
+});
+
+defineChart(ENTRIES_CHART, async (params): Promise<ChartView | null> => {
+  const sel = await selection(params);
+  if (!sel) return null;
+  const rows = await entriesByTypeAndStatus();
+  if (rows.length === 0) return null;
+  const total = rows.reduce((s, r) => s + r.entries, 0);
+  const byType = new Map<string, number>();
+  for (const r of rows) byType.set(r.stakeholder_name, (byType.get(r.stakeholder_name) ?? 0) + r.entries);
+  const [topName, topCount] = [...byType].sort((a, b) => b[1] - a[1])[0];
+  const ordered = [...rows].sort(
+    (a, b) => a.stakeholder_name.localeCompare(b.stakeholder_name) || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
+  );
+  const svg = renderPlot(
+    stackedBarSpec(
+      ordered.map((r) => ({ label: r.stakeholder_name, value: r.entries, stack: r.status })),
+      { xLabel: 'Stocktaking entries (count)', stackOrder: STATUS_ORDER, highlight: highlightIn([...byType.keys()], sel.name) }
+    )
+  );
+  const selected = sel.name !== null ? ` ${sel.name}: ${byType.get(sel.name) ?? 0} of ${total}.` : '';
+  return {
+    id: ENTRIES_CHART,
+    title: 'Stocktaking entries in this warehouse, by lead stakeholder type and status',
+    summary: `More of the ${total} stocktaking entries held here are led by ${topName.toLowerCase()} than by any other type (${topCount} of ${total}).${selected}`,
+    svg,
+    columns: [
+      { key: 'stakeholder_type', label: 'Stakeholder type id' },
+      { key: 'stakeholder', label: 'Stakeholder type' },
+      { key: 'status', label: 'Status' },
+      { key: 'entries', label: 'Entries', kind: 'number', digits: 0 }
+    ],
+    rows: ordered.map((r) => ({ stakeholder_type: r.stakeholder_type, stakeholder: r.stakeholder_name, status: r.status, entries: r.entries })),
+    csvHref: chartCsvHref(ENTRIES_CHART, { stakeholder_type: sel.id }),
+    source: 'Stocktaking entries named in the WSIS meeting reports (table stocktaking_entry; each entry cites its seed document)'
+  };
+});

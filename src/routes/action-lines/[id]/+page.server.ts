@@ -1,0 +1,57 @@
+import { error } from '@sveltejs/kit';
+import { ACTIVITIES_CHART } from '$lib/server/charts/action-lines';
+import { chartDefinition } from '$lib/server/charts';
+import {
+  actionLine,
+  linkedIndicatorStatus,
+  mdgLinks,
+  meetings,
+  qualityFlags,
+  sdgLinks,
+  stocktakingEntries,
+  subLines,
+  targetLinks,
+  STATUS_HORIZON
+} from '$lib/server/queries/action-lines';
+import { parseStakeholderType, stakeholderTypes } from '$lib/server/queries/stakeholders';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+  const line = await actionLine(params.id);
+  if (!line) error(404, `No action line called ${params.id}`);
+  const type = await parseStakeholderType(url.searchParams.get('stakeholder_type'));
+  if (type !== null && typeof type === 'object') error(400, `Unknown stakeholder type: ${type.invalid}`);
+
+  const [parent, subs, targets, mdg, sdg, entries, held, flags, types] = await Promise.all([
+    line.parent ? actionLine(line.parent) : Promise.resolve(null),
+    subLines(line.id),
+    targetLinks(line.id),
+    mdgLinks(line.id),
+    sdgLinks(line.id),
+    stocktakingEntries(line.id, type),
+    meetings(line.id),
+    qualityFlags(line.id),
+    stakeholderTypes()
+  ]);
+  const statuses = await linkedIndicatorStatus(targets.map((t) => t.target));
+  const chartParams = new URLSearchParams({ id: line.id });
+  if (type) chartParams.set('stakeholder_type', type);
+  const activitiesChart = await chartDefinition(ACTIVITIES_CHART)!(chartParams);
+
+  return {
+    line,
+    parent,
+    subs,
+    targets,
+    mdg,
+    sdg,
+    statuses,
+    horizon: STATUS_HORIZON,
+    entries,
+    activitiesChart,
+    meetings: held,
+    flags,
+    types,
+    stakeholderType: type
+  };
+};
