@@ -16,6 +16,8 @@ Usage: npm run pipeline -- [options]
                    also settable as WSIS_MIRROR. Without it the World Bank API is used.
   --timeout MS     per-request timeout for online sources (default 20000)
   --retries N      retries for online sources (default 3)
+  --force          rebuild even when no input changed since the published build
+                   (a mirror run with the same inputs and code keeps the published warehouse)
   -h, --help       this text
 `;
 
@@ -26,6 +28,7 @@ async function main() {
       mirror: { type: 'string' },
       timeout: { type: 'string' },
       retries: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     }
   });
@@ -40,7 +43,11 @@ async function main() {
   if (values.retries) online.retries = positiveInt('--retries', values.retries, true);
   console.log(`WSIS pipeline: ${mirror ? `mirror ${resolve(mirror)}` : 'online (World Bank API)'} -> ${out}`);
   try {
-    const result = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), online });
+    const result = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), online, force: values.force });
+    if (result.unchanged) {
+      console.log(`Up to date: ${out} (${Object.entries(result.tableCounts).map(([t, n]) => `${t} ${n}`).join(', ')})`);
+      return 0;
+    }
     printSummary(result);
     return 0;
   } catch (err) {

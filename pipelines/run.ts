@@ -8,6 +8,8 @@ import type { Source, SourceContext, SourceReport } from './lib/context';
 import { createWarehouse, insertQuarantine, insertRows } from './lib/warehouse';
 import { buildPathFor, discard, prepareBuildDir, publish } from './lib/publish';
 import { projectRoot } from './lib/paths';
+import { inputFingerprint } from './lib/fingerprint';
+import { existsSync } from 'node:fs';
 
 export interface RunOptions {
   out: string;
@@ -19,6 +21,8 @@ export interface RunOptions {
   online?: Partial<SourceContext['online']>;
   /** Steps run on the finished warehouse before it is published (exports, checks). */
   finishers?: Finisher[];
+  /** Rebuild even when no input changed since the published build. */
+  force?: boolean;
 }
 
 /** A step on the finished warehouse before publishing; discard undoes its side effects if the run fails. */
@@ -43,6 +47,8 @@ export interface RunResult {
   seconds: number;
   error?: string;
   tableCounts: Record<string, number>;
+  /** True when nothing changed since the published build, which was kept as it is. */
+  unchanged?: boolean;
 }
 
 export class RunFailed extends Error {
@@ -59,12 +65,25 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const runId = new Date().toISOString().replace(/[:.]/g, '-');
   const log = options.log ?? ((line: string) => console.log(line));
   const out = resolve(options.out);
+  const mirror = options.mirror ? resolve(options.mirror) : null;
+  // Online sources can change at any time; only a mirror run can know nothing changed.
+  const fingerprint = mirror
+    ? inputFingerprint({ root: projectRoot, mirror, extraDirs: process.env.WSIS_STOCKTAKING_DIR ? [process.env.WSIS_STOCKTAKING_DIR] : [] })
+    : null;
+  if (fingerprint && !options.force) {
+    const published = await publishedBuild(out);
+    if (published?.fingerprint === fingerprint) {
+      const seconds = (performance.now() - started) / 1000;
+      log(`nothing changed since build ${published.runId} (same inputs and pipeline code): keeping ${out}; use --force to rebuild`);
+      return { runId: published.runId, ok: true, published: false, unchanged: true, out, outcomes: [], seconds, tableCounts: published.tableCounts };
+    }
+  }
   prepareBuildDir(out);
   const buildPath = buildPathFor(out, runId);
   const { instance, conn } = await createWarehouse(buildPath);
   const ctx: SourceContext = {
     conn,
-    mirror: options.mirror ? resolve(options.mirror) : null,
+    mirror,
     root: projectRoot,
     cacheDir: options.cacheDir ?? resolve(projectRoot, 'data/cache'),
     log: (message) => log(`    ${message}`),
@@ -102,6 +121,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       }
     }
     await dropStaging(ctx);
+    await insertRows(conn, 'build_info', [
+      { run_id: runId, built_at: new Date().toISOString(), mode: mirror ? 'mirror' : 'online', mirror, exports_dir: null, fingerprint }
+    ]);
     for (const finisher of options.finishers ?? []) {
       log(`[publish] ${finisher.id}`);
       const note = await finisher.run(ctx, out, runId);
@@ -195,6 +217,25 @@ async function countTables(ctx: SourceContext): Promise<Record<string, number>> 
     counts[String(name)] = Number(r.getRows()[0][0]);
   }
   return counts;
+}
+
+/** The published build's id, fingerprint and table counts, or null when there is none (or it is unreadable). */
+async function publishedBuild(out: string): Promise<{ runId: string; fingerprint: string | null; tableCounts: Record<string, number> } | null> {
+  if (!existsSync(out)) return null;
+  try {
+    const { instance, conn } = await openReadOnly(out);
+    try {
+      const info = (await conn.runAndReadAll('SELECT run_id, fingerprint FROM build_info LIMIT 1')).getRows()[0];
+      if (!info) return null;
+      const tableCounts = await countTables({ conn } as SourceContext);
+      return { runId: String(info[0]), fingerprint: info[1] == null ? null : String(info[1]), tableCounts };
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  } catch {
+    return null;
+  }
 }
 
 /** Open an existing warehouse read-only (for tests and checks). */

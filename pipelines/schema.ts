@@ -354,7 +354,8 @@ export const BUILD_INFO_TABLE: TableSpec = {
     { name: 'built_at', type: 'TIMESTAMP', description: 'When the build finished' },
     { name: 'mode', type: 'VARCHAR', description: 'mirror or online' },
     { name: 'mirror', type: 'VARCHAR', description: 'Mirror folder used, if any' },
-    { name: 'exports_dir', type: 'VARCHAR', description: 'Absolute folder of the CSV/Parquet/JSON exports of this build' }
+    { name: 'exports_dir', type: 'VARCHAR', description: 'Absolute folder of the CSV/Parquet/JSON exports of this build' },
+    { name: 'fingerprint', type: 'VARCHAR', description: 'SHA-256 over every input of a mirror-mode run (null online)' }
   ]
 };
 TABLES.push(BUILD_INFO_TABLE);

@@ -10,7 +10,6 @@ import { zipSync } from 'fflate';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { TABLES, type TableSpec } from '../schema';
 import type { SourceContext } from '../lib/context';
-import { insertRows } from '../lib/warehouse';
 
 export const EXPORT_FORMATS = ['csv', 'parquet', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -115,9 +114,7 @@ export async function writeExports(ctx: SourceContext, out: string, runId: strin
   for (const r of resources) entries[r.path] = readFileSync(join(dir, r.path));
   writeFileSync(join(dir, 'wsis-data.zip'), zipSync(entries, { level: 6 }));
 
-  await insertRows(ctx.conn, 'build_info', [
-    { run_id: runId, built_at: new Date().toISOString(), mode: ctx.mirror ? 'mirror' : 'online', mirror: ctx.mirror, exports_dir: dir }
-  ]);
+  await ctx.conn.run('UPDATE build_info SET exports_dir = $1', [dir]);
   return `exports: ${resources.length} tables x ${EXPORT_FORMATS.length} formats + datapackage.json + wsis-data.zip in ${dir}`;
 }
 

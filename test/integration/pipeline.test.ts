@@ -70,10 +70,21 @@ describe('pipeline on the shared mirror', () => {
     expect(statSync(join(exportsDir, 'observation.csv')).size).toBeGreaterThan(1_000_000);
   });
 
-  it('gives identical row counts when run again', async () => {
-    const second = await runPipeline({ out, mirror: sharedMirror, sources: allSources(), finishers: finishers(), log: quiet });
+  it('gives identical row counts when rebuilt', async () => {
+    const second = await runPipeline({ out, mirror: sharedMirror, sources: allSources(), finishers: finishers(), log: quiet, force: true });
+    expect(second.published).toBe(true);
     expect(second.tableCounts).toEqual(first.tableCounts);
     expect(second.tableCounts.observation).toBeGreaterThan(80_000);
+  });
+
+  it('keeps the published warehouse when nothing changed', async () => {
+    const before = await scalar(out, 'SELECT run_id FROM build_info');
+    const again = await runPipeline({ out, mirror: sharedMirror, sources: allSources(), finishers: finishers(), log: quiet });
+    expect(again.unchanged).toBe(true);
+    expect(again.published).toBe(false);
+    expect(again.runId).toBe(before);
+    expect(again.tableCounts).toEqual(first.tableCounts);
+    expect(await scalar(out, 'SELECT run_id FROM build_info')).toBe(before);
   });
 
   it('leaves the previous warehouse readable when a required source fails', async () => {
@@ -90,7 +101,7 @@ describe('pipeline on the shared mirror', () => {
     sources.splice(3, 0, broken);
     let failure: unknown;
     try {
-      await runPipeline({ out, mirror: sharedMirror, sources, finishers: finishers(), log: quiet });
+      await runPipeline({ out, mirror: sharedMirror, sources, finishers: finishers(), log: quiet, force: true });
     } catch (err) {
       failure = err;
     }
