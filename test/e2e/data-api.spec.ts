@@ -1,0 +1,290 @@
+// The researchers' data service: /api/v1 (values, paging, CSV = JSON, errors, caching), the
+// export downloads (Parquet read back equals the warehouse, datapackage.json matches the CSV
+// headers) and the /data page. Runs against the app on the warehouse built from the mirror.
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TABLES } from '../../pipelines/schema';
+import { expectAccessible, screenshot } from './helpers';
+
+const WDI_2026 = 'World Bank, World Development Indicators (CC BY 4.0), file worldbank/excel-resaved-2026/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv, Last Updated 2026-07-13';
+const PUBLISHED = TABLES.filter((t) => t.published).map((t) => t.name);
+
+/** RFC 4180 parser (quoted fields with commas, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
+    else field += ch;
+  }
+  if (field !== '' || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+async function getJson(request: APIRequestContext, path: string) {
+  const res = await request.get(path);
+  return { status: res.status(), headers: res.headers(), body: await res.json() };
+}
+
+test.describe('GET /api/v1/observations', () => {
+  test('World 2015 Internet users is 39.9 from the 2026-07-13 vintage', async ({ request }) => {
+    const { status, headers, body } = await getJson(request, '/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD&from=2015&to=2015');
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      total: 1,
+      limit: 1000,
+      offset: 0,
+      data: [{ indicator: 'IT.NET.USER.ZS', economy: 'WLD', year: 2015, value: 39.9, vintage: '2026-07-13', source: WDI_2026 }]
+    });
+    expect(headers['cache-control']).toBe('public, max-age=300');
+    expect(headers['access-control-allow-origin']).toBe('*');
+    expect(headers['etag']).toMatch(/^"[^"]+"$/);
+  });
+
+  test('a country and an aggregate together, sorted by economy then year', async ({ request }) => {
+    const { body } = await getJson(request, '/api/v1/observations?indicator=IT.NET.USER.ZS&economy=wld,KEN&from=2015&to=2019');
+    expect(body.total).toBe(10);
+    expect(body.data.map((r: { economy: string; year: number }) => `${r.economy} ${r.year}`)).toEqual([
+      'KEN 2015', 'KEN 2016', 'KEN 2017', 'KEN 2018', 'KEN 2019', 'WLD 2015', 'WLD 2016', 'WLD 2017', 'WLD 2018', 'WLD 2019'
+    ]);
+    expect(body.data[0]).toEqual({ indicator: 'IT.NET.USER.ZS', economy: 'KEN', year: 2015, value: 16.58785485, vintage: '2026-07-13', source: WDI_2026 });
+    expect(body.data[9].value).toBe(53.9);
+  });
+
+  test('vintage=all returns every vintage kept for WLD 2015, newest first', async ({ request }) => {
+    const { body } = await getJson(request, '/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD&from=2015&to=2015&vintage=all');
+    expect(body.data.map((r: { vintage: string | null; value: number }) => [r.vintage, r.value])).toEqual([
+      ['2026-07-13', 39.9],
+      ['2022-04-08', 40.9082705319425],
+      ['2017-02-01', 43.9983147914322],
+      [null, 39.9]
+    ]);
+  });
+
+  test('format=csv returns the same rows, columns and order as JSON', async ({ request }) => {
+    const q = '/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD,KEN,FRA&from=2000&to=2020';
+    const { body } = await getJson(request, q);
+    const res = await request.get(`${q}&format=csv`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers()['x-total-count']).toBe(String(body.total));
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header).toEqual(['indicator', 'economy', 'year', 'value', 'vintage', 'source']);
+    expect(body.total).toBe(58); // FRA 21, KEN 21, WLD 16 (the World row starts in 2005)
+    expect(rows).toEqual(body.data.map((r: Record<string, unknown>) => header.map((c) => (r[c] == null ? '' : String(r[c])))));
+  });
+
+  test('paging with limit 7 covers every row exactly once', async ({ request }) => {
+    const q = '/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD,KEN,FRA&from=2000&to=2020';
+    const all = (await getJson(request, q)).body;
+    const seen: string[] = [];
+    for (let offset = 0; offset < all.total; offset += 7) {
+      const page = (await getJson(request, `${q}&limit=7&offset=${offset}`)).body;
+      expect(page.total).toBe(all.total);
+      expect(page.limit).toBe(7);
+      expect(page.offset).toBe(offset);
+      expect(page.data.length).toBe(Math.min(7, all.total - offset));
+      seen.push(...page.data.map((r: { economy: string; year: number }) => `${r.economy} ${r.year}`));
+    }
+    expect(seen.length).toBe(58);
+    expect(new Set(seen).size).toBe(58);
+    expect(seen).toEqual(all.data.map((r: { economy: string; year: number }) => `${r.economy} ${r.year}`));
+    const past = (await getJson(request, `${q}&limit=7&offset=58`)).body;
+    expect(past).toEqual({ total: 58, limit: 7, offset: 58, data: [] });
+  });
+
+  test('If-None-Match with the ETag gives 304; another query has another ETag', async ({ request }) => {
+    const q = '/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD&from=2015&to=2015';
+    const first = await request.get(q);
+    const etag = first.headers()['etag'];
+    const again = await request.get(q, { headers: { 'If-None-Match': etag } });
+    expect(again.status()).toBe(304);
+    expect(again.headers()['etag']).toBe(etag);
+    const other = await request.get(q.replace('to=2015', 'to=2016'));
+    expect(other.headers()['etag']).not.toBe(etag);
+  });
+});
+
+test.describe('API errors', () => {
+  const cases: [string, number, string, string][] = [
+    ['/api/v1/observations?indicator=NO.SUCH.CODE', 404, 'not_found', 'No indicator NO.SUCH.CODE. See /api/v1/indicators for the codes.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.P2', 404, 'not_found', 'Indicator IT.NET.USER.P2 is an old code; use IT.NET.USER.ZS.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD,XYZ', 404, 'not_found', 'No economy XYZ. Economies are ISO 3166-1 alpha-3 codes or World Bank aggregate codes (WLD, SSF, LIC, ...); see economy.csv on /data.'],
+    ['/api/v1/action-lines/C99', 404, 'not_found', 'No action line C99. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
+    ['/api/v1/stocktaking?action_line=C12', 404, 'not_found', 'No action line C12. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
+    ['/api/v1/participation?event=no-such-event', 404, 'not_found', 'No event no-such-event. See event.csv on /data for the event ids.'],
+    ['/api/v1/progress?indicator=IT.MLT.MAIN.P2&economy=WLD', 404, 'not_found', 'Indicator IT.MLT.MAIN.P2 has no goal value, so progress cannot be assessed. Indicators with a goal: IT.NET.USER.ZS, IT.CEL.SETS.P2.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=20x5', 400, 'bad_request', 'Parameter from must be a four-digit year, got "20x5".'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=2016&to=2015', 400, 'bad_request', 'from (2016) is after to (2015).'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=10001', 400, 'bad_request', 'limit must be from 1 to 10000, got 10001.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=0', 400, 'bad_request', 'limit must be from 1 to 10000, got 0.'],
+    ['/api/v1/indicators?offset=-1', 400, 'bad_request', 'offset must be a non-negative integer, got -1.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&format=xlsx', 400, 'bad_request', 'format must be one of json, csv, got "xlsx".'],
+    ['/api/v1/observations?economy=WLD', 400, 'bad_request', 'Parameter indicator is required.'],
+    ["/api/v1/observations?indicator=IT.NET.USER.ZS'%20OR%201=1--", 400, 'bad_request', `Parameter indicator: "IT.NET.USER.ZS' OR 1=1--" is not a valid code (letters, digits, '.', '_', '-').`],
+    ['/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2000', 400, 'bad_request', 'horizon must be a year after the baseline year 2003 and at most 2100, got 2000.']
+  ];
+  for (const [path, status, error, detail] of cases) {
+    test(`${status} ${path}`, async ({ request }) => {
+      const res = await getJson(request, path);
+      expect(res.status).toBe(status);
+      expect(res.body).toEqual({ error, detail });
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+    });
+  }
+});
+
+test.describe('other endpoints', () => {
+  test('indicators: codes with target numbers as an array', async ({ request }) => {
+    const { body } = await getJson(request, '/api/v1/indicators');
+    expect(body.total).toBe(7);
+    const internet = body.data.find((r: { code: string }) => r.code === 'IT.NET.USER.ZS');
+    expect(internet).toMatchObject({ name: 'Individuals using the Internet (% of population)', unit: '% of population', wsis_targets: [10], mdg_indicator: '8.16' });
+  });
+
+  test('progress: World Internet use as of 2015 against 50 % by 2015 is too slow (CSI = (39.9 - 15.6) / (50 - 15.6))', async ({ request }) => {
+    const { status, body } = await getJson(request, '/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2015&as_of=2015');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      indicator: 'IT.NET.USER.ZS',
+      economy: 'WLD',
+      horizon: 2015,
+      status: 'too_slow',
+      reason: null,
+      baseline: { year: 2005, value: 15.6 },
+      latest: { year: 2015, value: 39.9 },
+      goal: { value: 50, target: 10, target_indicator: '10.1' }
+    });
+    expect(body.csi).toBeCloseTo(24.3 / 34.4, 12);
+    expect(body.api).toBeLessThan(1);
+    expect(body.projected_year_reached).toBe(2019);
+    expect(body.method.name).toContain('ESCAP');
+  });
+
+  test('action line C2: facilitator ITU, its 3 meetings, 8 stocktaking entries', async ({ request }) => {
+    const { body } = await getJson(request, '/api/v1/action-lines/C2');
+    expect(body.facilitators).toEqual(['ITU']);
+    expect(body.co_facilitators).toEqual(['APC', 'World Bank (to be confirmed)']);
+    expect(body.stocktaking.entries).toBe(8);
+    expect(body.meetings.map((m: { id: string }) => m.id).sort()).toEqual(['2006-05-al-c2', '2006-c2-doha-informal-consultation', '2008-al-c2']);
+    expect(body.meetings.find((m: { id: string }) => m.id === '2006-05-al-c2').participants).toBe(40);
+    expect(body.targets.map((t: { target: number }) => t.target)).toEqual([1, 2, 3, 4, 5, 6, 10]);
+    const list = (await getJson(request, '/api/v1/action-lines')).body;
+    expect(list.total).toBe(19);
+    expect(list.data.find((a: { id: string }) => a.id === 'C7-e-business')).toMatchObject({ meeting_count: 2, stocktaking_count: 3 });
+  });
+
+  test('stocktaking and participation filters', async ({ request }) => {
+    const st = (await getJson(request, '/api/v1/stocktaking?action_line=C2&stakeholder_type=international_organisation')).body;
+    expect(st.total).toBe(6);
+    expect(st.data.every((e: { action_lines: string[] }) => e.action_lines.includes('C2'))).toBe(true);
+    const p = (await getJson(request, '/api/v1/participation?event=2008-05-cluster')).body;
+    expect(p.total).toBe(11);
+    expect(p.data.find((r: { measure: string; venue: string }) => r.measure === 'badged' && r.venue === 'all').count).toBe(490);
+  });
+
+  test('openapi.json is OpenAPI 3.1 with every endpoint and the limits', async ({ request }) => {
+    const { status, body } = await getJson(request, '/api/v1/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    expect(Object.keys(body.paths).sort()).toEqual(
+      ['/action-lines', '/action-lines/{id}', '/indicators', '/observations', '/openapi.json', '/participation', '/progress', '/stocktaking'].sort()
+    );
+    const limit = body.paths['/observations'].get.parameters.find((p: { name: string }) => p.name === 'limit');
+    expect(limit.schema).toMatchObject({ default: 1000, maximum: 10000, minimum: 1 });
+  });
+});
+
+test.describe('downloads', () => {
+  test('Parquet exports read back with DuckDB equal the warehouse tables', async ({ request }) => {
+    const warehouse = resolve(process.env.WSIS_WAREHOUSE ?? 'test-output/e2e/wsis.duckdb');
+    const dir = mkdtempSync(join(tmpdir(), 'wsis-parquet-'));
+    const db = await DuckDBInstance.create(':memory:');
+    const conn = await db.connect();
+    try {
+      await conn.run(`ATTACH '${warehouse.replace(/'/g, "''")}' AS w (READ_ONLY)`);
+      for (const table of ['observation', 'event']) {
+        const res = await request.get(`/data/download/${table}.parquet`);
+        expect(res.status()).toBe(200);
+        expect(res.headers()['content-type']).toBe('application/vnd.apache.parquet');
+        const bytes = await res.body();
+        expect(res.headers()['content-length']).toBe(String(bytes.length));
+        const file = join(dir, `${table}.parquet`);
+        writeFileSync(file, bytes);
+        const fingerprint = async (from: string) =>
+          (await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n, sum(hash(t))::VARCHAR AS h FROM ${from} t`)).getRowObjectsJson()[0];
+        const fromFile = await fingerprint(`read_parquet('${file}')`);
+        const fromWarehouse = await fingerprint(`w."${table}"`);
+        expect(fromFile).toEqual(fromWarehouse);
+        if (table === 'observation') expect(fromFile.n).toBe(84941);
+      }
+    } finally {
+      conn.closeSync();
+      db.closeSync();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('datapackage.json lists every published table, its fields match the CSV header', async ({ request }) => {
+    const pkg = await (await request.get('/data/download/datapackage.json')).json();
+    expect(pkg.resources.map((r: { title: string }) => r.title).sort()).toEqual([...PUBLISHED].sort());
+    for (const r of pkg.resources as { title: string; path: string; rows: number; schema: { fields: { name: string }[] } }[]) {
+      const csv = await request.get(`/data/download/${r.path}`);
+      expect(csv.status(), r.path).toBe(200);
+      const text = await csv.text();
+      const header = parseCsv(text.slice(0, text.indexOf('\n') + 1))[0];
+      expect(header, r.path).toEqual(r.schema.fields.map((f) => f.name));
+    }
+  });
+
+  test('only listed export files are served, with a build ETag', async ({ request }) => {
+    for (const bad of ['build_info.csv', '..%2Fwsis.duckdb', '..%2F..%2Fetc%2Fpasswd', 'observation.csv.bak', 'OBSERVATION.CSV']) {
+      expect((await request.get(`/data/download/${bad}`)).status(), bad).toBe(404);
+    }
+    const res = await request.get('/data/download/wsis-data.zip');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/zip');
+    expect(res.headers()['cache-control']).toBe('public, max-age=300');
+    const etag = res.headers()['etag'];
+    expect((await request.get('/data/download/wsis-data.zip', { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+  });
+});
+
+test.describe('/data page', () => {
+  test('shows every table with downloads, the run record and quarantine; passes axe', async ({ page }) => {
+    await page.goto('/data');
+    await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
+    const list = page.locator('#table-list tbody tr');
+    await expect(list).toHaveCount(PUBLISHED.length);
+    for (const name of PUBLISHED) await expect(page.locator(`#table-${name}`)).toHaveText(name);
+    const observation = page.locator('#table-list tbody tr', { has: page.locator('th', { hasText: /^observation$/ }) });
+    await expect(observation.locator('td.num')).toHaveText('84,941');
+    await expect(observation.getByRole('link', { name: /^observation as Parquet/ })).toHaveAttribute('href', '/data/download/observation.parquet');
+    await expect(page.locator('#quarantine-count')).toHaveText('6');
+    await expect(page.getByRole('link', { name: 'quarantine.csv' }).first()).toHaveAttribute('href', '/data/download/quarantine.csv');
+    await expect(page.getByText(/WSIS progress monitor \(build .+\), table observation\. Data: World Bank, World Development Indicators \(CC BY 4\.0\)/)).toBeVisible();
+    await expect(page.locator('table', { has: page.getByText('worldbank-api') }).getByRole('row', { name: /worldbank-api/ })).toContainText('partial');
+    await expectAccessible(page);
+    await screenshot(page, 'data');
+  });
+
+  test('works without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/data');
+    await expect(page.locator('#table-list tbody tr')).toHaveCount(PUBLISHED.length);
+    await context.close();
+  });
+});
