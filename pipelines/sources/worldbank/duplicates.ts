@@ -31,11 +31,27 @@ export async function markDuplicateBatches(conn: DuckDBConnection): Promise<{ du
   const duplicates = (await conn.runAndReadAll(`SELECT batch_id FROM wb_batch WHERE duplicate_of IS NOT NULL ORDER BY 1`))
     .getRows()
     .map((r) => String(r[0]));
-  // Same indicator and vintage, different values: keep both, flag it.
+  // Same indicator and vintage, different values where they overlap: keep both, flag it.
+  // Batches that cover different economies or years (page 1 of country/all and a one-country
+  // response of the same release) are parts of one vintage, not a conflict.
   const conflicts = (
-    await conn.runAndReadAll(`SELECT indicator, strftime(vintage, '%Y-%m-%d'), string_agg(batch_id || ' (' || file || ', ' || n || ' values)', '; ' ORDER BY batch_id)
-      FROM wb_batch WHERE vintage IS NOT NULL AND duplicate_of IS NULL
-      GROUP BY indicator, vintage HAVING count(*) > 1 ORDER BY 1, 2`)
+    await conn.runAndReadAll(`WITH groups AS (
+        SELECT indicator, vintage, list(batch_id ORDER BY batch_id) AS batches
+        FROM wb_batch WHERE vintage IS NOT NULL AND duplicate_of IS NULL
+        GROUP BY indicator, vintage HAVING count(*) > 1
+      ), differing AS (
+        SELECT w1.indicator, w1.vintage, count(*) AS n
+        FROM wb_batch w1 JOIN wb_batch w2 ON w1.indicator = w2.indicator AND w1.vintage = w2.vintage AND w1.batch_id < w2.batch_id
+        JOIN stg_observation a ON a.batch_id = w1.batch_id
+        JOIN stg_observation b ON b.batch_id = w2.batch_id AND b.economy = a.economy AND trim(b.year) = trim(a.year)
+        WHERE w1.duplicate_of IS NULL AND w2.duplicate_of IS NULL
+          AND TRY_CAST(trim(a.raw_value) AS DOUBLE) IS DISTINCT FROM TRY_CAST(trim(b.raw_value) AS DOUBLE)
+        GROUP BY ALL
+      )
+      SELECT g.indicator, strftime(g.vintage, '%Y-%m-%d'),
+             (SELECT string_agg(batch_id || ' (' || file || ', ' || n || ' values)', '; ' ORDER BY batch_id) FROM wb_batch w
+               WHERE w.indicator = g.indicator AND w.vintage = g.vintage AND w.duplicate_of IS NULL) || '; ' || d.n || ' economy-year value(s) differ'
+      FROM groups g JOIN differing d USING (indicator, vintage) ORDER BY 1, 2`)
   ).getRows();
   for (const [indicator, vintage, list] of conflicts) {
     const stmt = await conn.prepare(`INSERT INTO data_quality_flag VALUES ($1, 'observation_batch', $2, NULL, 'warning', $3, $4)`);
