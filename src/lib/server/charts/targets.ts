@@ -1,0 +1,251 @@
+// Charts of the overview and target pages, each defined once by id: the page draws it, and
+// /download/chart/<id>.csv?params returns exactly the rows drawn.
+import { barChartSpec, lineChartSpec, type LinePoint } from '$lib/charts/line';
+import { coverageChartSpec } from '$lib/charts/coverage';
+import { projectionChartSpec, type ProjectionPoint } from '$lib/charts/projection';
+import type { ChartView } from '$lib/charts/types';
+import { formatValue, type Unit } from '$lib/format';
+import { DEFAULT_HORIZON, fitAt, MIDPOINT_HORIZON, assess } from '$lib/progress';
+import { scaleFor } from '$lib/progress/scale';
+import { renderPlot } from '../plot-render';
+import { seriesByEconomy } from '../queries/progress';
+import {
+  coverageByYear,
+  economyNames,
+  goalOf,
+  ranking,
+  rankingYears,
+  REGION_CODES,
+  servedFrom,
+  targetIndicators,
+  wbRegions
+} from '../queries/targets';
+import { chartCsvHref, defineChart } from './registry';
+
+/** Renders a spec and hides every labelled group Plot left visible (the axis label) from assistive
+ *  technology: the Chart wrapper names the chart and its table carries the values. */
+export function draw(spec: Parameters<typeof renderPlot>[0]): string {
+  return renderPlot(spec).replace(/<g ([^>]*?)aria-label="[^"]*"([^>]*)>/g, (m, a: string, b: string) =>
+    m.includes('aria-hidden') ? m : `<g ${a}aria-hidden="true"${b}>`
+  );
+}
+
+export const HORIZONS = [MIDPOINT_HORIZON, DEFAULT_HORIZON] as const;
+
+/** 2012 or 2015 (default 2015); anything else is null (the caller answers 400). */
+export function parseHorizon(raw: string | null): number | null {
+  if (raw === null || raw === '') return DEFAULT_HORIZON;
+  const n = Number(raw);
+  return (HORIZONS as readonly number[]).includes(n) ? n : null;
+}
+
+/** Words for a series in a sentence ("World Internet use rose ..."); the indicator's own name otherwise. */
+const SHORT_NAMES: Record<string, string> = {
+  'IT.NET.USER.ZS': 'Internet use',
+  'IT.CEL.SETS.P2': 'mobile-cellular subscriptions',
+  'IT.MLT.MAIN.P2': 'fixed-telephone subscriptions',
+  'IT.NET.BBND.P2': 'fixed-broadband subscriptions'
+};
+export function shortName(code: string, fallback: string): string {
+  return SHORT_NAMES[code] ?? fallback;
+}
+
+/** '% of population' -> percent, 'per 100 …' -> per_100. */
+export function unitOf(unit: string | null): Unit {
+  if (unit && unit.startsWith('%')) return 'percent';
+  if (unit && /per 100\b/.test(unit)) return 'per_100';
+  return 'number';
+}
+
+async function wbIndicator(code: string | null) {
+  if (!code) return null;
+  const all = await targetIndicators();
+  return all.find((i) => i.wbCode === code && i.observations > 0) ?? null;
+}
+
+// --- Projection of the world series to the horizon -------------------------------------------
+
+export const projectionChart = defineChart('target-projection', async (params) => {
+  const ind = await wbIndicator(params.get('indicator'));
+  const horizon = parseHorizon(params.get('horizon'));
+  if (!ind || horizon === null) return null;
+  const goal = goalOf(ind, horizon);
+  if (!goal) return null;
+  const series = (await seriesByEconomy(ind.wbCode!, ['WLD'])).get('WLD') ?? [];
+  if (series.length === 0) return null;
+  const a = assess(series, goal);
+  const unit = unitOf(ind.wbUnit);
+  const projected = new Map<number, number>();
+  if (a.regression && a.baseline && a.latest) {
+    const scale = scaleFor(a.goal.upperBound);
+    const end = Math.max(horizon, a.latest.year, a.projectedYearReached ?? 0);
+    for (let y = a.baseline.year; y <= end; y++) projected.set(y, scale.inverse(fitAt(a.regression.fit, y)));
+  }
+  const years = [...new Set([...series.map((p) => p.year).filter((y) => y >= 2000), ...projected.keys()])].sort((x, y) => x - y);
+  const observed = new Map(series.map((p) => [p.year, p.value]));
+  const rows = years.map((year) => ({ year, observed: observed.get(year) ?? null, trend: projected.get(year) ?? null }));
+  const points: ProjectionPoint[] = [
+    ...rows.filter((r) => r.observed !== null).map((r) => ({ year: r.year, value: r.observed!, kind: 'observed' as const })),
+    ...rows.filter((r) => r.trend !== null).map((r) => ({ year: r.year, value: r.trend!, kind: 'projected' as const }))
+  ];
+  const fmt = (v: number | null) => formatValue(v, unit);
+  const reached =
+    a.status === 'met'
+      ? `the goal of ${fmt(goal.value)} was first met in ${a.firstYearMet}`
+      : a.projectedYearReached
+        ? `the trend reaches the goal of ${fmt(goal.value)} in ${a.projectedYearReached}`
+        : `the trend does not reach the goal of ${fmt(goal.value)} by ${a.thresholds.projectionSearchLimit}`;
+  const summary =
+    a.baseline && a.latest
+      ? `World ${shortName(ind.wbCode!, ind.name)} ${a.latest.value >= a.baseline.value ? 'rose' : 'fell'} from ${fmt(a.baseline.value)} in ${a.baseline.year} to ${fmt(a.latest.value)} in ${a.latest.year}; the fitted trend gives ${fmt(a.projectedValueAtHorizon)} for ${horizon}, and ${reached}.`
+      : `World ${shortName(ind.wbCode!, ind.name)}: not enough data to fit a trend.`;
+  return {
+    id: 'target-projection',
+    title: `World: ${ind.wbName ?? ind.name}, observed and trend to ${horizon}`,
+    summary,
+    svg: draw(projectionChartSpec(points, { yLabel: ind.wbUnit ?? ind.unit, goal: goal.value, horizon })),
+    columns: [
+      { key: 'year', label: 'Year' },
+      { key: 'observed', label: `Observed (${ind.wbUnit})`, kind: 'number', digits: 1 },
+      { key: 'trend', label: 'Fitted trend', kind: 'number', digits: 1 }
+    ],
+    rows,
+    csvHref: chartCsvHref('target-projection', { indicator: ind.wbCode, horizon }),
+    source: await servedFrom(ind.wbCode!, ['WLD'])
+  } satisfies ChartView;
+});
+
+// --- Coverage: countries with a value per year -------------------------------------------------
+
+export const coverageChart = defineChart('target-coverage', async (params) => {
+  const ind = await wbIndicator(params.get('indicator'));
+  if (!ind) return null;
+  const data = await coverageByYear(ind.wbCode!);
+  if (data.length === 0) return null;
+  const rows = data.map((d) => ({ ...d, share: d.countriesTotal ? (100 * d.countriesWithData) / d.countriesTotal : null }));
+  const best = data.reduce((m, d) => (d.countriesWithData > m.countriesWithData ? d : m), data[0]);
+  const last = data[data.length - 1];
+  const first = data[0];
+  return {
+    id: 'target-coverage',
+    title: `Data coverage: countries reporting ${ind.wbName ?? ind.name}, by year`,
+    summary: `Of ${best.countriesTotal} countries, ${first.countriesWithData} have a value in ${first.year}, at most ${best.countriesWithData} (in ${best.year}), and ${last.countriesWithData} in ${last.year}, the latest year with any value.`,
+    svg: draw(coverageChartSpec(data)),
+    columns: [
+      { key: 'year', label: 'Year' },
+      { key: 'countriesWithData', label: 'Countries with a value', kind: 'number', digits: 0 },
+      { key: 'countriesTotal', label: 'Countries', kind: 'number', digits: 0 },
+      { key: 'share', label: 'Share of countries (%)', kind: 'number', digits: 1 }
+    ],
+    rows,
+    csvHref: chartCsvHref('target-coverage', { indicator: ind.wbCode }),
+    source: await servedFrom(ind.wbCode!)
+  } satisfies ChartView;
+});
+
+// --- Ranked countries for one year, optionally within one World Bank region --------------------
+
+/** Validates ?year= and ?region= against the data: null when either is unknown. */
+export async function rankingParams(indicator: string, rawYear: string | null, rawRegion: string | null) {
+  const { years, defaultYear } = await rankingYears(indicator);
+  const regions = await wbRegions();
+  let year = defaultYear;
+  if (rawYear !== null && rawYear !== '') {
+    year = /^\d{4}$/.test(rawYear) && years.includes(Number(rawYear)) ? Number(rawYear) : null;
+  }
+  let region: string | null = null;
+  if (rawRegion !== null && rawRegion !== '') {
+    region = regions.find((r) => r.code === rawRegion)?.code ?? null;
+    if (region === null) return null;
+  }
+  if (year === null) return null;
+  return { year, region, years, defaultYear, regions };
+}
+
+export const rankingChart = defineChart('target-ranking', async (params) => {
+  const ind = await wbIndicator(params.get('indicator'));
+  if (!ind) return null;
+  const p = await rankingParams(ind.wbCode!, params.get('year'), params.get('region'));
+  if (!p) return null;
+  const countries = await ranking(ind.wbCode!, p.year, p.region);
+  const regionName = p.region ? p.regions.find((r) => r.code === p.region)!.name : null;
+  const unit = unitOf(ind.wbUnit);
+  const where = regionName ? `in ${regionName}` : 'in the world';
+  const rows = countries.map((c, i) => ({ rank: i + 1, country: c.name, code: c.code, region: c.region, value: c.value }));
+  const goal = ind.goalValue;
+  const atGoal = goal != null ? countries.filter((c) => (ind.higherIsBetter ? c.value >= goal : c.value <= goal)).length : null;
+  const summary = countries.length
+    ? `${countries.length} countries ${where} report a value for ${p.year}: highest ${countries[0].name} (${formatValue(countries[0].value, unit)}), lowest ${countries[countries.length - 1].name} (${formatValue(countries[countries.length - 1].value, unit)})` +
+      (atGoal !== null ? `; ${atGoal} are at or above the goal of ${formatValue(goal, unit)}.` : '.')
+    : `No country ${where} reports a value for ${p.year}.`;
+  return {
+    id: 'target-ranking',
+    title: `${ind.wbName ?? ind.name}, countries ${where}, ${p.year}`,
+    summary,
+    svg: draw({
+      ...barChartSpec(
+        countries.map((c) => ({ label: c.name, value: c.value })),
+        { xLabel: ind.wbUnit ?? ind.unit, goal: ind.goalValue }
+      ),
+    }),
+    columns: [
+      { key: 'rank', label: 'Rank', kind: 'number', digits: 0 },
+      { key: 'country', label: 'Country' },
+      { key: 'code', label: 'Code' },
+      { key: 'region', label: 'Region' },
+      { key: 'value', label: ind.wbUnit ?? ind.unit, kind: 'number', digits: 1 }
+    ],
+    rows,
+    csvHref: chartCsvHref('target-ranking', { indicator: ind.wbCode, year: p.year, region: p.region }),
+    source: await servedFrom(ind.wbCode!, null, p.year)
+  } satisfies ChartView;
+});
+
+// --- World and regional trends of a headline indicator (published aggregate rows) --------------
+
+export const TREND_INDICATORS = ['IT.NET.USER.ZS', 'IT.CEL.SETS.P2'] as const;
+
+export const trendChart = defineChart('overview-trend', async (params) => {
+  const code = params.get('indicator');
+  if (!code || !(TREND_INDICATORS as readonly string[]).includes(code)) return null;
+  const ind = await wbIndicator(code);
+  if (!ind) return null;
+  const from = Number(params.get('from') ?? 2000);
+  const economies = ['WLD', ...REGION_CODES];
+  const [seriesMap, names] = await Promise.all([seriesByEconomy(code, economies), economyNames(economies)]);
+  const rows = economies.flatMap((e) =>
+    (seriesMap.get(e) ?? []).filter((p) => p.year >= from).map((p) => ({ economy: e, name: names.get(e) ?? e, year: p.year, value: p.value }))
+  );
+  if (rows.length === 0) return null;
+  const unit = unitOf(ind.wbUnit);
+  const world = rows.filter((r) => r.economy === 'WLD');
+  const latestYear = Math.max(...rows.map((r) => r.year));
+  const latestRegional = REGION_CODES.map((e) => rows.filter((r) => r.economy === e).at(-1)).filter((r) => r !== undefined);
+  const hi = latestRegional.reduce((m, r) => (r.value > m.value ? r : m), latestRegional[0]);
+  const lo = latestRegional.reduce((m, r) => (r.value < m.value ? r : m), latestRegional[0]);
+  const w0 = world[0];
+  const w1 = world.at(-1);
+  let summary = w0 && w1 ? `World ${shortName(code, ind.name)} ${w1.value >= w0.value ? 'rose' : 'fell'} from ${formatValue(w0.value, unit)} in ${w0.year} to ${formatValue(w1.value, unit)} in ${w1.year}` : `No world series`;
+  if (hi && lo) summary += `; among the regions, ${hi.name} is highest (${formatValue(hi.value, unit)} in ${hi.year}) and ${lo.name} lowest (${formatValue(lo.value, unit)} in ${lo.year}).`;
+  const goal = ind.goalValue;
+  if (goal != null && w1) {
+    const first = world.find((r) => (ind.higherIsBetter ? r.value >= goal : r.value <= goal));
+    summary = summary.replace(/\.$/, '') + (first ? `; the world passed the ${formatValue(goal, unit)} goal in ${first.year}.` : `; the world has not reached the ${formatValue(goal, unit)} goal.`);
+  }
+  const points: LinePoint[] = rows.map((r) => ({ series: r.economy, year: r.year, value: r.value }));
+  return {
+    id: 'overview-trend',
+    title: `${ind.wbName}: world and World Bank regions, ${Math.min(...rows.map((r) => r.year))}–${latestYear}`,
+    summary,
+    svg: draw(lineChartSpec(points, { yLabel: ind.wbUnit ?? '', goal, highlight: 'WLD', height: 300 })),
+    columns: [
+      { key: 'economy', label: 'Code' },
+      { key: 'name', label: 'World / region' },
+      { key: 'year', label: 'Year' },
+      { key: 'value', label: ind.wbUnit ?? '', kind: 'number', digits: 1 }
+    ],
+    rows,
+    csvHref: chartCsvHref('overview-trend', { indicator: code }),
+    source: await servedFrom(code, economies)
+  } satisfies ChartView;
+});

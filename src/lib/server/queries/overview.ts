@@ -1,0 +1,231 @@
+// Overview page: the scorecard of the 10 WSIS targets and MDG 8.F on the world series, what
+// changed since the last review, and stocktaking and participation at a glance.
+import { assess, changesSinceReview, type Assessment, type ChangesSinceReview, type Goal, type Series } from '$lib/progress';
+import { query } from '../warehouse';
+import { seriesByEconomy } from './progress';
+import { economyNames, goalOf, REGION_CODES, targetIndicators, targets, type TargetIndicator } from './targets';
+
+export interface ScorecardIndicator {
+  id: string;
+  name: string;
+  wbCode: string;
+  unit: string;
+  goalValue: number | null;
+  latest: { year: number; value: number } | null;
+  /** Series from 2000, for the sparkline. */
+  trend: Series;
+  assessment: Assessment | null;
+  /** The verdict as it stood in the horizon year (data up to then), when the series goes past it. */
+  atHorizon: Assessment | null;
+}
+
+export interface ScorecardTarget {
+  key: string;
+  label: string;
+  title: string;
+  href: string | null;
+  /** Indicators of the target (or of MDG 8.F) that have a World Bank series. */
+  indicators: ScorecardIndicator[];
+  /** How many indicators the framework lists for the target. */
+  indicatorsListed: number;
+}
+
+function scorecardIndicator(id: string, name: string, wbCode: string, unit: string, goal: Goal | null, series: Series): ScorecardIndicator {
+  return {
+    id,
+    name,
+    wbCode,
+    unit,
+    goalValue: goal?.value ?? null,
+    latest: series.at(-1) ?? null,
+    trend: series.filter((p) => p.year >= 2000),
+    assessment: goal && series.length ? assess(series, goal) : null,
+    atHorizon: goal && series.some((p) => p.year <= goal.horizon) && (series.at(-1)?.year ?? 0) > goal.horizon ? assess(series, goal, { asOf: goal.horizon }) : null
+  };
+}
+
+export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
+  const [ts, inds, mdg] = await Promise.all([
+    targets(),
+    targetIndicators(),
+    query<{ id: string; name: string; wbCode: string | null; goalValue: number | null; unit: string | null; higherIsBetter: boolean; upperBound: number | null }>(
+      `SELECT m.id, m.name, m.wb_code AS "wbCode", m.goal_value AS "goalValue", i.unit,
+              coalesce(i.higher_is_better, true) AS "higherIsBetter", i.upper_bound AS "upperBound"
+         FROM mdg_indicator m LEFT JOIN indicator i ON i.code = m.wb_code ORDER BY m.id`
+    )
+  ]);
+  const codes = [...new Set([...inds.map((i) => i.wbCode), ...mdg.map((m) => m.wbCode)].filter((c): c is string => !!c))];
+  const world = new Map<string, Series>();
+  for (const code of codes) world.set(code, (await seriesByEconomy(code, ['WLD'])).get('WLD') ?? []);
+  const withData = (i: TargetIndicator) => i.wbCode !== null && (world.get(i.wbCode)?.length ?? 0) > 0;
+  const rows: ScorecardTarget[] = ts.map((t) => {
+    const listed = inds.filter((i) => i.target === t.target);
+    return {
+      key: String(t.target),
+      label: `Target ${t.target}`,
+      title: t.shortTitle,
+      href: `/targets/${t.target}`,
+      indicatorsListed: listed.length,
+      indicators: listed
+        .filter(withData)
+        .map((i) => scorecardIndicator(i.id, i.name, i.wbCode!, i.wbUnit ?? i.unit, goalOf(i, horizon), world.get(i.wbCode!)!))
+    };
+  });
+  rows.push({
+    key: 'mdg-8f',
+    label: 'MDG 8.F',
+    title: 'Make available the benefits of new technologies, especially ICTs',
+    href: null,
+    indicatorsListed: mdg.length,
+    indicators: mdg
+      .filter((m) => m.wbCode && (world.get(m.wbCode)?.length ?? 0) > 0)
+      .map((m) => scorecardIndicator(m.id, m.name, m.wbCode!, m.unit ?? '', goalOf(m, horizon), world.get(m.wbCode!)!))
+  });
+  return rows;
+}
+
+export interface ReviewRow {
+  indicator: string;
+  indicatorName: string;
+  economy: string;
+  economyName: string;
+  from: string;
+  to: string;
+  changed: boolean;
+  beforeLatest: { year: number; value: number } | null;
+  afterLatest: { year: number; value: number } | null;
+}
+
+export interface ReviewSummary {
+  reviewYear: number;
+  latestYear: number;
+  firstYear: number;
+  rows: ReviewRow[];
+  changedCount: number;
+}
+
+/** The series a review compares: every goal indicator for the world and the 7 World Bank regions. */
+async function reviewItems(horizon: number) {
+  const inds = (await targetIndicators()).filter((i) => i.wbCode && i.goalValue != null && i.observations > 0);
+  const economies = ['WLD', ...REGION_CODES];
+  const names = await economyNames(economies);
+  const items: { id: string; series: Series; goal: Goal; indicator: TargetIndicator; economy: string }[] = [];
+  for (const ind of inds) {
+    const map = await seriesByEconomy(ind.wbCode!, economies);
+    for (const e of economies) {
+      const s = map.get(e) ?? [];
+      if (s.length) items.push({ id: `${ind.wbCode}|${e}`, series: s, goal: goalOf(ind, horizon)!, indicator: ind, economy: e });
+    }
+  }
+  return { items, names };
+}
+
+/** Years a review can be set to: from the first year with data to the year before the latest. */
+export async function reviewYears(horizon: number): Promise<{ first: number; latest: number }> {
+  const { items } = await reviewItems(horizon);
+  const years = items.flatMap((i) => i.series.map((p) => p.year));
+  return { first: Math.max(2003, Math.min(...years)), latest: Math.max(...years) };
+}
+
+export async function changesSince(reviewYear: number, horizon: number): Promise<ReviewSummary> {
+  const { items, names } = await reviewItems(horizon);
+  const years = items.flatMap((i) => i.series.map((p) => p.year));
+  const result: ChangesSinceReview = changesSinceReview(
+    items.map(({ id, series, goal }) => ({ id, series, goal })),
+    reviewYear
+  );
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const rows = result.rows.map((r) => {
+    const item = byId.get(r.id)!;
+    return {
+      indicator: item.indicator.wbCode!,
+      indicatorName: item.indicator.wbName ?? item.indicator.name,
+      economy: item.economy,
+      economyName: names.get(item.economy) ?? item.economy,
+      from: r.from,
+      to: r.to,
+      changed: r.changed,
+      beforeLatest: r.before.latest,
+      afterLatest: r.after.latest
+    };
+  });
+  return {
+    reviewYear,
+    latestYear: result.latestYear,
+    firstYear: Math.max(2003, Math.min(...years)),
+    rows,
+    changedCount: rows.filter((r) => r.changed).length
+  };
+}
+
+export interface StocktakingByLine {
+  id: string;
+  title: string;
+  entries: number;
+}
+
+export async function stocktakingByActionLine(): Promise<StocktakingByLine[]> {
+  return query<StocktakingByLine & Record<string, string | number>>(
+    `SELECT a.id, a.title, count(s.entry)::INTEGER AS entries
+       FROM action_line a LEFT JOIN stocktaking_action_line s ON s.action_line = a.id
+      GROUP BY a.id, a.title, a.sort_order ORDER BY a.sort_order`
+  );
+}
+
+export interface StocktakingTotal {
+  id: string;
+  year: number | null;
+  entries: number;
+  qualifier: string;
+  quote: string;
+  source: string;
+  notes: string[];
+}
+
+export async function stocktakingTotals(): Promise<{ totals: StocktakingTotal[]; entriesInWarehouse: number }> {
+  const [rows, flags, count] = await Promise.all([
+    query<Omit<StocktakingTotal, 'notes'> & Record<string, string | number | null>>(
+      'SELECT id, year, entries, qualifier, quote, source FROM stocktaking_total ORDER BY year NULLS LAST, id'
+    ),
+    query<{ subject_id: string; message: string }>("SELECT subject_id, message FROM data_quality_flag WHERE subject_table = 'stocktaking_total' ORDER BY id"),
+    query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stocktaking_entry')
+  ]);
+  return {
+    totals: rows.map((r) => ({ ...r, notes: flags.filter((f) => f.subject_id === r.id).map((f) => f.message) })),
+    entriesInWarehouse: count[0]?.n ?? 0
+  };
+}
+
+export interface ParticipationRow {
+  measure: string;
+  stakeholderType: string;
+  stakeholderName: string | null;
+  venue: string;
+  count: number;
+  note: string | null;
+}
+
+export interface Participation2008 {
+  event: { id: string; title: string; source: string } | null;
+  rows: ParticipationRow[];
+  flags: { severity: string; message: string }[];
+}
+
+export const PARTICIPATION_EVENT = '2008-05-cluster';
+
+export async function participation2008(): Promise<Participation2008> {
+  const [events, rows, flags] = await Promise.all([
+    query<{ id: string; title: string; source: string }>('SELECT id, title, source FROM event WHERE id = $1', [PARTICIPATION_EVENT]),
+    query<ParticipationRow & Record<string, string | number | null>>(
+      `SELECT p.measure, p.stakeholder_type AS "stakeholderType", s.name AS "stakeholderName", p.venue, p.count, p.note
+         FROM participation p LEFT JOIN stakeholder_type s ON s.id = p.stakeholder_type
+        WHERE p.event = $1 ORDER BY p.measure, p.venue, p.count DESC`,
+      [PARTICIPATION_EVENT]
+    ),
+    query<{ severity: string; message: string }>(
+      "SELECT severity, message FROM data_quality_flag WHERE subject_table = 'participation' AND starts_with(subject_id, $1) ORDER BY id",
+      [PARTICIPATION_EVENT]
+    )
+  ]);
+  return { event: events[0] ?? null, rows, flags };
+}

@@ -1,0 +1,48 @@
+import { error } from '@sveltejs/kit';
+import { sparklineSpec } from '$lib/charts/line';
+import { draw, parseHorizon, trendChart, TREND_INDICATORS } from '$lib/server/charts/targets';
+import { changesSince, participation2008, reviewYears, scorecard, stocktakingByActionLine, stocktakingTotals } from '$lib/server/queries/overview';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+  const horizon = parseHorizon(url.searchParams.get('horizon'));
+  if (horizon === null) error(400, `Unknown horizon "${url.searchParams.get('horizon')}": choose 2012 or 2015`);
+
+  const years = await reviewYears(horizon);
+  const rawReview = url.searchParams.get('review');
+  let reviewYear = years.latest - 1;
+  if (rawReview !== null && rawReview !== '') {
+    reviewYear = /^\d{4}$/.test(rawReview) ? Number(rawReview) : NaN;
+    if (!(reviewYear >= years.first && reviewYear < years.latest)) {
+      error(400, `Unknown review year "${rawReview}": choose a year from ${years.first} to ${years.latest - 1}`);
+    }
+  }
+
+  const [cards, trends, review, stocktaking, totals, participation] = await Promise.all([
+    scorecard(horizon),
+    Promise.all(TREND_INDICATORS.map((indicator) => trendChart(new URLSearchParams({ indicator })))),
+    changesSince(reviewYear, horizon),
+    stocktakingByActionLine(),
+    stocktakingTotals(),
+    participation2008()
+  ]);
+
+  return {
+    horizon,
+    reviewYear,
+    reviewChoices: Array.from({ length: years.latest - years.first }, (_, i) => years.latest - 1 - i),
+    scorecard: cards.map((t) => ({
+      ...t,
+      indicators: t.indicators.map((i) => ({
+        ...i,
+        sparkline: i.trend.length > 1 ? draw(sparklineSpec(i.trend, { goal: i.goalValue })) : null,
+        trendFrom: i.trend[0] ?? null
+      }))
+    })),
+    trends: trends.filter((c) => c !== null),
+    review,
+    stocktaking,
+    totals,
+    participation
+  };
+};

@@ -1,0 +1,75 @@
+import { error } from '@sveltejs/kit';
+import { alternativeVerdicts, assess } from '$lib/progress';
+import { coverageChart, parseHorizon, projectionChart, rankingChart, rankingParams, unitOf } from '$lib/server/charts/targets';
+import { seriesByEconomy } from '$lib/server/queries/progress';
+import { coverageMatrix, goalOf, statusByGroup, target, targetIndicators, worldAggregateCheck } from '$lib/server/queries/targets';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+  const n = /^\d{1,2}$/.test(params.n) ? Number(params.n) : NaN;
+  const t = Number.isInteger(n) ? await target(n) : null;
+  if (!t) error(404, `No target ${params.n}: the WSIS targets are numbered 1 to 10`);
+
+  const horizon = parseHorizon(url.searchParams.get('horizon'));
+  if (horizon === null) error(400, `Unknown horizon "${url.searchParams.get('horizon')}": choose 2012 or 2015`);
+
+  const indicators = await targetIndicators(n);
+  const withData = indicators.filter((i) => i.wbCode && i.observations > 0);
+  if (withData.length === 0) return { target: t, horizon, indicators, detail: null, aggregateCheck: null };
+
+  // One indicator is shown in detail: ?indicator=10.2, default the first with a goal.
+  const rawIndicator = url.searchParams.get('indicator');
+  const selected = rawIndicator ? withData.find((i) => i.id === rawIndicator) : (withData.find((i) => i.goalValue != null) ?? withData[0]);
+  if (!selected) error(404, `Target ${n} has no indicator "${rawIndicator}" with World Bank data`);
+  const code = selected.wbCode!;
+
+  const rp = await rankingParams(code, url.searchParams.get('year'), url.searchParams.get('region'));
+  if (!rp) error(400, `Unknown year or region for ${selected.id}: choose from the lists on the page`);
+
+  const goal = goalOf(selected, horizon);
+  const q = (p: Record<string, string | number | null>) => {
+    const s = new URLSearchParams();
+    for (const [k, v] of Object.entries(p)) if (v !== null) s.set(k, String(v));
+    return s;
+  };
+  const [groups, coverage, matrix, rankingView, projection, world] = await Promise.all([
+    statusByGroup(code, goal),
+    coverageChart(q({ indicator: code })),
+    coverageMatrix(code),
+    rankingChart(q({ indicator: code, year: rp.year, region: rp.region })),
+    goal ? projectionChart(q({ indicator: code, horizon })) : Promise.resolve(null),
+    seriesByEconomy(code, ['WLD']).then((m) => m.get('WLD') ?? [])
+  ]);
+
+  let working = null;
+  if (goal && world.length) {
+    const latest = world[world.length - 1].year;
+    const asOfYears = horizon < latest ? [horizon, latest] : [latest];
+    working = asOfYears.map((asOf) => ({
+      heading: asOf === latest ? `As of ${asOf} (latest data)` : `As of ${asOf} (horizon year)`,
+      assessment: assess(world, goal, { asOf }),
+      alternatives: alternativeVerdicts(world, goal, { asOf })
+    }));
+  }
+
+  const aggregateCheck = n === 10 ? await Promise.all(withData.map((i) => worldAggregateCheck(i.wbCode!, i.wbName ?? i.name))) : null;
+
+  return {
+    target: t,
+    horizon,
+    indicators,
+    aggregateCheck,
+    detail: {
+      indicator: selected,
+      unit: unitOf(selected.wbUnit),
+      others: withData.filter((i) => i.id !== selected.id).map((i) => ({ id: i.id, name: i.name })),
+      groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, latest: g.series.at(-1) ?? null })),
+      coverage,
+      matrix,
+      ranking: rankingView,
+      rankingFilter: { year: rp.year, region: rp.region, years: rp.years, defaultYear: rp.defaultYear, regions: rp.regions },
+      projection,
+      working
+    }
+  };
+};

@@ -1,0 +1,129 @@
+// Overview, target pages and methodology: real warehouse values, filters through the URL,
+// CSV = table, bad ids, accessibility. Expected figures were queried from the warehouse built
+// from ../shared/data (npx tsx scripts/query.mts <db> "select ...") and are noted beside each.
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, screenshot } from './helpers';
+
+async function tableRows(page: Page, figure: string): Promise<string[][]> {
+  return page.locator(`${figure} details table tbody tr`).evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()))
+  );
+}
+
+function parseCsv(text: string): string[][] {
+  // The chart CSVs here hold no quoted commas except in names; split on commas outside quotes.
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1));
+}
+
+test('overview: scorecard, trends and review from the warehouse', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('WSIS targets: where the world stands');
+  // WLD IT.NET.USER.ZS 2025 = 73.6 (vintage 2026-07-13); first >= 50 in 2019 (53.9).
+  const internet = page.locator('tr[data-indicator="10.1"]');
+  await expect(internet.locator('td.latest')).toHaveText('73.6% (2025)');
+  await expect(internet).toContainText('Target met');
+  await expect(internet).toContainText('met in 2019');
+  await expect(internet.locator('.sparkline svg')).toHaveCount(1);
+  // Target 1 has 4 indicators, none with a World Bank series.
+  await expect(page.locator('tr[data-target="1"]')).toContainText('No indicator with data in the warehouse (4 indicators listed');
+  // MDG 8.14: WLD IT.MLT.MAIN.P2 2022 = 11.4287..., no numeric goal.
+  const fixed = page.locator('tr[data-target="mdg-8f"][data-indicator="8.14"]');
+  await expect(fixed).toContainText('no numeric goal');
+  await expect(fixed.locator('td.latest')).toHaveText('11.4 per 100 (2022)');
+  // Trend chart summary from the data: WLD 15.6 in 2005, 73.6 in 2025.
+  const trend = page.locator('figure[data-chart="overview-trend"]').first();
+  await expect(trend.locator('.summary')).toContainText('World Internet use rose from 15.6% in 2005 to 73.6% in 2025');
+  await expect(trend.locator('.summary')).toContainText('passed the 50.0% goal in 2019');
+  // Published stocktaking total F16 keeps its note (not all entries).
+  await expect(page.locator('tr[data-total="F16"]')).toContainText('not all entries of the database');
+  // 2008 participation: the by-venue parts (409 + 87 = 496) do not add up to 490: flagged.
+  await expect(page.locator('.flags')).toContainText('add up to 496 (ITU 409 + UNOG 87), not the stated total 490');
+  await expectAccessible(page);
+  await screenshot(page, 'overview');
+});
+
+test('overview: horizon and review year live in the URL', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Target year (horizon)').selectOption('2012');
+  await page.getByLabel('Last review year').selectOption('2010');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/horizon=2012/);
+  await expect(page).toHaveURL(/review=2010/);
+  await expect(page.getByRole('heading', { name: 'What changed since the 2010 review' })).toBeVisible();
+  // As of 2010, world Internet use (28.7 % in 2010) had not met 50 %; by 2025 it has.
+  const row = page.locator('tr[data-economy="WLD"][data-indicator="IT.NET.USER.ZS"]');
+  await expect(row.locator('td').nth(3)).toContainText('Target met');
+  await expect(row.locator('td').nth(4)).toHaveText('yes');
+  await screenshot(page, 'overview-2012-review-2010');
+});
+
+test('overview: unknown horizon or review year is a 400, not a 500', async ({ page }) => {
+  for (const q of ['?horizon=2013', '?review=1900', '?review=abc']) {
+    const res = await page.goto(`/${q}`);
+    expect(res?.status()).toBe(400);
+    await expect(page.getByRole('link', { name: 'Back to the overview' })).toBeVisible();
+  }
+});
+
+test('target 10: verdicts, working, ranking filter and CSV', async ({ page, request }) => {
+  await page.goto('/targets/10');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Target 10: ICT access for more than half the world');
+  // Verbatim from wsis_target.text (target 10).
+  await expect(page.locator('.target-text')).toContainText('to ensure that more than half the world’s inhabitants have access to ICTs within their reach.');
+  await expect(page.locator('tr[data-indicator="10.3"]')).toContainText('no numeric goal');
+  // World: 15.6 (2005) -> 73.6 (2025), met (first >= 50 in 2019).
+  await expect(page.locator('table.groups tr[data-economy="WLD"]')).toContainText('73.6% (2025)');
+  await expect(page.locator('table.groups tr[data-economy="WLD"]')).toContainText('Target met');
+  await expect(page.locator('table.working')).toContainText('15.60% in 2005');
+  await expect(page.locator('table.working')).toContainText('UN Statistics Division');
+  await expect(page.locator('figure[data-chart="target-projection"] .summary')).toContainText('World Internet use rose from 15.6% in 2005 to 73.6% in 2025');
+  // Ranking defaults to 2024 (182 countries; 2025 has only 10).
+  await expect(page.locator('figure[data-chart="target-ranking"] h3')).toContainText('2024');
+  // Computed vs published world: one row per World Bank indicator of target 10.
+  await expect(page.locator('table.check tbody tr')).toHaveCount(4);
+  await expectAccessible(page);
+  await screenshot(page, 'target-10');
+
+  await page.locator('select[name=region]').selectOption('SAS');
+  await page.locator('select[name=year]').selectOption('2020');
+  await page.locator('section[aria-labelledby="rank-h"]').getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/region=SAS/);
+  await expect(page).toHaveURL(/year=2020/);
+  const figure = 'figure[data-chart="target-ranking"]';
+  // SAS 2020: 6 countries, Maldives 79.0978 highest, Bangladesh 36.1091 lowest.
+  const rows = await tableRows(page, figure);
+  expect(rows.length).toBe(6);
+  expect(rows[0].slice(0, 2)).toEqual(['1', 'Maldives']);
+  expect(rows[0][4]).toBe('79.1');
+  expect(rows[5][1]).toBe('Bangladesh');
+  const href = await page.locator(`${figure} a[download]`).getAttribute('href');
+  expect(href).toContain('region=SAS');
+  const csv = parseCsv(await (await request.get(href!)).text());
+  expect(csv[0]).toEqual(['rank', 'country', 'code', 'region', 'value']);
+  expect(csv.slice(1).map((r) => r[1])).toEqual(rows.map((r) => r[1]));
+  expect(csv.slice(1).map((r) => Number(r[4]).toFixed(1))).toEqual(rows.map((r) => r[4]));
+  await screenshot(page, 'target-10-sas-2020');
+});
+
+test('target 1: no data source loaded, said plainly', async ({ page }) => {
+  await page.goto('/targets/1');
+  await expect(page.locator('table.indicators tbody tr')).toHaveCount(4);
+  await expect(page.locator('.gap')).toContainText('No data source is loaded for any of the 4 indicators of target 1');
+  await expectAccessible(page);
+  await screenshot(page, 'target-1');
+});
+
+test('bad target ids and filters: 404/400 with a link back', async ({ page }) => {
+  for (const path of ['/targets/11', '/targets/0', '/targets/abc']) {
+    const res = await page.goto(path);
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole('link', { name: 'All WSIS targets' })).toBeVisible();
+  }
+  expect((await page.goto('/targets/10?horizon=2013'))?.status()).toBe(400);
+  expect((await page.goto('/targets/10?region=XXX'))?.status()).toBe(400);
+  expect((await page.goto('/targets/10?year=1800'))?.status()).toBe(400);
+  expect((await page.goto('/targets/10?indicator=10.9'))?.status()).toBe(404);
+});
