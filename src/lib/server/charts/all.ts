@@ -1,2 +1,3 @@
 // One import per subject module; each calls defineChart for its charts.
+import './targets';
 export {};
