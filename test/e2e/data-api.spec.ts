@@ -200,7 +200,7 @@ test.describe('other endpoints', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/action-lines', '/action-lines/{id}', '/indicators', '/observations', '/openapi.json', '/participation', '/progress', '/stocktaking'].sort()
+      ['/', '/action-lines', '/action-lines/{id}', '/indicators', '/observations', '/openapi.json', '/participation', '/progress', '/stocktaking'].sort()
     );
     const limit = body.paths['/observations'].get.parameters.find((p: { name: string }) => p.name === 'limit');
     expect(limit.schema).toMatchObject({ default: 1000, maximum: 10000, minimum: 1 });

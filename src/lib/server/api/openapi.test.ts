@@ -40,7 +40,8 @@ describe('OpenAPI document', () => {
   });
 
   it('has a path for every endpoint under src/routes/api/v1 and no other', () => {
-    expect(Object.keys(doc.paths).sort()).toEqual(endpoints().sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(['/', ...endpoints()].sort());
+    expect(readdirSync(ROUTES)).toContain('+server.ts');
   });
 
   it('every operation has an id, a 200 response, and path parameters that appear in the path', () => {

@@ -65,6 +65,13 @@ export function openApiDocument(serverUrl = '/api/v1') {
     },
     servers: [{ url: serverUrl }],
     paths: {
+      '/': {
+        get: {
+          operationId: 'getIndex',
+          summary: 'Where to start: this document, every endpoint, and the data package of file downloads',
+          responses: { '200': { description: 'Links', content: { 'application/json': { schema: { type: 'object' } } } }, ...notModified }
+        }
+      },
       '/indicators': {
         get: {
           operationId: 'listIndicators',
