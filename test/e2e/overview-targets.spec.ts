@@ -79,7 +79,9 @@ test('target 10: verdicts, working, ranking filter and CSV', async ({ page, requ
   await expect(page.locator('table.groups tr[data-economy="WLD"]')).toContainText('Target met');
   await expect(page.locator('table.working')).toContainText('15.60% in 2005');
   await expect(page.locator('table.working')).toContainText('UN Statistics Division');
-  await expect(page.locator('figure[data-chart="target-projection"] .summary')).toContainText('World Internet use rose from 15.6% in 2005 to 73.6% in 2025');
+  // Trend fitted on 2005-2015 (15.6 -> 39.9), projecting the goal for 2019; actually met in 2019 (53.9).
+  await expect(page.locator('figure[data-chart="target-projection"] .summary')).toContainText('World Internet use rose from 15.6% in 2005 to 39.9% in 2015');
+  await expect(page.locator('figure[data-chart="target-projection"] .summary')).toContainText('the goal of 50.0% in 2019; it was actually first met in 2019');
   // Ranking defaults to 2024 (182 countries; 2025 has only 10).
   await expect(page.locator('figure[data-chart="target-ranking"] h3')).toContainText('2024');
   // Computed vs published world: one row per World Bank indicator of target 10.
@@ -126,4 +128,23 @@ test('bad target ids and filters: 404/400 with a link back', async ({ page }) =>
   expect((await page.goto('/targets/10?region=XXX'))?.status()).toBe(400);
   expect((await page.goto('/targets/10?year=1800'))?.status()).toBe(400);
   expect((await page.goto('/targets/10?indicator=10.9'))?.status()).toBe(404);
+});
+
+test('methodology: METHOD.md, thresholds and sources from the warehouse', async ({ page }) => {
+  await page.goto('/methodology');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How progress toward a target is assessed');
+  // The status table of METHOD.md §6, rendered as a table.
+  await expect(page.locator('.method table')).toContainText('API ≥');
+  await expect(page.locator('tr[data-constant="COVERAGE_THRESHOLD"] td').nth(1)).toHaveText('0.5');
+  await expect(page.locator('tr[data-constant="MAX_BASELINE_DISTANCE"] td').nth(1)).toHaveText('3');
+  // IT.NET.USER.ZS is served from two files: the 2026-07-13 Excel resave (6,896 values loaded) and the 2022-04-08 bulk file.
+  const internet = page.locator('table.served tr[data-indicator="IT.NET.USER.ZS"]');
+  await expect(internet.first()).toContainText('worldbank/excel-resaved-2026/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv');
+  await expect(internet.first()).toContainText('2026-07-13');
+  // run_record: worldbank-publish quarantined 176 values; quarantine table: worldbank 5 rows, m49 1 row.
+  await expect(page.locator('table.runs tr[data-source="worldbank-publish"] td').nth(5)).toHaveText('176');
+  await expect(page.locator('table.quarantine tr[data-source="worldbank"] td').nth(1)).toHaveText('5');
+  await expect(page.getByRole('link', { name: 'See them on the Data page' })).toHaveAttribute('href', '/data');
+  await expectAccessible(page);
+  await screenshot(page, 'methodology');
 });

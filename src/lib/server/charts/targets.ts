@@ -73,12 +73,16 @@ export const projectionChart = defineChart('target-projection', async (params) =
   if (!goal) return null;
   const series = (await seriesByEconomy(ind.wbCode!, ['WLD'])).get('WLD') ?? [];
   if (series.length === 0) return null;
-  const a = assess(series, goal);
+  // The trend as it stood in the horizon year (data up to then), carried forward to the horizon and to
+  // the year it reaches the goal; the observed values after it show what actually happened.
+  const lastYear = series[series.length - 1].year;
+  const asOf = Math.min(horizon, lastYear);
+  const a = assess(series, goal, { asOf });
   const unit = unitOf(ind.wbUnit);
   const projected = new Map<number, number>();
   if (a.regression && a.baseline && a.latest) {
     const scale = scaleFor(a.goal.upperBound);
-    const end = Math.max(horizon, a.latest.year, a.projectedYearReached ?? 0);
+    const end = Math.min(Math.max(horizon, a.latest.year, a.projectedYearReached ?? 0), Math.max(lastYear, horizon) + 10);
     for (let y = a.baseline.year; y <= end; y++) projected.set(y, scale.inverse(fitAt(a.regression.fit, y)));
   }
   const years = [...new Set([...series.map((p) => p.year).filter((y) => y >= 2000), ...projected.keys()])].sort((x, y) => x - y);
@@ -89,25 +93,25 @@ export const projectionChart = defineChart('target-projection', async (params) =
     ...rows.filter((r) => r.trend !== null).map((r) => ({ year: r.year, value: r.trend!, kind: 'projected' as const }))
   ];
   const fmt = (v: number | null) => formatValue(v, unit);
-  const reached =
-    a.status === 'met'
-      ? `the goal of ${fmt(goal.value)} was first met in ${a.firstYearMet}`
-      : a.projectedYearReached
-        ? `the trend reaches the goal of ${fmt(goal.value)} in ${a.projectedYearReached}`
-        : `the trend does not reach the goal of ${fmt(goal.value)} by ${a.thresholds.projectionSearchLimit}`;
-  const summary =
-    a.baseline && a.latest
-      ? `World ${shortName(ind.wbCode!, ind.name)} ${a.latest.value >= a.baseline.value ? 'rose' : 'fell'} from ${fmt(a.baseline.value)} in ${a.baseline.year} to ${fmt(a.latest.value)} in ${a.latest.year}; the fitted trend gives ${fmt(a.projectedValueAtHorizon)} for ${horizon}, and ${reached}.`
-      : `World ${shortName(ind.wbCode!, ind.name)}: not enough data to fit a trend.`;
+  const firstMet = series.find((p) => (goal.higherIsBetter ? p.value >= goal.value : p.value <= goal.value))?.year ?? null;
+  const actually = firstMet ? `it was actually first met in ${firstMet}` : `it has not been met (latest ${fmt(series[series.length - 1].value)} in ${lastYear})`;
+  const summary = !(a.baseline && a.latest)
+    ? `World ${shortName(ind.wbCode!, ind.name)}: not enough data up to ${asOf} to fit a trend.`
+    : a.status === 'met'
+      ? `World ${shortName(ind.wbCode!, ind.name)} had already met the goal of ${fmt(goal.value)} by ${asOf} (first in ${a.firstYearMet}); ${fmt(a.latest.value)} in ${a.latest.year}.`
+      : `World ${shortName(ind.wbCode!, ind.name)} ${a.latest.value >= a.baseline.value ? 'rose' : 'fell'} from ${fmt(a.baseline.value)} in ${a.baseline.year} to ${fmt(a.latest.value)} in ${a.latest.year}; ` +
+        `the trend to then projected ${fmt(a.projectedValueAtHorizon)} for ${horizon} and ` +
+        (a.projectedYearReached ? `the goal of ${fmt(goal.value)} in ${a.projectedYearReached}` : `no year reaching the goal of ${fmt(goal.value)} by ${a.thresholds.projectionSearchLimit}`) +
+        `; ${actually}.`;
   return {
     id: 'target-projection',
-    title: `World: ${ind.wbName ?? ind.name}, observed and trend to ${horizon}`,
+    title: `World: ${ind.wbName ?? ind.name}, observed and the trend as of ${asOf}`,
     summary,
     svg: draw(projectionChartSpec(points, { yLabel: ind.wbUnit ?? ind.unit, goal: goal.value, horizon })),
     columns: [
       { key: 'year', label: 'Year' },
       { key: 'observed', label: `Observed (${ind.wbUnit})`, kind: 'number', digits: 1 },
-      { key: 'trend', label: 'Fitted trend', kind: 'number', digits: 1 }
+      { key: 'trend', label: `Trend (data to ${asOf})`, kind: 'number', digits: 1 }
     ],
     rows,
     csvHref: chartCsvHref('target-projection', { indicator: ind.wbCode, horizon }),
@@ -162,25 +166,33 @@ export async function rankingParams(indicator: string, rawYear: string | null, r
   return { year, region, years, defaultYear, regions };
 }
 
+export const RANKING_ENDS = 15;
+
 export const rankingChart = defineChart('target-ranking', async (params) => {
   const ind = await wbIndicator(params.get('indicator'));
   if (!ind) return null;
   const p = await rankingParams(ind.wbCode!, params.get('year'), params.get('region'));
   if (!p) return null;
-  const countries = await ranking(ind.wbCode!, p.year, p.region);
+  const all = await ranking(ind.wbCode!, p.year, p.region);
+  // The world view draws the RANKING_ENDS highest and lowest countries (a bar for each of ~180
+  // countries would be unreadable); a region draws all its countries. The table and CSV hold the rows drawn.
+  const trimmed = !p.region && all.length > 2 * RANKING_ENDS;
+  const countries = trimmed ? [...all.slice(0, RANKING_ENDS), ...all.slice(-RANKING_ENDS)] : all;
   const regionName = p.region ? p.regions.find((r) => r.code === p.region)!.name : null;
   const unit = unitOf(ind.wbUnit);
   const where = regionName ? `in ${regionName}` : 'in the world';
-  const rows = countries.map((c, i) => ({ rank: i + 1, country: c.name, code: c.code, region: c.region, value: c.value }));
+  const rankOf = new Map(all.map((c, i) => [c.code, i + 1]));
+  const rows = countries.map((c) => ({ rank: rankOf.get(c.code)!, country: c.name, code: c.code, region: c.region, value: c.value }));
   const goal = ind.goalValue;
-  const atGoal = goal != null ? countries.filter((c) => (ind.higherIsBetter ? c.value >= goal : c.value <= goal)).length : null;
-  const summary = countries.length
-    ? `${countries.length} countries ${where} report a value for ${p.year}: highest ${countries[0].name} (${formatValue(countries[0].value, unit)}), lowest ${countries[countries.length - 1].name} (${formatValue(countries[countries.length - 1].value, unit)})` +
-      (atGoal !== null ? `; ${atGoal} are at or above the goal of ${formatValue(goal, unit)}.` : '.')
+  const atGoal = goal != null ? all.filter((c) => (ind.higherIsBetter ? c.value >= goal : c.value <= goal)).length : null;
+  const summary = all.length
+    ? `${all.length} countries ${where} report a value for ${p.year}: highest ${all[0].name} (${formatValue(all[0].value, unit)}), lowest ${all[all.length - 1].name} (${formatValue(all[all.length - 1].value, unit)})` +
+      (atGoal !== null ? `; ${atGoal} are at or above the goal of ${formatValue(goal, unit)}` : '') +
+      (trimmed ? `. Shown: the ${RANKING_ENDS} highest and the ${RANKING_ENDS} lowest; choose a region to see all its countries.` : '.')
     : `No country ${where} reports a value for ${p.year}.`;
   return {
     id: 'target-ranking',
-    title: `${ind.wbName ?? ind.name}, countries ${where}, ${p.year}`,
+    title: `${ind.wbName ?? ind.name}, ${trimmed ? `highest and lowest countries ${where}` : `countries ${where}`}, ${p.year}`,
     summary,
     svg: draw({
       ...barChartSpec(

@@ -1,0 +1,29 @@
+// Methodology: METHOD.md rendered, the thresholds as the code holds them, and where every served
+// value comes from (run record, batches, quarantine) in the warehouse being read.
+import methodMarkdown from '$lib/progress/METHOD.md?raw';
+import { markdownToHtml } from '$lib/markdown';
+import * as constants from '$lib/progress/constants';
+import { query } from '$lib/server/warehouse';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+  const [runs, served, quarantine, build] = await Promise.all([
+    query(
+      `SELECT source, status, files, rows_read AS "rowsRead", rows_loaded AS "rowsLoaded", rows_quarantined AS "rowsQuarantined",
+              vintage, checksum, message, CAST(started_at AS VARCHAR) AS "startedAt"
+         FROM run_record ORDER BY started_at, source`
+    ),
+    query(
+      `SELECT o.indicator, i.name, b.file, b.layout, b.vintage, count(*)::INTEGER AS "values",
+              min(o.year)::INTEGER AS "firstYear", max(o.year)::INTEGER AS "lastYear"
+         FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id LEFT JOIN indicator i ON i.code = o.indicator
+        GROUP BY ALL ORDER BY o.indicator, b.vintage DESC NULLS LAST, b.file`
+    ),
+    query('SELECT source, count(*)::INTEGER AS "rows", count(DISTINCT file)::INTEGER AS files FROM quarantine GROUP BY source ORDER BY source'),
+    query('SELECT run_id AS "runId", CAST(built_at AS VARCHAR) AS "builtAt", mode FROM build_info LIMIT 1')
+  ]);
+  const thresholds = Object.entries(constants)
+    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+    .map(([name, value]) => ({ name, value: value as number | string }));
+  return { methodHtml: markdownToHtml(methodMarkdown), thresholds, runs, served, quarantine, build: build[0] ?? null };
+};
