@@ -3,6 +3,9 @@
 // reject_errors) and the year columns are unpivoted in SQL into stg_observation. Files with
 // the same layout (header line and columns) are read by one read_csv call, so DuckDB reads
 // them in parallel; JavaScript only looks at the first few KB of each file (layout.ts).
+// Their values (millions of rows) go to the temporary table stg_bulk_observation, same
+// columns as stg_observation: writing them into a table of the warehouse file cost about five
+// times more (compressed and written to disk, then dropped). publishObservations reads both.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
@@ -32,9 +35,17 @@ export interface BulkInput {
   checksum: string;
 }
 
+/** Temporary staging table for bulk-file values (same columns as stg_observation; dropped with the connection or by the run). */
+export const BULK_STAGING = 'stg_bulk_observation';
+
+export async function ensureBulkStaging(conn: DuckDBConnection): Promise<void> {
+  await ensureStaging(conn);
+  await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${BULK_STAGING} AS SELECT * FROM stg_observation LIMIT 0`);
+}
+
 /** Stage bulk files, grouping those with identical layouts into one read_csv call. */
 export async function stageBulkFiles(conn: DuckDBConnection, inputs: BulkInput[]): Promise<StagedFile> {
-  await ensureStaging(conn);
+  await ensureBulkStaging(conn);
   const groups = new Map<string, BulkInput[]>();
   for (const input of inputs) {
     const key = JSON.stringify([input.det.headerLine, input.det.columns]);
@@ -112,7 +123,7 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
     const years = columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank')).map(sqlIdent).join(', ');
     if (years) {
       await conn.run(
-        `INSERT INTO stg_observation
+        `INSERT INTO ${BULK_STAGING}
          SELECT m.batch_id, u."Country Code", u."Country Name", u.year, u.raw_value,
                 coalesce(l.line, u.rn + ${headerLine})::INTEGER, m.file
          FROM (UNPIVOT (SELECT f.rowid - s.first_rowid + 1 AS rn, f.wb_path, "Country Code", "Country Name",

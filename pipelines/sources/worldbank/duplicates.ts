@@ -4,8 +4,12 @@
 // but different values: both are kept and a data_quality_flag says so.
 import type { DuckDBConnection } from '@duckdb/node-api';
 
-/** Build temp table wb_batch (staged batches with current indicator code and duplicate mark). */
-export async function markDuplicateBatches(conn: DuckDBConnection): Promise<{ duplicates: string[]; conflicts: string[] }> {
+/**
+ * Build temp table wb_batch (staged batches with current indicator code and duplicate mark).
+ * values: a table of every non-missing staged value with batch_id, economy, year_text
+ * (trimmed), raw (trimmed) and v (raw as DOUBLE, or NULL), as observations.ts builds it.
+ */
+export async function markDuplicateBatches(conn: DuckDBConnection, values: string): Promise<{ duplicates: string[]; conflicts: string[] }> {
   // A fingerprint of each batch's values: count and an order-independent hash of
   // (economy, year, numeric value), so the same numbers written differently still match.
   await conn.run(`CREATE OR REPLACE TEMP TABLE wb_batch AS
@@ -13,8 +17,8 @@ export async function markDuplicateBatches(conn: DuckDBConnection): Promise<{ du
       SELECT batch_id, count(*) AS n,
              -- hash of one string per value (DuckDB's multi-argument hash combines linearly,
              -- so per-column hashes would cancel out across a grid of economies x years)
-             sum(hash(economy || '|' || trim(year) || '|' || coalesce(CAST(TRY_CAST(trim(raw_value) AS DOUBLE) AS VARCHAR), trim(raw_value)))::HUGEINT) AS h
-      FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..') GROUP BY batch_id
+             sum(hash(economy || '|' || year_text || '|' || coalesce(CAST(v AS VARCHAR), raw))::HUGEINT) AS h
+      FROM ${values} GROUP BY batch_id
     ), b AS (
       SELECT s.*, coalesce(a.code, s.original_code) AS indicator, i.code IS NOT NULL AS known_indicator, i.upper_bound,
              coalesce(fp.n, 0) AS n, coalesce(fp.h, 0) AS h
@@ -42,10 +46,9 @@ export async function markDuplicateBatches(conn: DuckDBConnection): Promise<{ du
       ), differing AS (
         SELECT w1.indicator, w1.vintage, count(*) AS n
         FROM wb_batch w1 JOIN wb_batch w2 ON w1.indicator = w2.indicator AND w1.vintage = w2.vintage AND w1.batch_id < w2.batch_id
-        JOIN stg_observation a ON a.batch_id = w1.batch_id
-        JOIN stg_observation b ON b.batch_id = w2.batch_id AND b.economy = a.economy AND trim(b.year) = trim(a.year)
-        WHERE w1.duplicate_of IS NULL AND w2.duplicate_of IS NULL
-          AND TRY_CAST(trim(a.raw_value) AS DOUBLE) IS DISTINCT FROM TRY_CAST(trim(b.raw_value) AS DOUBLE)
+        JOIN ${values} a ON a.batch_id = w1.batch_id
+        JOIN ${values} b ON b.batch_id = w2.batch_id AND b.economy = a.economy AND b.year_text = a.year_text
+        WHERE w1.duplicate_of IS NULL AND w2.duplicate_of IS NULL AND a.v IS DISTINCT FROM b.v
         GROUP BY ALL
       )
       SELECT g.indicator, strftime(g.vintage, '%Y-%m-%d'),

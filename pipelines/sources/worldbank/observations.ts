@@ -4,8 +4,7 @@
 // Everything runs as SQL over the staging tables; refused values go to quarantine with the
 // reason, file and row.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ensureStaging } from './staging';
-import { QUARANTINE_SOURCE } from './bulk-file';
+import { QUARANTINE_SOURCE, BULK_STAGING, ensureBulkStaging } from './bulk-file';
 import { markDuplicateBatches } from './duplicates';
 import { createTableSql, tableSpec } from '../../schema';
 
@@ -38,32 +37,35 @@ END`;
 const LINE_REASON = `(reason LIKE 'unknown indicator code:%' OR reason LIKE 'unknown economy code:%')`;
 
 export async function publishObservations(conn: DuckDBConnection): Promise<PublishSummary> {
-  await ensureStaging(conn);
-  const { duplicates, conflicts } = await markDuplicateBatches(conn);
+  await ensureBulkStaging(conn);
+  // Every non-missing staged value (file readers' and API reader's), read from staging once,
+  // trimmed and parsed once. Temporary tables stay in memory: far cheaper than the warehouse file.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_values AS
+    SELECT batch_id, economy, economy_name, row_number, file,
+           trim(year) AS year_text, trim(raw_value) AS raw, TRY_CAST(trim(raw_value) AS DOUBLE) AS v
+    FROM (SELECT * FROM stg_observation UNION ALL BY NAME SELECT * FROM ${BULK_STAGING})
+    WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')`);
+  const { duplicates, conflicts } = await markDuplicateBatches(conn, 'wb_values');
 
-  // Every non-missing staged value of a non-duplicate batch, with its check result. A view:
-  // materialising millions of values costs more than scanning them twice.
-  await conn.run(`CREATE OR REPLACE TEMP VIEW wb_values AS
-    WITH v AS (
-      SELECT o.batch_id, o.economy, o.economy_name, o.row_number, o.file,
-             trim(o.year) AS year_text, trim(o.raw_value) AS raw, TRY_CAST(trim(o.raw_value) AS DOUBLE) AS v,
-             b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
-             e.code IS NOT NULL AS known_economy
-      FROM stg_observation o
-      JOIN wb_batch b USING (batch_id)
-      LEFT JOIN economy e ON e.code = o.economy
-      WHERE b.duplicate_of IS NULL AND o.raw_value IS NOT NULL AND trim(o.raw_value) NOT IN ('', '..')
-    )
-    SELECT *, ${REASON} AS reason FROM v`);
   // Duplicate keys within a batch: the first line wins, later lines are refused.
   await conn.run(`CREATE OR REPLACE TEMP TABLE wb_dup_keys AS
-    SELECT batch_id, economy, trim(year) AS year_text, min(row_number) AS first_row
-    FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')
-    GROUP BY ALL HAVING count(*) > 1`);
+    SELECT batch_id, economy, year_text, min(row_number) AS first_row
+    FROM wb_values GROUP BY ALL HAVING count(*) > 1`);
+  // Values of non-duplicate batches with their check result (NULL = accepted). A view: it is
+  // scanned twice (refused, accepted), which costs less than materialising it.
   await conn.run(`CREATE OR REPLACE TEMP VIEW wb_checked AS
-    SELECT c.* REPLACE (coalesce(c.reason, CASE WHEN c.row_number > d.first_row THEN
-             'duplicate key: economy ' || c.economy || ', year ' || c.year_text || ' (also at row ' || d.first_row || ')' END) AS reason)
-    FROM wb_values c LEFT JOIN wb_dup_keys d USING (batch_id, economy, year_text)`);
+    WITH v AS (
+      SELECT o.*, b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
+             e.code IS NOT NULL AS known_economy, d.first_row
+      FROM wb_values o
+      JOIN wb_batch b USING (batch_id)
+      LEFT JOIN economy e ON e.code = o.economy
+      LEFT JOIN wb_dup_keys d USING (batch_id, economy, year_text)
+      WHERE b.duplicate_of IS NULL
+    )
+    SELECT * EXCLUDE (first_row), coalesce(${REASON}, CASE WHEN row_number > first_row THEN
+             'duplicate key: economy ' || economy || ', year ' || year_text || ' (also at row ' || first_row || ')' END) AS reason
+    FROM v`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE wb_refused AS SELECT * FROM wb_checked WHERE reason IS NOT NULL`);
 
   await conn.run(`INSERT INTO quarantine
@@ -78,22 +80,27 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     FROM wb_refused WHERE NOT ${LINE_REASON}
     ORDER BY file, row_number, year_text`);
 
-  await insertObservationAll(conn, `SELECT batch_id, indicator, economy, year_text::INTEGER, v, vintage FROM wb_checked WHERE reason IS NULL`);
+  await replaceKeyless(conn, 'observation_all', `SELECT batch_id, indicator, economy, year_text::INTEGER, v, vintage FROM wb_checked WHERE reason IS NULL`);
   // Served: per indicator and economy, the newest batch holding that economy (undated last).
-  await conn.run(`INSERT INTO observation
-    WITH pick AS (
+  // Unique by construction: one batch per indicator and economy, observation_all unique per batch.
+  await replaceKeyless(
+    conn,
+    'observation',
+    `WITH pick AS (
       SELECT indicator, economy, batch_id FROM (SELECT DISTINCT indicator, economy, batch_id, vintage FROM observation_all)
       QUALIFY row_number() OVER (PARTITION BY indicator, economy ORDER BY vintage DESC NULLS LAST, batch_id) = 1
     )
     SELECT a.indicator, a.economy, a.year, a.value, a.vintage, a.batch_id, e.is_aggregate
-    FROM observation_all a JOIN pick USING (indicator, economy, batch_id) JOIN economy e ON e.code = a.economy`);
+    FROM observation_all a JOIN pick USING (indicator, economy, batch_id) JOIN economy e ON e.code = a.economy`
+  );
   await conn.run(`INSERT INTO observation_batch
+    WITH n AS (SELECT batch_id, count(*)::INTEGER AS n FROM observation_all GROUP BY 1),
+         s AS (SELECT DISTINCT batch_id FROM observation)
     SELECT b.batch_id, b.indicator, b.original_code, b.vintage, b.layout, b.file, b.checksum,
-           (SELECT count(*) FROM observation_all a WHERE a.batch_id = b.batch_id)::INTEGER,
-           EXISTS (SELECT 1 FROM observation s WHERE s.batch_id = b.batch_id),
+           coalesce(n.n, 0), s.batch_id IS NOT NULL,
            b.source || CASE WHEN b.duplicate_of IS NOT NULL
              THEN '; duplicate copy of ' || b.duplicate_of || ' (same indicator, vintage and values), not loaded twice' ELSE '' END
-    FROM wb_batch b ORDER BY b.batch_id`);
+    FROM wb_batch b LEFT JOIN n USING (batch_id) LEFT JOIN s USING (batch_id) ORDER BY b.batch_id`);
 
   const [counts] = (
     await conn.runAndReadAll(`SELECT (SELECT count(*) FROM observation_all a JOIN wb_batch USING (batch_id)) + count(*),
@@ -107,9 +114,9 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     .getRows()
     .map((r) => String(r[0]));
   await conn.run('DROP VIEW IF EXISTS wb_checked');
-  await conn.run('DROP VIEW IF EXISTS wb_values');
   await conn.run('DROP TABLE IF EXISTS wb_refused');
   await conn.run('DROP TABLE IF EXISTS wb_dup_keys');
+  await conn.run('DROP TABLE IF EXISTS wb_values');
   return {
     batches: Number(counts[5]),
     duplicateBatches: duplicates,
@@ -124,19 +131,25 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
 }
 
 /**
- * Insert into observation_all. Building the primary-key index row by row costs about three
- * times more than building it once after a bulk load, so an empty table is recreated without
- * the key, filled, and given the same key (same columns and key as pipelines/schema.ts).
+ * Fill a keyed table (observation_all, observation) from a SELECT. Building DuckDB's
+ * primary-key index costs more than the load itself (about 4 s per million values), so an
+ * empty table is recreated without the key (same columns as pipelines/schema.ts), filled in
+ * one statement, and its key checked with one GROUP BY that fails the run loudly instead.
+ * A table that already has rows (a second publish in one connection) keeps its key.
  */
-async function insertObservationAll(conn: DuckDBConnection, select: string): Promise<void> {
-  const [[n]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM observation_all')).getRows();
+async function replaceKeyless(conn: DuckDBConnection, table: 'observation_all' | 'observation', select: string): Promise<void> {
+  const spec = tableSpec(table);
+  const key = spec.primaryKey!.map((k) => `"${k}"`).join(', ');
+  const [[n]] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${table}`)).getRows();
   if (Number(n) > 0) {
-    await conn.run(`INSERT INTO observation_all ${select}`);
+    await conn.run(`INSERT INTO ${table} ${select}`);
     return;
   }
-  const spec = tableSpec('observation_all');
-  await conn.run('DROP TABLE observation_all');
+  await conn.run(`DROP TABLE ${table}`);
   await conn.run(createTableSql({ ...spec, primaryKey: undefined }));
-  await conn.run(`INSERT INTO observation_all ${select}`);
-  await conn.run(`ALTER TABLE observation_all ADD PRIMARY KEY (${spec.primaryKey!.map((k) => `"${k}"`).join(', ')})`);
+  await conn.run(`INSERT INTO ${table} ${select}`);
+  const dup = (await conn.runAndReadAll(`SELECT ${key}, count(*)::INTEGER FROM ${table} GROUP BY ALL HAVING count(*) > 1 LIMIT 3`)).getRows();
+  if (dup.length > 0) {
+    throw new Error(`${table}: primary key (${spec.primaryKey!.join(', ')}) violated, e.g. ${dup.map((r) => r.map(String).join('/')).join('; ')}`);
+  }
 }
