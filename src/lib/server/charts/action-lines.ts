@@ -35,13 +35,18 @@ export function countActivities(
   );
 }
 
+/** 'Civil society (NGOs)' -> 'civil society (NGOs)' (keeps acronyms). */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 function activities(n: number): string {
   return n === 1 ? '1 activity' : `${n} activities`;
 }
 
 export function activitiesSummary(id: string, counts: ActivityCount[], typeName: string | null): string {
   const total = counts.reduce((s, c) => s + c.entries, 0);
-  const scope = typeName ? ` by ${typeName.toLowerCase()}` : '';
+  const scope = typeName ? ` by ${lowerFirst(typeName)}` : '';
   if (total === 0) return `No stocktaking activity${scope} is registered against ${id}.`;
   const byType = new Map<string, number>();
   for (const c of counts) byType.set(c.stakeholder, (byType.get(c.stakeholder) ?? 0) + c.entries);

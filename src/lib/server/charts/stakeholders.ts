@@ -4,6 +4,7 @@
 import type { ChartView } from '$lib/charts/types';
 import { stackedBarSpec } from '$lib/charts/stacked-bar';
 import { renderPlot } from '../plot-render';
+import { lowerFirst } from './action-lines';
 import { entriesByTypeAndStatus, parseStakeholderType, participation, stakeholderTypes } from '../queries/stakeholders';
 import { chartCsvHref, defineChart } from './registry';
 
@@ -118,7 +119,7 @@ defineChart(ENTRIES_CHART, async (params): Promise<ChartView | null> => {
   return {
     id: ENTRIES_CHART,
     title: 'Stocktaking entries in this warehouse, by lead stakeholder type and status',
-    summary: `More of the ${total} stocktaking entries held here are led by ${topName.toLowerCase()} than by any other type (${topCount} of ${total}).${selected}`,
+    summary: `More of the ${total} stocktaking entries held here are led by ${lowerFirst(topName)} than by any other type (${topCount} of ${total}).${selected}`,
     svg,
     columns: [
       { key: 'stakeholder_type', label: 'Stakeholder type id' },
