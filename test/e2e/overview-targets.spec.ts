@@ -43,6 +43,12 @@ test('overview: scorecard, trends and review from the warehouse', async ({ page 
   await expect(page.locator('.flags')).toContainText('add up to 496 (ITU 409 + UNOG 87), not the stated total 490');
   await expectAccessible(page);
   await screenshot(page, 'overview');
+  // Print: no navigation or filter form; the scorecard stays.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('form.filters')).toBeHidden();
+  await expect(page.locator('header.site nav')).toBeHidden();
+  await expect(page.locator('table.scorecard')).toBeVisible();
+  await screenshot(page, 'overview-print');
 });
 
 test('overview: horizon and review year live in the URL', async ({ page }) => {

@@ -23,14 +23,14 @@ export function coverageChartSpec(data: CoverageDatum[], options: { width?: numb
     x: { label: null, interval: 1 },
     y: { label: 'Countries with a value', domain: [0, total] },
     marks: [
-      Plot.gridY({ ariaHidden: true }),
-      Plot.axisY({ label: null, ariaHidden: true }),
+      Plot.gridY({ ariaHidden: 'true' }),
+      Plot.axisY({ label: null, ariaHidden: 'true' }),
       // The axis label as a plain text mark: Plot's own axis label cannot be hidden.
-      Plot.text(['Countries with a value'], { frameAnchor: 'top-left', dx: -30, dy: -14, text: (d: string) => `↑ ${d}`, textAnchor: 'start', ariaHidden: true }),
-      Plot.axisX({ ticks: data.map((d) => d.year).filter((y) => y % 5 === 0), tickFormat: 'd', label: null, ariaHidden: true }),
-      Plot.barY(data, { x: 'year', y: 'countriesTotal', fill: '#e4e8ee', ariaHidden: true }),
-      Plot.barY(data, { x: 'year', y: 'countriesWithData', fill: '#3b6ea8', ariaHidden: true }),
-      Plot.ruleY([0], { ariaHidden: true })
+      Plot.text(['Countries with a value'], { frameAnchor: 'top-left', dx: -30, dy: -14, text: (d: string) => `↑ ${d}`, textAnchor: 'start', ariaHidden: 'true' }),
+      Plot.axisX({ ticks: data.map((d) => d.year).filter((y) => y % 5 === 0), tickFormat: 'd', label: null, ariaHidden: 'true' }),
+      Plot.barY(data, { x: 'year', y: 'countriesTotal', fill: '#e4e8ee', ariaHidden: 'true' }),
+      Plot.barY(data, { x: 'year', y: 'countriesWithData', fill: '#3b6ea8', ariaHidden: 'true' }),
+      Plot.ruleY([0], { ariaHidden: 'true' })
     ]
   };
 }

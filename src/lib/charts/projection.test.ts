@@ -14,7 +14,7 @@ describe('projectionChartSpec', () => {
   it('draws observed and projected lines apart, with the goal and the horizon', () => {
     const spec = projectionChartSpec(points, { yLabel: '%', goal: 50, horizon: 2015 });
     const marks = spec.marks as unknown as { data: unknown[] }[];
-    expect(marks.length).toBe(12);
+    expect(marks.length).toBe(13);
     expect((spec.y as { domain: number[] }).domain).toEqual([0, 52.5]);
     const svg = renderPlot(spec);
     expect(svg).toContain('goal 50');

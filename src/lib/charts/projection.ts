@@ -27,26 +27,27 @@ export function projectionChartSpec(points: ProjectionPoint[], options: Projecti
   return {
     width: options.width ?? 720,
     height: options.height ?? 300,
-    marginRight: 40,
+    marginRight: 48,
     marginTop: 24,
     style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
     x: { label: null },
     y: { label: options.yLabel, domain: [0, maxValue * 1.05] },
     marks: [
       // Explicit axes so they too are hidden from assistive technology (the data table carries the values).
-      Plot.gridY({ ariaHidden: true }),
-      Plot.axisY({ label: null, ariaHidden: true }),
+      Plot.gridY({ ariaHidden: 'true' }),
+      Plot.axisY({ label: null, ariaHidden: 'true' }),
       // The axis label as a plain text mark: Plot's own axis label cannot be hidden.
-      Plot.text([options.yLabel], { frameAnchor: 'top-left', dx: -30, dy: -14, text: (d: string) => `↑ ${d}`, textAnchor: 'start', ariaHidden: true }),
-      Plot.axisX({ tickFormat: 'd', label: null, ariaHidden: true }),
-      Plot.ruleY([0], { ariaHidden: true }),
-      Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: true }),
-      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, text: () => `goal ${options.goal}`, fill: '#b00020', ariaHidden: true }),
-      Plot.ruleX([options.horizon], { stroke: '#555', strokeDasharray: '2,3', ariaHidden: true }),
-      Plot.text([options.horizon], { x: (d: number) => d, frameAnchor: 'top', dy: 2, dx: -4, textAnchor: 'end', text: (d: number) => `horizon ${d}`, fill: '#444', ariaHidden: true }),
-      Plot.lineY(projected, { x: 'year', y: 'value', stroke: '#a15c00', strokeWidth: 1.8, strokeDasharray: '6,4', ariaHidden: true }),
-      Plot.lineY(observed, { x: 'year', y: 'value', stroke: '#1f4e8c', strokeWidth: 2, ariaHidden: true }),
-      Plot.dot(observed, { x: 'year', y: 'value', fill: '#1f4e8c', r: 2.5, ariaHidden: true })
+      Plot.text([options.yLabel], { frameAnchor: 'top-left', dx: -30, dy: -14, text: (d: string) => `↑ ${d}`, textAnchor: 'start', ariaHidden: 'true' }),
+      Plot.axisX({ tickFormat: 'd', label: null, ariaHidden: 'true' }),
+      Plot.ruleY([0], { ariaHidden: 'true' }),
+      Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: 'true' }),
+      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, text: () => `goal ${options.goal}`, fill: '#b00020', ariaHidden: 'true' }),
+      Plot.ruleX([options.horizon], { stroke: '#555', strokeDasharray: '2,3', ariaHidden: 'true' }),
+      Plot.text([options.horizon], { x: (d: number) => d, frameAnchor: 'top', dy: 2, dx: -4, textAnchor: 'end', text: (d: number) => `horizon ${d}`, fill: '#444', ariaHidden: 'true' }),
+      Plot.lineY(projected, { x: 'year', y: 'value', stroke: '#a15c00', strokeWidth: 1.8, strokeDasharray: '6,4', ariaHidden: 'true' }),
+      Plot.text(projected, Plot.selectLast({ x: 'year', y: 'value', text: () => 'trend', dx: 4, textAnchor: 'start', fill: '#8a4f00', ariaHidden: 'true' })),
+      Plot.lineY(observed, { x: 'year', y: 'value', stroke: '#1f4e8c', strokeWidth: 2, ariaHidden: 'true' }),
+      Plot.dot(observed, { x: 'year', y: 'value', fill: '#1f4e8c', r: 2.5, ariaHidden: 'true' })
     ]
   };
 }
