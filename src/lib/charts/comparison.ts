@@ -32,26 +32,26 @@ export function comparisonChartSpec(series: ComparisonSeries[], options: Compari
   if (series.length === 0) throw new Error('invalid comparison: no series');
   const labels = series.map((s) => s.label);
   if (new Set(labels).size !== labels.length) throw new Error(`invalid comparison: duplicate labels ${labels.join(', ')}`);
-  const marks: Plot.Markish[] = [Plot.ruleY([0], { ariaHidden: true })];
+  const marks: Plot.Markish[] = [Plot.ruleY([0], { ariaHidden: 'true' })];
   series.forEach((s, i) => {
     const data: ComparisonPoint[] = s.points.map((p) => ({ series: s.label, year: p.year, value: p.value }));
     const stroke = COLOURS[i % COLOURS.length];
     marks.push(
-      Plot.lineY(data, { x: 'year', y: 'value', stroke, strokeWidth: s.emphasis ? 2.6 : 1.6, strokeDasharray: s.dashed ? '5,3' : undefined, ariaHidden: true }),
-      Plot.dot(data, { x: 'year', y: 'value', fill: stroke, r: s.emphasis ? 2.2 : 1.6, ariaHidden: true }),
-      Plot.text(data, Plot.selectLast({ x: 'year', y: 'value', text: 'series', fill: stroke, dx: 5, dy: s.dashed ? 11 : 0, textAnchor: 'start', fontSize: 11, ariaHidden: true }))
+      Plot.lineY(data, { x: 'year', y: 'value', stroke, strokeWidth: s.emphasis ? 2.6 : 1.6, strokeDasharray: s.dashed ? '5,3' : undefined, ariaHidden: 'true' }),
+      Plot.dot(data, { x: 'year', y: 'value', fill: stroke, r: s.emphasis ? 2.2 : 1.6, ariaHidden: 'true' }),
+      Plot.text(data, Plot.selectLast({ x: 'year', y: 'value', text: 'series', fill: stroke, dx: 5, dy: s.dashed ? 11 : 0, textAnchor: 'start', fontSize: 11, ariaHidden: 'true' }))
     );
   });
   if (options.goal != null) {
     marks.push(
-      Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: true }),
-      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, text: (d: number) => `goal ${d}`, fill: '#b00020', fontSize: 11, ariaHidden: true })
+      Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: 'true' }),
+      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, text: (d: number) => `goal ${d}`, fill: '#b00020', fontSize: 11, ariaHidden: 'true' })
     );
   }
   if (options.horizon != null) {
     marks.push(
-      Plot.ruleX([options.horizon], { stroke: '#555', strokeDasharray: '2,3', ariaHidden: true }),
-      Plot.text([options.horizon], { x: (d: number) => d, frameAnchor: 'top', dy: 6, dx: 3, textAnchor: 'start', text: (d: number) => `${d}`, fill: '#555', fontSize: 11, ariaHidden: true })
+      Plot.ruleX([options.horizon], { stroke: '#555', strokeDasharray: '2,3', ariaHidden: 'true' }),
+      Plot.text([options.horizon], { x: (d: number) => d, frameAnchor: 'top', dy: 6, dx: 3, textAnchor: 'start', text: (d: number) => `${d}`, fill: '#555', fontSize: 11, ariaHidden: 'true' })
     );
   }
   return {

@@ -12,19 +12,15 @@ import {
   parseHorizon,
   regionByCode,
   regionMembership,
-  servedFrom,
-  type IndicatorInfo
+  servedFrom
 } from '../queries/regions';
-import { chartCsvHref, defineChart } from './registry';
+import { chartCsvHref, chartDefinition, defineChart, type ChartDefinition } from './registry';
 
 export const REGION_CHART = 'region-indicator';
 
-export function formatterFor(indicator: IndicatorInfo): (v: number) => string {
-  return (v: number) => formatIndicatorValue(v, indicator.unit);
-}
 
 /** params: code (aggregate), indicator, horizon (2012|2015). Null when any is invalid. */
-export const regionChart = defineChart(REGION_CHART, async (params) => {
+const definition: ChartDefinition = async (params) => {
   const code = params.get('code') ?? '';
   const horizon = parseHorizon(params.get('horizon'));
   const [region, indicator] = await Promise.all([regionByCode(code), indicatorByCode(params.get('indicator'))]);
@@ -75,7 +71,7 @@ export const regionChart = defineChart(REGION_CHART, async (params) => {
     );
   }
 
-  const format = formatterFor(indicator);
+  const format = (v: number) => formatIndicatorValue(v, indicator.unit);
   const name = shortIndicatorName(indicator.name);
   const source = [
     `World Bank WDI (ITU), ${indicator.code}: ${region.name} ${describeServed(servedOwn)}`,
@@ -88,7 +84,7 @@ export const regionChart = defineChart(REGION_CHART, async (params) => {
     title: `${name}: ${region.name}${isWorld ? '' : ' and the world'}${goal != null ? `, against the goal of ${format(goal)}` : ''}`,
     summary: comparisonSummary({
       indicatorName: name,
-      subjectName: region.name,
+      subjectName: isWorld ? 'the world' : region.name,
       subject: own,
       reference: isWorld ? null : { name: 'World', points: world },
       goal,
@@ -100,4 +96,8 @@ export const regionChart = defineChart(REGION_CHART, async (params) => {
     csvHref: chartCsvHref(REGION_CHART, { code: region.code, indicator: indicator.code, horizon }),
     source
   } satisfies ChartView;
-});
+};
+
+// The dev server can evaluate this module twice (once through charts/all.ts, once from the page):
+// keep the first registration rather than throw. A production build evaluates it once.
+export const regionChart: ChartDefinition = chartDefinition(REGION_CHART) ?? defineChart(REGION_CHART, definition);

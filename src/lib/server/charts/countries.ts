@@ -1,0 +1,78 @@
+// Country charts: a country's series against its World Bank region's published aggregate,
+// the world (WLD) and the indicator's goal.
+import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/charts/comparison';
+import type { ChartColumn, ChartRow, ChartView } from '$lib/charts/types';
+import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/charts/units';
+import { renderPlot } from '../plot-render';
+import { countryByCode } from '../queries/countries';
+import { series } from '../queries/progress';
+import { describeServed, indicatorByCode, parseHorizon, servedFrom } from '../queries/regions';
+import { chartCsvHref, chartDefinition, defineChart, type ChartDefinition } from './registry';
+
+export const COUNTRY_CHART = 'country-indicator';
+
+/** params: iso3, indicator, horizon (2012|2015). Null when any is invalid. */
+const definition: ChartDefinition = async (params) => {
+  const horizon = parseHorizon(params.get('horizon'));
+  const [country, indicator] = await Promise.all([countryByCode(params.get('iso3') ?? ''), indicatorByCode(params.get('indicator'))]);
+  if (!country || !indicator || horizon === null) return null;
+  const regionCode = country.wbRegionCode;
+  const [own, region, world, servedOwn, servedRegion, servedWorld] = await Promise.all([
+    series(indicator.code, country.code),
+    regionCode ? series(indicator.code, regionCode) : Promise.resolve([]),
+    series(indicator.code, 'WLD'),
+    servedFrom(indicator.code, country.code),
+    regionCode ? servedFrom(indicator.code, regionCode) : Promise.resolve([]),
+    servedFrom(indicator.code, 'WLD')
+  ]);
+  const goal = indicator.goal?.goalValue ?? null;
+  const drawn: ComparisonSeries[] = [{ label: country.code, emphasis: true, points: own }];
+  if (regionCode) drawn.push({ label: regionCode, points: region });
+  drawn.push({ label: 'World', points: world });
+
+  const years = [...new Set([...own, ...region, ...world].map((p) => p.year))].sort((a, b) => a - b);
+  const by = (s: { year: number; value: number }[]) => new Map(s.map((p) => [p.year, p.value]));
+  const ownBy = by(own), regionBy = by(region), worldBy = by(world);
+  const rows: ChartRow[] = years.map((year) => ({
+    year,
+    country: ownBy.get(year) ?? null,
+    ...(regionCode ? { region: regionBy.get(year) ?? null } : {}),
+    world: worldBy.get(year) ?? null
+  }));
+  const digits = unitKind(indicator.unit) === 'number' ? 0 : 1;
+  const columns: ChartColumn[] = [
+    { key: 'year', label: 'Year' },
+    { key: 'country', label: country.name, kind: 'number', digits },
+    ...(regionCode ? [{ key: 'region', label: `${country.wbRegion} (published)`, kind: 'number' as const, digits }] : []),
+    { key: 'world', label: 'World (published)', kind: 'number', digits }
+  ];
+  const format = (v: number) => formatIndicatorValue(v, indicator.unit);
+  const name = shortIndicatorName(indicator.name);
+  const source = [
+    `World Bank WDI (ITU), ${indicator.code}: ${country.name} ${describeServed(servedOwn)}`,
+    ...(regionCode ? [`${regionCode} ${describeServed(servedRegion)}`] : []),
+    `World ${describeServed(servedWorld)}`
+  ].join('; ');
+
+  return {
+    id: `${COUNTRY_CHART}-${indicator.code.replace(/\W+/g, '-')}`,
+    title: `${name}: ${country.name}${regionCode ? `, ${country.wbRegion}` : ''} and the world${goal != null ? `, against the goal of ${format(goal)}` : ''}`,
+    summary: comparisonSummary({
+      indicatorName: name,
+      subjectName: country.name,
+      subject: own,
+      reference: { name: 'World', points: world },
+      goal,
+      format
+    }),
+    svg: renderPlot(comparisonChartSpec(drawn, { yLabel: indicator.unit, goal, horizon })),
+    columns,
+    rows,
+    csvHref: chartCsvHref(COUNTRY_CHART, { iso3: country.code, indicator: indicator.code, horizon }),
+    source
+  } satisfies ChartView;
+};
+
+// The dev server can evaluate this module twice (once through charts/all.ts, once from the page):
+// keep the first registration rather than throw. A production build evaluates it once.
+export const countryChart: ChartDefinition = chartDefinition(COUNTRY_CHART) ?? defineChart(COUNTRY_CHART, definition);
