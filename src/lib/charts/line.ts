@@ -21,28 +21,28 @@ export interface LineOptions {
 
 export function lineChartSpec(points: LinePoint[], options: LineOptions): Plot.PlotOptions {
   const marks: Plot.Markish[] = [
-    Plot.ruleY([0], { ariaHidden: true }),
+    Plot.ruleY([0], { ariaHidden: 'true' }),
     Plot.lineY(points, {
       x: 'year',
       y: 'value',
       stroke: 'series',
       strokeWidth: (d: LinePoint) => (options.highlight && d.series === options.highlight ? 3 : 1.6),
-      ariaHidden: true,
+      ariaHidden: 'true',
       tip: false
     }),
     Plot.text(
       points,
-      Plot.selectLast({ x: 'year', y: 'value', z: 'series', text: 'series', dx: 4, textAnchor: 'start', ariaHidden: true, fontSize: 11 })
+      Plot.selectLast({ x: 'year', y: 'value', z: 'series', text: 'series', dx: 4, textAnchor: 'start', ariaHidden: 'true', fontSize: 11 })
     )
   ];
   if (options.goal != null) {
-    marks.push(Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: true }));
+    marks.push(Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: 'true' }));
     marks.push(
-      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dy: -6, text: () => `goal ${options.goal}`, fill: '#b00020', ariaHidden: true, fontSize: 11 })
+      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dy: -6, text: () => `goal ${options.goal}`, fill: '#b00020', ariaHidden: 'true', fontSize: 11 })
     );
   }
   if (options.horizon != null) {
-    marks.push(Plot.ruleX([options.horizon], { stroke: '#666', strokeDasharray: '2,3', ariaHidden: true }));
+    marks.push(Plot.ruleX([options.horizon], { stroke: '#666', strokeDasharray: '2,3', ariaHidden: 'true' }));
   }
   return {
     width: options.width ?? 720,
@@ -64,10 +64,10 @@ export interface BarDatum {
 
 export function barChartSpec(data: BarDatum[], options: { xLabel: string; goal?: number | null; width?: number }): Plot.PlotOptions {
   const marks: Plot.Markish[] = [
-    Plot.barX(data, { x: 'value', y: 'label', fill: data.some((d) => d.group) ? 'group' : '#3b6ea8', sort: { y: '-x' }, ariaHidden: true }),
-    Plot.ruleX([0], { ariaHidden: true })
+    Plot.barX(data, { x: 'value', y: 'label', fill: data.some((d) => d.group) ? 'group' : '#3b6ea8', sort: { y: '-x' }, ariaHidden: 'true' }),
+    Plot.ruleX([0], { ariaHidden: 'true' })
   ];
-  if (options.goal != null) marks.push(Plot.ruleX([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: true }));
+  if (options.goal != null) marks.push(Plot.ruleX([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: 'true' }));
   return {
     width: options.width ?? 720,
     height: Math.max(120, 22 * data.length + 40),
@@ -81,7 +81,7 @@ export function barChartSpec(data: BarDatum[], options: { xLabel: string; goal?:
 }
 
 export function sparklineSpec(points: { year: number; value: number }[], options: { goal?: number | null } = {}): Plot.PlotOptions {
-  const marks: Plot.Markish[] = [Plot.lineY(points, { x: 'year', y: 'value', stroke: '#3b6ea8', strokeWidth: 1.5, ariaHidden: true })];
-  if (options.goal != null) marks.push(Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '2,2', ariaHidden: true }));
+  const marks: Plot.Markish[] = [Plot.lineY(points, { x: 'year', y: 'value', stroke: '#3b6ea8', strokeWidth: 1.5, ariaHidden: 'true' })];
+  if (options.goal != null) marks.push(Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '2,2', ariaHidden: 'true' }));
   return { width: 120, height: 32, margin: 2, axis: null, style: { background: 'transparent' }, marks };
 }
