@@ -133,7 +133,8 @@ test.describe('action-line page', () => {
     await expect(page.locator('.flags')).toContainText('leaves "Chaired by" blank');
     // meetings with C7-e-government in their list: 16 May 2006 and the 2008 C1/C7 e-government/C11 meeting
     await expect(page.locator('table.meetings tbody tr')).toHaveCount(2);
-    await expect(page.locator('tr[data-event="2006-05-al-c7-e-government"] a.flag-link')).toHaveCount(2);
+    await expect(page.locator('tr[data-event="2006-05-al-c7-e-government"] a.flag-link')).toHaveText('See 2 data-quality notes on this meeting');
+    await expect(page.locator('h1')).toHaveText('C7 e-government');
     await expectAccessible(page);
     await screenshot(page, 'action-line-C7-e-government');
   });
@@ -222,5 +223,20 @@ test.describe('stakeholders page', () => {
     const bad = await page.goto('/stakeholders?stakeholder_type=%27%3B%20drop%20table%20event');
     expect(bad?.status()).toBe(400);
     await expect(page.getByRole('link', { name: 'Back to all stakeholder types' })).toBeVisible();
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the filter form and the charts work as plain HTML', async ({ page }) => {
+    await page.goto('/action-lines/C5');
+    // C5: 4 entries (ST-SEED-015..017 and the WSIS Golden Book), all international organisations
+    await expect(page.locator('figure[data-chart="action-line-activities"] svg').first()).toBeVisible();
+    await page.locator('select[name=stakeholder_type]').selectOption('academia');
+    await page.locator('select[name=stakeholder_type]').press('Tab');
+    await page.keyboard.press('Enter'); // the Apply button, reached by keyboard
+    await expect(page).toHaveURL(/\/action-lines\/C5\?stakeholder_type=academia#activities$/);
+    await expect(page.locator('#activities-section .empty')).toHaveText('No stocktaking activity by academia is registered against C5.');
   });
 });

@@ -62,9 +62,9 @@ export function stackedBarSpec(data: StackedBarDatum[], options: StackedBarOptio
       y: 'label',
       fill: stacked ? (d: StackedBarDatum) => d.stack ?? '' : BAR,
       fillOpacity: opacity,
-      ariaHidden: true
+      ariaHidden: 'true'
     }),
-    Plot.ruleX([0], { ariaHidden: true }),
+    Plot.ruleX([0], { ariaHidden: 'true' }),
     Plot.text(totals, {
       x: 'total',
       y: 'label',
@@ -74,7 +74,7 @@ export function stackedBarSpec(data: StackedBarDatum[], options: StackedBarOptio
       fill: '#1a1a1a',
       fontWeight: highlight === null ? 'normal' : 'bold',
       filter: (d: BarTotal) => highlight === null || d.label === highlight,
-      ariaHidden: true
+      ariaHidden: 'true'
     }),
     Plot.text(totals, {
       x: 'total',
@@ -84,7 +84,7 @@ export function stackedBarSpec(data: StackedBarDatum[], options: StackedBarOptio
       textAnchor: 'start',
       fill: '#555',
       filter: (d: BarTotal) => highlight !== null && d.label !== highlight,
-      ariaHidden: true
+      ariaHidden: 'true'
     })
   ];
   const max = Math.max(1, ...totals.map((t) => t.total));
@@ -93,8 +93,9 @@ export function stackedBarSpec(data: StackedBarDatum[], options: StackedBarOptio
     height: Math.max(100, 28 * totals.length + 50),
     marginLeft: 190,
     marginRight: 50,
+    marginBottom: 44,
     style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
-    x: { label: options.xLabel, grid: true, domain: [0, max], nice: true },
+    x: { label: options.xLabel, labelAnchor: 'center', labelOffset: 38, grid: true, domain: [0, max], nice: true, ticks: Math.min(Math.ceil(max), 8), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
     y: { label: null, domain: totals.map((t) => t.label) },
     ...(stacked ? { color: { domain: keys, range: PALETTE.slice(0, Math.max(keys.length, 1)), legend: true } } : {}),
     marks

@@ -4,7 +4,7 @@
 import type { ChartView } from '$lib/charts/types';
 import { stackedBarSpec } from '$lib/charts/stacked-bar';
 import { renderPlot } from '../plot-render';
-import { lowerFirst } from './action-lines';
+import { lowerFirst } from '$lib/charts/activity-counts';
 import { entriesByTypeAndStatus, parseStakeholderType, participation, stakeholderTypes } from '../queries/stakeholders';
 import { chartCsvHref, defineChart } from './registry';
 

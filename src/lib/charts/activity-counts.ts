@@ -1,0 +1,60 @@
+// Stocktaking activities counted by stakeholder type and start year, and the sentence that
+// summarises them (pure: used by the action-line chart definition and its tests).
+
+export const NOT_STATED = 'not stated';
+
+export interface ActivityCount {
+  stakeholder_type: string;
+  stakeholder: string;
+  start_year: string;
+  entries: number;
+}
+
+/** Entries counted by stakeholder type and start year ("not stated" when the entry gives none). */
+export function countActivities(
+  entries: { stakeholder_type: string | null; stakeholder_name: string | null; start_year: number | null }[]
+): ActivityCount[] {
+  const counts = new Map<string, ActivityCount>();
+  for (const e of entries) {
+    const type = e.stakeholder_type ?? 'unknown';
+    const year = e.start_year != null ? String(e.start_year) : NOT_STATED;
+    const key = `${type}|${year}`;
+    const c = counts.get(key) ?? { stakeholder_type: type, stakeholder: e.stakeholder_name ?? type, start_year: year, entries: 0 };
+    c.entries += 1;
+    counts.set(key, c);
+  }
+  return [...counts.values()].sort(
+    (a, b) => a.stakeholder.localeCompare(b.stakeholder) || (a.start_year === NOT_STATED ? 1 : b.start_year === NOT_STATED ? -1 : a.start_year.localeCompare(b.start_year))
+  );
+}
+
+/** 'Civil society (NGOs)' -> 'civil society (NGOs)' (keeps acronyms). */
+export function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function activities(n: number): string {
+  return n === 1 ? '1 activity' : `${n} activities`;
+}
+
+export function activitiesSummary(id: string, counts: ActivityCount[], typeName: string | null): string {
+  const total = counts.reduce((s, c) => s + c.entries, 0);
+  const scope = typeName ? ` by ${lowerFirst(typeName)}` : '';
+  if (total === 0) return `No stocktaking activity${scope} is registered against ${id}.`;
+  const byType = new Map<string, number>();
+  for (const c of counts) byType.set(c.stakeholder, (byType.get(c.stakeholder) ?? 0) + c.entries);
+  const dated = counts.filter((c) => c.start_year !== NOT_STATED).reduce((s, c) => s + c.entries, 0);
+  const datedText = dated === 0 ? 'none states a start year' : `${dated} of ${total} state${dated === 1 ? 's' : ''} a start year`;
+  if (typeName) return `${activities(total)}${scope} ${total === 1 ? 'is' : 'are'} registered against ${id}; ${datedText}.`;
+  const [topName, topCount] = [...byType].sort((a, b) => b[1] - a[1])[0];
+  if (byType.size === 1) {
+    const all = total === 1 ? 'the one activity' : `all ${activities(total)}`;
+    return `${topName} registered ${all} against ${id}; ${datedText}.`;
+  }
+  const leaders = [...byType].filter(([, v]) => v === topCount).map(([name]) => name);
+  if (leaders.length > 1) {
+    const names = `${leaders.slice(0, -1).join(', ')} and ${lowerFirst(leaders.at(-1)!)}`;
+    return `${names} registered the most activities against ${id} (${topCount} each of ${total}); ${datedText}.`;
+  }
+  return `${topName} registered the most activities against ${id} (${topCount} of ${total}); ${datedText}.`;
+}
