@@ -1,7 +1,8 @@
 // npm run pipeline -- [--out FILE] [--mirror DIR] [--timeout MS] [--retries N]
 // Builds the warehouse from every source and publishes it atomically.
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { runPipeline, RunFailed, type RunResult } from './run';
 import { allSources, finishers } from './sources/index';
 import { projectRoot } from './lib/paths';
@@ -41,6 +42,11 @@ async function main() {
   const online: Record<string, number> = {};
   if (values.timeout) online.timeoutMs = positiveInt('--timeout', values.timeout);
   if (values.retries) online.retries = positiveInt('--retries', values.retries, true);
+  if (mirror) {
+    if (!existsSync(mirror)) throw new Error(`--mirror ${mirror}: no such folder`);
+    const missing = ['worldbank', 'un', 'wsis'].filter((d) => !existsSync(join(mirror, d)));
+    if (missing.length) console.log(`note: the mirror has no ${missing.map((d) => `${d}/`).join(', ')} folder; sources that need them will fail or be skipped`);
+  }
   console.log(`WSIS pipeline: ${mirror ? `mirror ${resolve(mirror)}` : 'online (World Bank API)'} -> ${out}`);
   try {
     const result = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), online, force: values.force });
