@@ -40,6 +40,10 @@ describe('activitiesSummary', () => {
     expect(activitiesSummary('C7-e-business', tie, null)).toBe(
       'International organisations and other registered the most activities against C7-e-business (1 each of 2); 2 of 2 state a start year.'
     );
+    const three = countActivities([{ ...cs, start_year: 2006 }, { ...io, start_year: 2006 }, { ...other, start_year: 2006 }]);
+    expect(activitiesSummary('C7-e-employment', three, null)).toBe(
+      'Civil society (NGOs), international organisations and other registered the most activities against C7-e-employment (1 each of 3); 3 of 3 state a start year.'
+    );
     expect(activitiesSummary('C7-e-government', countActivities([{ ...io, start_year: null }]), null)).toBe(
       'International organisations registered the one activity against C7-e-government; none states a start year.'
     );

@@ -53,7 +53,8 @@ export function activitiesSummary(id: string, counts: ActivityCount[], typeName:
   }
   const leaders = [...byType].filter(([, v]) => v === topCount).map(([name]) => name);
   if (leaders.length > 1) {
-    const names = `${leaders.slice(0, -1).join(', ')} and ${lowerFirst(leaders.at(-1)!)}`;
+    const lowered = leaders.map((n, i) => (i === 0 ? n : lowerFirst(n)));
+    const names = `${lowered.slice(0, -1).join(', ')} and ${lowered.at(-1)}`;
     return `${names} registered the most activities against ${id} (${topCount} each of ${total}); ${datedText}.`;
   }
   return `${topName} registered the most activities against ${id} (${topCount} of ${total}); ${datedText}.`;
