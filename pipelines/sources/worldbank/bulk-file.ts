@@ -3,9 +3,11 @@
 // reject_errors) and the year columns are unpivoted in SQL into stg_observation. Files with
 // the same layout (header line and columns) are read by one read_csv call, so DuckDB reads
 // them in parallel; JavaScript only looks at the first few KB of each file (layout.ts).
-// Their values (millions of rows) go to the temporary table stg_bulk_observation, same
-// columns as stg_observation: writing them into a table of the warehouse file cost about five
-// times more (compressed and written to disk, then dropped). publishObservations reads both.
+// Their non-missing values (millions of rows) go to the temporary table stg_bulk_value,
+// already trimmed and parsed (the shape publishObservations validates; the file is the
+// batch's): writing them as raw text into stg_observation, a table of the warehouse file,
+// cost about five times more (compressed and written to disk, then dropped), and reading
+// them back cost a second pass.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
@@ -35,12 +37,14 @@ export interface BulkInput {
   checksum: string;
 }
 
-/** Temporary staging table for bulk-file values (same columns as stg_observation; dropped with the connection or by the run). */
-export const BULK_STAGING = 'stg_bulk_observation';
+/** Temporary staging table of bulk-file values (dropped with the connection, or by the run as a stg_ table). */
+export const BULK_STAGING = 'stg_bulk_value';
 
 export async function ensureBulkStaging(conn: DuckDBConnection): Promise<void> {
   await ensureStaging(conn);
-  await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${BULK_STAGING} AS SELECT * FROM stg_observation LIMIT 0`);
+  await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${BULK_STAGING} (
+    batch_id VARCHAR, economy VARCHAR, economy_name VARCHAR, row_number INTEGER,
+    year_text VARCHAR, raw VARCHAR, v DOUBLE)`);
 }
 
 /** Stage bulk files, grouping those with identical layouts into one read_csv call. */
@@ -124,14 +128,15 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
     if (years) {
       await conn.run(
         `INSERT INTO ${BULK_STAGING}
-         SELECT m.batch_id, u."Country Code", u."Country Name", u.year, u.raw_value,
-                coalesce(l.line, u.rn + ${headerLine})::INTEGER, m.file
+         SELECT m.batch_id, u."Country Code", u."Country Name", coalesce(l.line, u.rn + ${headerLine})::INTEGER,
+                trim(u.year), trim(u.raw_value), TRY_CAST(trim(u.raw_value) AS DOUBLE)
          FROM (UNPIVOT (SELECT f.rowid - s.first_rowid + 1 AS rn, f.wb_path, "Country Code", "Country Name",
                                coalesce("Indicator Code", '') AS code, ${years}
                         FROM wb_file f JOIN (SELECT wb_path, min(rowid) AS first_rowid FROM wb_file GROUP BY 1) s USING (wb_path))
                ON ${years} INTO NAME year VALUE raw_value) u
          JOIN wb_codes m ON m.wb_path = u.wb_path AND m.code = u.code
-         LEFT JOIN wb_lines l ON l.wb_path = u.wb_path AND l.rn = u.rn`
+         LEFT JOIN wb_lines l ON l.wb_path = u.wb_path AND l.rn = u.rn
+         WHERE trim(u.raw_value) NOT IN ('', '..')`
       );
     }
   }

@@ -38,13 +38,15 @@ const LINE_REASON = `(reason LIKE 'unknown indicator code:%' OR reason LIKE 'unk
 
 export async function publishObservations(conn: DuckDBConnection): Promise<PublishSummary> {
   await ensureBulkStaging(conn);
-  // Every non-missing staged value (file readers' and API reader's), read from staging once,
-  // trimmed and parsed once. Temporary tables stay in memory: far cheaper than the warehouse file.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_values AS
+  // Every non-missing staged value, trimmed and parsed: the bulk files' as staged, the other
+  // readers' (API, DataBank: thousands of rows) from stg_observation. A view: scanning it
+  // several times costs less than materialising millions of values once more.
+  await conn.run(`CREATE OR REPLACE TEMP VIEW wb_values AS
     SELECT batch_id, economy, economy_name, row_number, file,
            trim(year) AS year_text, trim(raw_value) AS raw, TRY_CAST(trim(raw_value) AS DOUBLE) AS v
-    FROM (SELECT * FROM stg_observation UNION ALL BY NAME SELECT * FROM ${BULK_STAGING})
-    WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')`);
+    FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')
+    UNION ALL
+    SELECT batch_id, economy, economy_name, row_number, NULL, year_text, raw, v FROM ${BULK_STAGING}`);
   const { duplicates, conflicts } = await markDuplicateBatches(conn, 'wb_values');
 
   // Duplicate keys within a batch: the first line wins, later lines are refused.
@@ -55,7 +57,7 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
   // scanned twice (refused, accepted), which costs less than materialising it.
   await conn.run(`CREATE OR REPLACE TEMP VIEW wb_checked AS
     WITH v AS (
-      SELECT o.*, b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
+      SELECT o.* REPLACE (coalesce(o.file, b.file) AS file), b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
              e.code IS NOT NULL AS known_economy, d.first_row
       FROM wb_values o
       JOIN wb_batch b USING (batch_id)
@@ -63,7 +65,7 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
       LEFT JOIN wb_dup_keys d USING (batch_id, economy, year_text)
       WHERE b.duplicate_of IS NULL
     )
-    SELECT * EXCLUDE (first_row), coalesce(${REASON}, CASE WHEN row_number > first_row THEN
+    SELECT *, coalesce(${REASON}, CASE WHEN row_number > first_row THEN
              'duplicate key: economy ' || economy || ', year ' || year_text || ' (also at row ' || first_row || ')' END) AS reason
     FROM v`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE wb_refused AS SELECT * FROM wb_checked WHERE reason IS NOT NULL`);
@@ -80,22 +82,31 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     FROM wb_refused WHERE NOT ${LINE_REASON}
     ORDER BY file, row_number, year_text`);
 
-  await replaceKeyless(conn, 'observation_all', `SELECT batch_id, indicator, economy, year_text::INTEGER, v, vintage FROM wb_checked WHERE reason IS NULL`);
+  // Accepted values, in memory; observation_all, observation and the counts are built from them.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_accepted AS
+    SELECT batch_id, indicator, economy, year_text::INTEGER AS year, v AS value, vintage, first_row IS NOT NULL AS repeated
+    FROM wb_checked WHERE reason IS NULL`);
+  // observation_all's key (batch_id, economy, year): wb_dup_keys holds every key that occurs
+  // more than once among all staged values, and year_text is a valid 4-digit year (so
+  // year_text::INTEGER keeps keys apart); only accepted values of those keys can repeat.
+  await checkKey(conn, '(SELECT * FROM wb_accepted WHERE repeated)', 'observation_all', ['batch_id', 'economy', 'year']);
+  const fresh = await dropKeyIfEmpty(conn, 'observation_all');
+  await conn.run(`INSERT INTO observation_all SELECT * EXCLUDE (repeated) FROM wb_accepted`);
   // Served: per indicator and economy, the newest batch holding that economy (undated last).
-  // Unique by construction: one batch per indicator and economy, observation_all unique per batch.
-  await replaceKeyless(
-    conn,
-    'observation',
-    `WITH pick AS (
-      SELECT indicator, economy, batch_id FROM (SELECT DISTINCT indicator, economy, batch_id, vintage FROM observation_all)
-      QUALIFY row_number() OVER (PARTITION BY indicator, economy ORDER BY vintage DESC NULLS LAST, batch_id) = 1
-    )
+  // Unique by construction: one batch per indicator and economy, and batch, economy and year
+  // unique in the values (checked above).
+  const all = fresh ? 'wb_accepted' : 'observation_all';
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_pick AS
+    SELECT indicator, economy, batch_id FROM (SELECT DISTINCT indicator, economy, batch_id, vintage FROM ${all})
+    QUALIFY row_number() OVER (PARTITION BY indicator, economy ORDER BY vintage DESC NULLS LAST, batch_id) = 1`);
+  await checkKey(conn, 'wb_pick', 'observation', ['indicator', 'economy']);
+  if (!(await dropKeyIfEmpty(conn, 'observation'))) await conn.run('DELETE FROM observation');
+  await conn.run(`INSERT INTO observation
     SELECT a.indicator, a.economy, a.year, a.value, a.vintage, a.batch_id, e.is_aggregate
-    FROM observation_all a JOIN pick USING (indicator, economy, batch_id) JOIN economy e ON e.code = a.economy`
-  );
+    FROM ${all} a JOIN wb_pick USING (indicator, economy, batch_id) JOIN economy e ON e.code = a.economy`);
   await conn.run(`INSERT INTO observation_batch
-    WITH n AS (SELECT batch_id, count(*)::INTEGER AS n FROM observation_all GROUP BY 1),
-         s AS (SELECT DISTINCT batch_id FROM observation)
+    WITH n AS (SELECT batch_id, count(*)::INTEGER AS n FROM wb_accepted GROUP BY 1),
+         s AS (SELECT DISTINCT batch_id FROM wb_pick)
     SELECT b.batch_id, b.indicator, b.original_code, b.vintage, b.layout, b.file, b.checksum,
            coalesce(n.n, 0), s.batch_id IS NOT NULL,
            b.source || CASE WHEN b.duplicate_of IS NOT NULL
@@ -103,8 +114,8 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     FROM wb_batch b LEFT JOIN n USING (batch_id) LEFT JOIN s USING (batch_id) ORDER BY b.batch_id`);
 
   const [counts] = (
-    await conn.runAndReadAll(`SELECT (SELECT count(*) FROM observation_all a JOIN wb_batch USING (batch_id)) + count(*),
-      (SELECT count(*) FROM observation_all a JOIN wb_batch USING (batch_id))::INTEGER,
+    await conn.runAndReadAll(`SELECT (SELECT count(*) FROM wb_accepted) + count(*),
+      (SELECT count(*) FROM wb_accepted)::INTEGER,
       count(*)::INTEGER,
       (SELECT count(DISTINCT (file, row_number)) FROM wb_refused WHERE ${LINE_REASON})::INTEGER,
       (SELECT count(*) FROM observation)::INTEGER, (SELECT count(*) FROM wb_batch)::INTEGER
@@ -116,7 +127,9 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
   await conn.run('DROP VIEW IF EXISTS wb_checked');
   await conn.run('DROP TABLE IF EXISTS wb_refused');
   await conn.run('DROP TABLE IF EXISTS wb_dup_keys');
-  await conn.run('DROP TABLE IF EXISTS wb_values');
+  await conn.run('DROP VIEW IF EXISTS wb_values');
+  await conn.run('DROP TABLE IF EXISTS wb_accepted');
+  await conn.run('DROP TABLE IF EXISTS wb_pick');
   return {
     batches: Number(counts[5]),
     duplicateBatches: duplicates,
@@ -131,25 +144,26 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
 }
 
 /**
- * Fill a keyed table (observation_all, observation) from a SELECT. Building DuckDB's
- * primary-key index costs more than the load itself (about 4 s per million values), so an
- * empty table is recreated without the key (same columns as pipelines/schema.ts), filled in
- * one statement, and its key checked with one GROUP BY that fails the run loudly instead.
- * A table that already has rows (a second publish in one connection) keeps its key.
+ * observation_all and observation have primary keys in pipelines/schema.ts. Building DuckDB's
+ * key index costs more than the load itself (about 4 s per million values), so an empty
+ * table is recreated without it (same columns) before the load, and the key is checked
+ * instead on the rows going in, with one GROUP BY that fails the run loudly. A table that
+ * already has rows (a second publish in one connection) keeps its index. Returns whether it was empty.
  */
-async function replaceKeyless(conn: DuckDBConnection, table: 'observation_all' | 'observation', select: string): Promise<void> {
-  const spec = tableSpec(table);
-  const key = spec.primaryKey!.map((k) => `"${k}"`).join(', ');
+async function dropKeyIfEmpty(conn: DuckDBConnection, table: 'observation_all' | 'observation'): Promise<boolean> {
   const [[n]] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${table}`)).getRows();
-  if (Number(n) > 0) {
-    await conn.run(`INSERT INTO ${table} ${select}`);
-    return;
-  }
+  if (Number(n) > 0) return false;
+  const spec = tableSpec(table);
   await conn.run(`DROP TABLE ${table}`);
   await conn.run(createTableSql({ ...spec, primaryKey: undefined }));
-  await conn.run(`INSERT INTO ${table} ${select}`);
-  const dup = (await conn.runAndReadAll(`SELECT ${key}, count(*)::INTEGER FROM ${table} GROUP BY ALL HAVING count(*) > 1 LIMIT 3`)).getRows();
+  return true;
+}
+
+/** Fail loudly when rows of `source` share the key columns (the key of `table`, or what guarantees it). */
+async function checkKey(conn: DuckDBConnection, source: string, table: string, key: string[]): Promise<void> {
+  const cols = key.map((k) => `"${k}"`).join(', ');
+  const dup = (await conn.runAndReadAll(`SELECT ${cols}, count(*)::INTEGER FROM ${source} GROUP BY ALL HAVING count(*) > 1 LIMIT 3`)).getRows();
   if (dup.length > 0) {
-    throw new Error(`${table}: primary key (${spec.primaryKey!.join(', ')}) violated, e.g. ${dup.map((r) => r.map(String).join('/')).join('; ')}`);
+    throw new Error(`${table}: key (${key.join(', ')}) would repeat, e.g. ${dup.map((r) => r.map(String).join('/')).join('; ')}`);
   }
 }
