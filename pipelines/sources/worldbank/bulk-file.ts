@@ -97,9 +97,9 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
        delim = ',', quote = '"', escape = '"', store_rejects = true, filename = 'wb_path')`
   );
   const rejects = await takeRejects(conn, byPath);
-  const counts = new Map(
-    (await conn.runAndReadAll('SELECT wb_path, count(*)::INTEGER FROM wb_file GROUP BY 1')).getRows().map((r) => [String(r[0]), Number(r[1])])
-  );
+  const perPath = (await conn.runAndReadAll('SELECT wb_path, count(*)::INTEGER, min(rowid)::BIGINT FROM wb_file GROUP BY 1')).getRows();
+  const counts = new Map(perPath.map((r) => [String(r[0]), Number(r[1])]));
+  const firstRowid = new Map(perPath.map((r) => [String(r[0]), BigInt(r[2] as bigint)]));
   const codes = (await conn.runAndReadAll(`SELECT DISTINCT wb_path, coalesce("Indicator Code", '') FROM wb_file ORDER BY 1, 2`)).getRows();
 
   const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
@@ -120,22 +120,21 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
     );
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE wb_codes AS SELECT * FROM (VALUES ${batches
-        .map((b) => `(${sqlString(b.path)}, ${sqlString(b.original_code)}, ${sqlString(b.batch_id)}, ${sqlString(b.file)})`)
-        .join(', ')}) t(wb_path, code, batch_id, file)`
+        .map((b) => `(${sqlString(b.path)}, ${sqlString(b.original_code)}, ${sqlString(b.batch_id)}, ${firstRowid.get(b.path)}::BIGINT)`)
+        .join(', ')}) t(wb_path, code, batch_id, first_rowid)`
     );
-    await lineTable(conn, headerLine, counts, rejects);
+    const withLines = await lineTable(conn, headerLine, counts, rejects);
     const years = columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank')).map(sqlIdent).join(', ');
     if (years) {
       await conn.run(
         `INSERT INTO ${BULK_STAGING}
-         SELECT m.batch_id, u."Country Code", u."Country Name", coalesce(l.line, u.rn + ${headerLine})::INTEGER,
+         SELECT m.batch_id, u."Country Code", u."Country Name",
+                ${withLines ? `coalesce(l.line, u.rid - m.first_rowid + 1 + ${headerLine})` : `u.rid - m.first_rowid + 1 + ${headerLine}`}::INTEGER,
                 trim(u.year), trim(u.raw_value), TRY_CAST(trim(u.raw_value) AS DOUBLE)
-         FROM (UNPIVOT (SELECT f.rowid - s.first_rowid + 1 AS rn, f.wb_path, "Country Code", "Country Name",
-                               coalesce("Indicator Code", '') AS code, ${years}
-                        FROM wb_file f JOIN (SELECT wb_path, min(rowid) AS first_rowid FROM wb_file GROUP BY 1) s USING (wb_path))
+         FROM (UNPIVOT (SELECT rowid AS rid, wb_path, "Country Code", "Country Name", coalesce("Indicator Code", '') AS code, ${years} FROM wb_file)
                ON ${years} INTO NAME year VALUE raw_value) u
          JOIN wb_codes m ON m.wb_path = u.wb_path AND m.code = u.code
-         LEFT JOIN wb_lines l ON l.wb_path = u.wb_path AND l.rn = u.rn
+         ${withLines ? 'LEFT JOIN wb_lines l ON l.wb_path = u.wb_path AND l.rn = u.rid - m.first_rowid + 1' : ''}
          WHERE trim(u.raw_value) NOT IN ('', '..')`
       );
     }
@@ -172,7 +171,8 @@ async function takeRejects(conn: DuckDBConnection, byPath: Map<string, BulkInput
  * rejected lines from its output, so the n-th good row sits on the n-th data line that was
  * not rejected. Files without rejects need no table (line = header line + n).
  */
-async function lineTable(conn: DuckDBConnection, headerLine: number, counts: Map<string, number>, rejects: { path: string; row_number: number | null }[]) {
+async function lineTable(conn: DuckDBConnection, headerLine: number, counts: Map<string, number>, rejects: { path: string; row_number: number | null }[]): Promise<boolean> {
+  if (rejects.length === 0) return false;
   await conn.run('CREATE OR REPLACE TEMP TABLE wb_lines (wb_path VARCHAR, rn BIGINT, line INTEGER)');
   const pairs: string[] = [];
   for (const path of new Set(rejects.map((r) => r.path))) {
@@ -184,6 +184,7 @@ async function lineTable(conn: DuckDBConnection, headerLine: number, counts: Map
     }
   }
   if (pairs.length > 0) await conn.run(`INSERT INTO wb_lines VALUES ${pairs.join(', ')}`);
+  return true;
 }
 
 function freeId(taken: Set<string>, id: string): string {

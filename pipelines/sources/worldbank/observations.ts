@@ -97,13 +97,15 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
   // unique in the values (checked above).
   const all = fresh ? 'wb_accepted' : 'observation_all';
   await conn.run(`CREATE OR REPLACE TEMP TABLE wb_pick AS
-    SELECT indicator, economy, batch_id FROM (SELECT DISTINCT indicator, economy, batch_id, vintage FROM ${all})
-    QUALIFY row_number() OVER (PARTITION BY indicator, economy ORDER BY vintage DESC NULLS LAST, batch_id) = 1`);
+    SELECT p.indicator, p.economy, p.batch_id, e.is_aggregate
+    FROM (SELECT DISTINCT indicator, economy, batch_id, vintage FROM ${all}) p JOIN economy e ON e.code = p.economy
+    QUALIFY row_number() OVER (PARTITION BY p.indicator, p.economy ORDER BY p.vintage DESC NULLS LAST, p.batch_id) = 1`);
   await checkKey(conn, 'wb_pick', 'observation', ['indicator', 'economy']);
   if (!(await dropKeyIfEmpty(conn, 'observation'))) await conn.run('DELETE FROM observation');
+  // A batch holds one indicator, so batch and economy find the pick.
   await conn.run(`INSERT INTO observation
-    SELECT a.indicator, a.economy, a.year, a.value, a.vintage, a.batch_id, e.is_aggregate
-    FROM ${all} a JOIN wb_pick USING (indicator, economy, batch_id) JOIN economy e ON e.code = a.economy`);
+    SELECT a.indicator, a.economy, a.year, a.value, a.vintage, a.batch_id, p.is_aggregate
+    FROM ${all} a JOIN wb_pick p USING (batch_id, economy)`);
   await conn.run(`INSERT INTO observation_batch
     WITH n AS (SELECT batch_id, count(*)::INTEGER AS n FROM wb_accepted GROUP BY 1),
          s AS (SELECT DISTINCT batch_id FROM wb_pick)
