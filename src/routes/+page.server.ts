@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { sparklineSpec } from '$lib/charts/line';
-import { draw, parseHorizon, trendChart, TREND_INDICATORS } from '$lib/server/charts/targets';
+import { renderPlot } from '$lib/server/plot-render';
+import { parseHorizon, trendChart, TREND_INDICATORS } from '$lib/server/charts/targets';
 import { changesSince, participation2008, reviewYears, scorecard, stocktakingByActionLine, stocktakingTotals } from '$lib/server/queries/overview';
 import type { PageServerLoad } from './$types';
 
@@ -35,7 +36,7 @@ export const load: PageServerLoad = async ({ url }) => {
       ...t,
       indicators: t.indicators.map((i) => ({
         ...i,
-        sparkline: i.trend.length > 1 ? draw(sparklineSpec(i.trend, { goal: i.goalValue })) : null,
+        sparkline: i.trend.length > 1 ? renderPlot(sparklineSpec(i.trend, { goal: i.goalValue })) : null,
         trendFrom: i.trend[0] ?? null
       }))
     })),

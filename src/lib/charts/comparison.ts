@@ -28,6 +28,9 @@ export interface ComparisonOptions {
 
 const COLOURS = ['#1f4e8c', '#c0392b', '#6b6b6b', '#1b7f3b', '#8e44ad'];
 
+// Native SVG tooltips: hovering a point shows its value, with or without JavaScript.
+const pointTitle = (d: ComparisonPoint) => `${d.series}, ${d.year}: ${+d.value.toFixed(2)}`;
+
 export function comparisonChartSpec(series: ComparisonSeries[], options: ComparisonOptions): Plot.PlotOptions {
   if (series.length === 0) throw new Error('invalid comparison: no series');
   const labels = series.map((s) => s.label);
@@ -38,7 +41,7 @@ export function comparisonChartSpec(series: ComparisonSeries[], options: Compari
     const stroke = COLOURS[i % COLOURS.length];
     marks.push(
       Plot.lineY(data, { x: 'year', y: 'value', stroke, strokeWidth: s.emphasis ? 2.6 : 1.6, strokeDasharray: s.dashed ? '5,3' : undefined, ariaHidden: 'true' }),
-      Plot.dot(data, { x: 'year', y: 'value', fill: stroke, r: s.emphasis ? 2.2 : 1.6, ariaHidden: 'true' }),
+      Plot.dot(data, { x: 'year', y: 'value', fill: stroke, r: s.emphasis ? 2.2 : 1.6, title: pointTitle, ariaHidden: 'true' }),
       Plot.text(data, Plot.selectLast({ x: 'year', y: 'value', text: 'series', fill: stroke, dx: 5, dy: s.dashed ? 11 : 0, textAnchor: 'start', fontSize: 11, ariaHidden: 'true' }))
     );
   });

@@ -29,7 +29,7 @@ export function coverageChartSpec(data: CoverageDatum[], options: { width?: numb
       Plot.text(['Countries with a value'], { frameAnchor: 'top-left', dx: -30, dy: -14, text: (d: string) => `↑ ${d}`, textAnchor: 'start', ariaHidden: 'true' }),
       Plot.axisX({ ticks: data.map((d) => d.year).filter((y) => y % 5 === 0), tickFormat: 'd', label: null, ariaHidden: 'true' }),
       Plot.barY(data, { x: 'year', y: 'countriesTotal', fill: '#e4e8ee', ariaHidden: 'true' }),
-      Plot.barY(data, { x: 'year', y: 'countriesWithData', fill: '#3b6ea8', ariaHidden: 'true' }),
+      Plot.barY(data, { x: 'year', y: 'countriesWithData', fill: '#3b6ea8', title: (d: { year: number; countriesWithData: number; countriesTotal: number }) => `${d.year}: ${d.countriesWithData} of ${d.countriesTotal} countries`, ariaHidden: 'true' }),
       Plot.ruleY([0], { ariaHidden: 'true' })
     ]
   };

@@ -62,6 +62,7 @@ export function stackedBarSpec(data: StackedBarDatum[], options: StackedBarOptio
       y: 'label',
       fill: stacked ? (d: StackedBarDatum) => d.stack ?? '' : BAR,
       fillOpacity: opacity,
+      title: (d: StackedBarDatum) => `${d.label}${d.stack ? `, ${d.stack}` : ''}: ${d.value}${suffix}`,
       ariaHidden: 'true'
     }),
     Plot.ruleX([0], { ariaHidden: 'true' }),

@@ -8,7 +8,11 @@ const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
 export function renderPlot(options: Plot.PlotOptions): string {
   const node = Plot.plot({ ...options, document: document as unknown as Document });
-  // With a legend or caption Plot returns a <figure>; keep only the SVG(s) and legend markup.
   const html = (node as unknown as { outerHTML: string }).outerHTML;
-  return html;
+  // Plot labels some groups (axes) with aria-label on a <g>, which axe reports as a prohibited
+  // attribute; hide them from assistive technology: the Chart wrapper names the chart and its
+  // data table carries the values.
+  return html.replace(/<g ([^>]*?)aria-label="[^"]*"([^>]*)>/g, (m, a: string, b: string) =>
+    m.includes('aria-hidden') ? m : `<g ${a}aria-hidden="true"${b}>`
+  );
 }

@@ -22,14 +22,6 @@ import {
 } from '../queries/targets';
 import { chartCsvHref, defineChart } from './registry';
 
-/** Renders a spec and hides every labelled group Plot left visible (the axis label) from assistive
- *  technology: the Chart wrapper names the chart and its table carries the values. */
-export function draw(spec: Parameters<typeof renderPlot>[0]): string {
-  return renderPlot(spec).replace(/<g ([^>]*?)aria-label="[^"]*"([^>]*)>/g, (m, a: string, b: string) =>
-    m.includes('aria-hidden') ? m : `<g ${a}aria-hidden="true"${b}>`
-  );
-}
-
 export const HORIZONS = [MIDPOINT_HORIZON, DEFAULT_HORIZON] as const;
 
 /** 2012 or 2015 (default 2015); anything else is null (the caller answers 400). */
@@ -107,7 +99,7 @@ export const projectionChart = defineChart('target-projection', async (params) =
     id: 'target-projection',
     title: `World: ${ind.wbName ?? ind.name}, observed and the trend as of ${asOf}`,
     summary,
-    svg: draw(projectionChartSpec(points, { yLabel: ind.wbUnit ?? ind.unit, goal: goal.value, horizon })),
+    svg: renderPlot(projectionChartSpec(points, { yLabel: ind.wbUnit ?? ind.unit, goal: goal.value, horizon })),
     columns: [
       { key: 'year', label: 'Year' },
       { key: 'observed', label: `Observed (${ind.wbUnit})`, kind: 'number', digits: 1 },
@@ -134,7 +126,7 @@ export const coverageChart = defineChart('target-coverage', async (params) => {
     id: 'target-coverage',
     title: `Data coverage: countries reporting ${ind.wbName ?? ind.name}, by year`,
     summary: `Of ${best.countriesTotal} countries, ${first.countriesWithData} have a value in ${first.year}, at most ${best.countriesWithData} (in ${best.year}), and ${last.countriesWithData} in ${last.year}, the latest year with any value.`,
-    svg: draw(coverageChartSpec(data)),
+    svg: renderPlot(coverageChartSpec(data)),
     columns: [
       { key: 'year', label: 'Year' },
       { key: 'countriesWithData', label: 'Countries with a value', kind: 'number', digits: 0 },
@@ -194,7 +186,7 @@ export const rankingChart = defineChart('target-ranking', async (params) => {
     id: 'target-ranking',
     title: `${ind.wbName ?? ind.name}, ${trimmed ? `highest and lowest countries ${where}` : `countries ${where}`}, ${p.year}`,
     summary,
-    svg: draw({
+    svg: renderPlot({
       ...barChartSpec(
         countries.map((c) => ({ label: c.name, value: c.value })),
         { xLabel: ind.wbUnit ?? ind.unit, goal: ind.goalValue }
@@ -249,7 +241,7 @@ export const trendChart = defineChart('overview-trend', async (params) => {
     id: 'overview-trend',
     title: `${ind.wbName}: world and World Bank regions, ${Math.min(...rows.map((r) => r.year))}–${latestYear}`,
     summary,
-    svg: draw(lineChartSpec(points, { yLabel: ind.wbUnit ?? '', goal, highlight: 'WLD', height: 300 })),
+    svg: renderPlot(lineChartSpec(points, { yLabel: ind.wbUnit ?? '', goal, highlight: 'WLD', height: 300 })),
     columns: [
       { key: 'economy', label: 'Code' },
       { key: 'name', label: 'World / region' },
