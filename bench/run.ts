@@ -1,0 +1,261 @@
+// npm run bench [-- --quick] [--only ingest,scale,rerun,serve,weight] [--port 5301] [--build]
+// Benchmarks as ratios: every figure is measured with its baseline in the same run (the
+// machine is shared and noisy; the ratio is what we track), medians of several runs.
+// Prints a table and writes bench/output/<timestamp>.json (git-ignored). See bench/README.md.
+import { parseArgs } from 'node:util';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { projectRoot } from '../pipelines/lib/paths';
+import { insertRows } from '../pipelines/lib/warehouse';
+import { runPipeline } from '../pipelines/run';
+import { allSources, finishers } from '../pipelines/sources/index';
+import { stageAndPublishFiles } from '../pipelines/sources/worldbank/sources';
+import { compareIngest, ingestOnce, prepareTemplate, realFiles, topStatements, type IngestComparison } from './ingest';
+import { syntheticIndicatorRows, writeSyntheticFiles } from './synthetic';
+import { linearFit } from './stats';
+import { ensureBuild, startServer } from './server';
+import { measureServing, PAGES, type ServeFigures } from './serve';
+import { lighthouseScores, pageWeight, type LighthouseScores, type PageWeight } from './weight';
+import { renderTable, type Row } from './table';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    port: { type: 'string' },
+    build: { type: 'boolean' },
+    mirror: { type: 'string' },
+    keep: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+  }
+});
+if (args.help) {
+  console.log('npm run bench [-- --quick] [--only ingest,scale,rerun,serve,weight] [--port 5301] [--build] [--mirror DIR] [--keep]');
+  process.exit(0);
+}
+
+const quick = !!args.quick;
+const only = new Set((args.only ?? 'ingest,scale,rerun,serve,weight').split(',').map((s) => s.trim()));
+const mirror = resolve(args.mirror ?? process.env.WSIS_MIRROR ?? join(projectRoot, '../shared/data'));
+const port = Number(args.port ?? 5301);
+const plan = quick
+  ? { ingestRuns: 3, scale: [[20, 1], [50, 1], [100, 1]] as [number, number][], economies: 266, years: 64, serveSeconds: 3, lighthousePages: ['/'] }
+  : { ingestRuns: 5, scale: [[100, 3], [300, 1], [1000, 1]] as [number, number][], economies: 266, years: 64, serveSeconds: 10, lighthousePages: PAGES };
+const maxFiles = Math.max(...plan.scale.map(([n]) => n));
+
+const started = performance.now();
+const log = (s: string) => console.log(`${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s ${s}`);
+const work = mkdtempSync(join(tmpdir(), 'wsis-bench-'));
+const rows: Row[] = [];
+const report: Record<string, unknown> = {
+  startedAt: new Date().toISOString(),
+  mode: quick ? 'quick' : 'full',
+  mirror,
+  machine: { node: process.version, platform: process.platform },
+  plan
+};
+
+const secs = (s: number) => `${s.toFixed(2)} s`;
+
+async function main() {
+  log(`benchmark (${quick ? 'quick' : 'full'}), work dir ${work}`);
+  const template = join(work, 'template.duckdb');
+  const economies = await prepareTemplate(template, mirror, maxFiles);
+  const ingestWork = join(work, 'ingest');
+
+  // 1. Ingest of the real World Bank files.
+  if (only.has('ingest')) {
+    log('1. ingest: the mirror\'s World Bank files, pipeline (stageAndPublishFiles) vs bare DuckDB');
+    const files = await realFiles(mirror, mkdirP(join(work, 'real')));
+    const c = await compareIngest(template, files, ingestWork, plan.ingestRuns, log);
+    const profiled = await ingestOnce('pipeline', template, files, ingestWork, true);
+    report.ingest = { ...stripRuns(c), slowestStatements: topStatements(profiled, 12) };
+    rows.push({ figure: `ingest: mirror (${c.files} files, ${c.values} values)`, value: secs(c.pipelineSeconds), baseline: `${secs(c.bareSeconds)} bare`, ratio: c.ratio, goal: '<= 2', met: c.ratio <= 2 });
+    rows.push({ figure: '  of which staging / validate+publish', value: `${secs(c.stageSeconds)} / ${secs(c.publishSeconds)}`, baseline: '', ratio: null, goal: '', met: null });
+  }
+
+  // 2. Scale: synthetic files.
+  let synthetic: { file: string; path: string }[] = [];
+  const needSynthetic = only.has('scale') || (!quick && (only.has('serve') || only.has('weight')));
+  if (needSynthetic) {
+    log(`2. scale: writing ${maxFiles} SYNTHETIC files (${plan.economies} economies x ${plan.years} years, seeded)`);
+    synthetic = await writeSyntheticFiles({ dir: join(work, 'synthetic'), indicators: maxFiles, economies: economies.slice(0, plan.economies), years: plan.years });
+  }
+  if (only.has('scale')) {
+    const points: IngestComparison[] = [];
+    for (const [n, runs] of plan.scale) {
+      log(`   ${n} files, ${runs} run(s)`);
+      const c = await compareIngest(template, synthetic.slice(0, n), ingestWork, runs, log);
+      points.push(c);
+      rows.push({ figure: `scale: ${n} files (${(c.values / 1e6).toFixed(2)} M values)`, value: secs(c.pipelineSeconds), baseline: `${secs(c.bareSeconds)} bare`, ratio: c.ratio, goal: '<= 2', met: c.ratio <= 2 });
+    }
+    // Linear growth: a straight line through (files, seconds) fits (R²), and its slope (time
+    // per extra file) is compared with bare DuckDB's slope over the same points.
+    const fit = linearFit(points.map((p) => [p.files, p.pipelineSeconds]));
+    const bareFit = linearFit(points.map((p) => [p.files, p.bareSeconds]));
+    const last = points[points.length - 1];
+    rows.push({
+      figure: `scale: time per extra file (fit over ${points.map((p) => p.files).join('/')} files, R² ${fit.r2.toFixed(3)})`,
+      value: `${(fit.slope * 1000).toFixed(1)} ms`,
+      baseline: `${(bareFit.slope * 1000).toFixed(1)} ms bare`,
+      ratio: fit.slope / bareFit.slope,
+      goal: 'R² >= 0.95 (linear)',
+      met: fit.r2 >= 0.95
+    });
+    rows.push({ figure: `scale: peak RSS at ${last.files} files`, value: `${last.pipelineRssMb.toFixed(0)} MB`, baseline: `${last.bareRssMb.toFixed(0)} MB bare`, ratio: last.pipelineRssMb / last.bareRssMb, goal: '', met: null });
+    const profiled = await ingestOnce('pipeline', template, synthetic.slice(0, plan.scale[0][0]), ingestWork, true);
+    report.scale = { points: points.map(stripRuns), linearFit: fit, bareLinearFit: bareFit, slowestStatements: topStatements(profiled, 12) };
+  }
+
+  // 5. Re-run with nothing changed (before serving: its warehouse is the one served in --quick).
+  const real = join(work, 'real-warehouse', 'wsis.duckdb');
+  if (only.has('rerun') || only.has('serve') || only.has('weight')) {
+    log('5. pipeline run on the mirror, then again with nothing changed');
+    const quiet = () => undefined;
+    const opts = { out: real, mirror, sources: allSources(), finishers: finishers(), cacheDir: join(work, 'cache'), log: quiet };
+    const first = await runPipeline(opts);
+    const second = await runPipeline(opts);
+    const forced = quick ? null : await runPipeline({ ...opts, force: true });
+    log(`      first ${secs(first.seconds)}, second ${secs(second.seconds)} (${second.unchanged ? 'skipped: nothing changed' : 'rebuilt'}), ${forced ? `forced ${secs(forced.seconds)}` : 'no forced run in --quick'}`);
+    report.rerun = { firstSeconds: first.seconds, secondSeconds: second.seconds, secondSkipped: !!second.unchanged, forcedSeconds: forced?.seconds ?? null };
+    if (only.has('rerun')) {
+      rows.push({
+        figure: `re-run, nothing changed (${second.unchanged ? 'skipped' : 'rebuilt'})`,
+        value: secs(second.seconds),
+        baseline: `${secs(first.seconds)} first`,
+        ratio: second.seconds / first.seconds,
+        goal: '',
+        met: null
+      });
+      if (forced) rows.push({ figure: 're-run forced (--force)', value: secs(forced.seconds), baseline: `${secs(first.seconds)} first`, ratio: forced.seconds / first.seconds, goal: '', met: null });
+    }
+  }
+
+  // 3 and 4. Serving, weight and first paint on the production build.
+  if (only.has('serve') || only.has('weight')) {
+    let served = real;
+    if (!quick) {
+      log(`   serving warehouse: the mirror's plus ${synthetic.length} SYNTHETIC indicators`);
+      served = join(work, 'scale-warehouse', 'wsis.duckdb');
+      mkdirP(join(work, 'scale-warehouse'));
+      copyFileSync(real, served);
+      await addSynthetic(served, synthetic);
+    }
+    report.servedWarehouse = quick ? 'mirror' : `mirror + ${synthetic.length} synthetic indicators`;
+    const built = ensureBuild(log, !!args.build);
+    report.build = built ?? 'up to date';
+    const server = await startServer(served, port);
+    try {
+      if (only.has('serve')) {
+        log(`3. serving: autocannon, 20 connections, ${plan.serveSeconds} s per route, against ${server.url}/healthz`);
+        const s = await measureServing(server.url, 20, plan.serveSeconds, log);
+        report.serve = s;
+        serveRows(s);
+      }
+      if (only.has('weight')) {
+        log('4. weight (gzip) and Lighthouse');
+        const weights: PageWeight[] = [];
+        for (const p of PAGES) weights.push(await pageWeight(server.url, p));
+        const scores = await lighthouseScores(server.url, plan.lighthousePages.filter((p) => weights.find((w) => w.path === p)?.status === 'ok'), log);
+        report.weight = { weights, lighthouse: scores };
+        weightRows(weights, scores);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+
+  report.seconds = (performance.now() - started) / 1000;
+  report.table = rows;
+  const outDir = mkdirP(join(projectRoot, 'bench', 'output'));
+  const outFile = join(outDir, `${new Date().toISOString().replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`);
+  writeFileSync(outFile, JSON.stringify(report, null, 2));
+  console.log('\n' + renderTable(rows));
+  log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; figures in ${outFile}`);
+}
+
+function mkdirP(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+function stripRuns(c: IngestComparison) {
+  return { ...c, pipeline: c.pipeline.map(({ statements: _s, ...r }) => r), bare: c.bare.map(({ statements: _s, ...r }) => r) };
+}
+
+/** The served warehouse at scale: synthetic indicators staged and published into a copy of the real one. */
+async function addSynthetic(path: string, files: { file: string; path: string }[]) {
+  const instance = await DuckDBInstance.create(path);
+  const conn = await instance.connect();
+  try {
+    await insertRows(conn, 'indicator', syntheticIndicatorRows(files.length));
+    // observation is rebuilt from all of observation_all (real + synthetic) when empty.
+    await conn.run('DELETE FROM observation');
+    await stageAndPublishFiles(conn, files);
+    for (const t of ['stg_batch', 'stg_observation', 'stg_bulk_value']) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    await conn.run('CHECKPOINT');
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+function serveRows(s: ServeFigures) {
+  const t = s.trivial;
+  rows.push({ figure: 'serve: /healthz (trivial route, baseline)', value: `${t.rps.toFixed(0)} req/s`, baseline: `p50 ${t.p50.toFixed(1)} / p95 ${t.p95.toFixed(1)} ms`, ratio: null, goal: '', met: null });
+  for (const r of s.routes) {
+    if (r.status === 'missing') {
+      rows.push({ figure: `serve: ${r.path}`, value: 'missing (404)', baseline: '', ratio: null, goal: '', met: null });
+      continue;
+    }
+    const share = r.rps / t.rps;
+    const p95 = r.p95 / t.p95;
+    const note = r.status === 'error' ? ` HTTP ${r.httpStatus}, ${r.non2xx} non-2xx, ${r.errors} errors/timeouts` : '';
+    if (r.requests === 0) {
+      rows.push({ figure: `serve: ${r.path}`, value: `no response within the ${plan.serveSeconds} s run`, baseline: `${t.rps.toFixed(0)} req/s`, ratio: 0, goal: '>= 0.2; p95 <= 10x', met: false });
+      continue;
+    }
+    rows.push({
+      figure: `serve: ${r.path}`,
+      value: `${r.rps.toFixed(0)} req/s, p95 ${r.p95.toFixed(0)} ms${note}`,
+      baseline: `${t.rps.toFixed(0)} req/s`,
+      ratio: share,
+      goal: '>= 0.2; p95 <= 10x',
+      met: r.status === 'ok' && share >= 0.2 && p95 <= 10,
+      extra: `p95 ${p95.toFixed(1)}x`
+    });
+  }
+}
+
+function weightRows(weights: PageWeight[], scores: LighthouseScores[]) {
+  for (const w of weights) {
+    if (w.status !== 'ok') {
+      rows.push({ figure: `weight: ${w.path}`, value: w.status === 'missing' ? 'missing (404)' : `HTTP ${w.httpStatus}`, baseline: '', ratio: null, goal: '', met: w.status === 'missing' ? null : false });
+      continue;
+    }
+    const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+    rows.push({ figure: `weight: ${w.path} JS (gzip)`, value: kb(w.jsBytes), baseline: `${kb(w.totalBytes)} total`, ratio: w.jsBytes / 102400, goal: '<= 100 KB', met: w.jsBytes <= 102400 });
+    const s = scores.find((x) => x.path === w.path);
+    if (s) {
+      rows.push({
+        figure: `lighthouse: ${w.path}`,
+        value: `perf ${s.performance ?? '-'}, a11y ${s.accessibility ?? '-'}`,
+        baseline: s.fcpMs == null ? '' : `FCP ${s.fcpMs.toFixed(0)} ms`,
+        ratio: null,
+        goal: 'perf >= 95, a11y 100',
+        met: s.performance != null && s.accessibility != null && s.performance >= 95 && s.accessibility === 100
+      });
+    }
+  }
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    if (!args.keep) rmSync(work, { recursive: true, force: true });
+  });
