@@ -61,16 +61,67 @@ function toPlain(value: unknown): Row[string] {
   return value as Row[string];
 }
 
+/**
+ * Query results are cached per published build: the warehouse never changes under a build,
+ * so the same query with the same parameters always has the same answer. The cache is
+ * dropped when a new build is published, bounded in rows held, and shared by concurrent
+ * identical queries. Callers get their own copy of the rows.
+ */
+const CACHE_MAX_ROWS = 2_000_000;
+const CACHE_MAX_RESULT_ROWS = 200_000;
+let cache = new Map<string, Promise<Row[]>>();
+let cacheVersion = '';
+let cachedRows = 0;
+
 /** Run a parameterised query ($1, $2, ...). Input never reaches SQL except as a bound value. */
 export async function query<T extends Row = Row>(sql: string, params: DuckDBValue[] = []): Promise<T[]> {
+  const version = warehouseVersion();
+  if (version !== cacheVersion) {
+    cache = new Map();
+    cacheVersion = version;
+    cachedRows = 0;
+  }
+  const key = `${sql}\u0000${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`;
+  let pending = cache.get(key);
+  if (pending) {
+    // Refresh its place in the LRU order.
+    cache.delete(key);
+    cache.set(key, pending);
+  } else {
+    pending = runQuery(sql, params);
+    cache.set(key, pending);
+    pending.then(
+      (rows) => {
+        if (rows.length > CACHE_MAX_RESULT_ROWS) cache.delete(key);
+        else cachedRows += rows.length;
+        evict();
+      },
+      () => cache.delete(key)
+    );
+  }
+  const rows = await pending;
+  return rows.map((r) => ({ ...r }) as T);
+}
+
+function evict() {
+  for (const [key, pending] of cache) {
+    if (cachedRows <= CACHE_MAX_ROWS) break;
+    cache.delete(key);
+    pending.then((rows) => (cachedRows -= rows.length)).catch(() => {});
+  }
+}
+
+async function runQuery(sql: string, params: DuckDBValue[]): Promise<Row[]> {
   const { instance } = await instanceFor(warehousePath());
   const conn = await instance.connect();
+  const t0 = performance.now();
   try {
     const reader = params.length ? await conn.runAndReadAll(sql, params) : await conn.runAndReadAll(sql);
+    if (process.env.WSIS_QUERY_LOG) console.log(`${(performance.now() - t0).toFixed(1)} ms ${reader.currentRowCount} rows: ${sql.replace(/\s+/g, ' ').slice(0, 140)}`);
     return reader.getRowObjectsJS().map((row) => {
       const out: Row = {};
       for (const [k, v] of Object.entries(row)) out[k] = toPlain(v);
-      return out as T;
+      return out;
     });
   } finally {
     conn.closeSync();
