@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
-import { PageCache } from '$lib/server/page-cache';
+import { gzipSync } from 'node:zlib';
+import { PageCache, type CachedPage } from '$lib/server/page-cache';
 import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
 
 const pages = new PageCache();
@@ -23,17 +24,26 @@ export const handle: Handle = async ({ event, resolve }) => {
   const etag = `"${version}-${hash(key)}"`;
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
 
+  const gzipOk = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
   const hit = pages.get(version, key);
-  if (hit) return new Response(hit.body, { status: 200, headers: [...hit.headers, ['x-page-cache', 'hit']] });
+  if (hit) return send(hit, gzipOk, 'hit');
 
   const response = await resolve(event);
   if (response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return response;
   const body = new Uint8Array(await response.arrayBuffer());
   const headers: [string, string][] = [...response.headers.entries()].filter(([k]) => k !== 'content-length' && k !== 'etag' && k !== 'cache-control');
   headers.push(['etag', etag], ['cache-control', 'public, max-age=0, must-revalidate']);
-  pages.set(version, key, { body, headers });
-  return new Response(body, { status: 200, headers: [...headers, ['x-page-cache', 'miss']] });
+  headers.push(['vary', 'accept-encoding']);
+  const page = { body, gzipped: gzipSync(body, { level: 6 }), headers };
+  pages.set(version, key, page);
+  return send(page, gzipOk, 'miss');
 };
+
+function send(page: CachedPage, gzipOk: boolean, cache: 'hit' | 'miss'): Response {
+  const headers: [string, string][] = [...page.headers, ['x-page-cache', cache]];
+  if (gzipOk && page.gzipped) return new Response(page.gzipped, { status: 200, headers: [...headers, ['content-encoding', 'gzip']] });
+  return new Response(page.body, { status: 200, headers });
+}
 
 function hash(text: string): string {
   let h = 2166136261;

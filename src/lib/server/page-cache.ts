@@ -4,6 +4,8 @@
 // successful HTML answers are kept.
 export interface CachedPage {
   body: Uint8Array;
+  /** The same body gzip-compressed (adapter-node does not compress responses itself). */
+  gzipped?: Uint8Array;
   headers: [string, string][];
 }
 
