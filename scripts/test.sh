@@ -21,8 +21,12 @@ fi
 
 bash scripts/ensure-chromium.sh
 
-echo "== svelte-kit sync"
+echo "== svelte-kit sync and type check (svelte-check)"
 npx svelte-kit sync
+set +e
+npx svelte-check --tsconfig ./tsconfig.json --threshold error
+check_status=$?
+set -e
 
 echo "== unit and integration tests (vitest)"
 set +e
@@ -44,6 +48,7 @@ if [ -f playwright.config.ts ]; then
 fi
 
 node scripts/test-summary.js
-if [ "$vitest_status" -ne 0 ] || [ "$e2e_status" -ne 0 ]; then
+if [ "$check_status" -ne 0 ]; then echo "type check failed (svelte-check)"; fi
+if [ "$vitest_status" -ne 0 ] || [ "$e2e_status" -ne 0 ] || [ "$check_status" -ne 0 ]; then
   exit 1
 fi

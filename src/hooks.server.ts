@@ -41,8 +41,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 function send(page: CachedPage, gzipOk: boolean, cache: 'hit' | 'miss'): Response {
   const headers: [string, string][] = [...page.headers, ['x-page-cache', cache]];
-  if (gzipOk && page.gzipped) return new Response(page.gzipped, { status: 200, headers: [...headers, ['content-encoding', 'gzip']] });
-  return new Response(page.body, { status: 200, headers });
+  if (gzipOk && page.gzipped) return new Response(page.gzipped as Uint8Array<ArrayBuffer>, { status: 200, headers: [...headers, ['content-encoding', 'gzip']] });
+  return new Response(page.body as Uint8Array<ArrayBuffer>, { status: 200, headers });
 }
 
 function hash(text: string): string {
