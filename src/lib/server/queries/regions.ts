@@ -228,23 +228,8 @@ export async function regionIndex(): Promise<RegionListItem[]> {
   return rows.map(({ ord: _ord, ...r }) => r);
 }
 
-export interface IndicatorStatus {
-  indicator: string;
-  name: string;
-  unit: string;
-  goal: number | null;
-  latestYear: number | null;
-  latestValue: number | null;
-  /** Status against the goal at the horizon; null for indicators without a goal. */
-  status: string | null;
-  reason: string | null;
-  note: string | null;
-  baselineYear: number | null;
-  baselineValue: number | null;
-  projectedYearReached: number | null;
-  firstYearMet: number | null;
-  served: string;
-}
+export type { EconomyIndicatorStatus as IndicatorStatus } from '$lib/economy-status';
+import type { EconomyIndicatorStatus as IndicatorStatus } from '$lib/economy-status';
 
 /** Per headline indicator: the latest value, the verdict at the horizon (where a goal is set) and the vintage served. */
 export async function indicatorStatuses(economy: string, horizon: number, list: IndicatorInfo[]): Promise<IndicatorStatus[]> {
