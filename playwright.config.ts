@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROME_FLAGS, CHROMIUM_PATH } from './test/chromium';
 
 // Browser tests run Debian's chromium (scripts/ensure-chromium.sh installs it) against the
 // built dashboard (node build) on a warehouse built from ../shared/data by scripts/test.sh.
@@ -15,17 +16,8 @@ export default defineConfig({
   use: {
     baseURL: external ?? `http://127.0.0.1:${port}`,
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync'
-      ]
+      executablePath: CHROMIUM_PATH,
+      args: CHROME_FLAGS
     }
   },
   webServer: external

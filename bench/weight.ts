@@ -1,6 +1,7 @@
 // Weight and first paint per page type: gzip bytes of the JavaScript and of everything the
 // page links to load (HTML, scripts, module preloads, stylesheets), and Lighthouse 12
 // performance and accessibility scores in Debian's chromium (default mobile settings).
+import { CHROME_FLAGS, CHROMIUM_PATH } from '../test/chromium';
 import { gzipSync } from 'node:zlib';
 
 export interface PageWeight {
@@ -56,16 +57,6 @@ export async function pageWeight(base: string, path: string): Promise<PageWeight
   return { path, status: 'ok', httpStatus: res.status, jsBytes, cssBytes, htmlBytes, totalBytes: jsBytes + cssBytes + htmlBytes, files: 1 + js.length + css.length };
 }
 
-export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync'
-];
 
 export interface LighthouseScores {
   path: string;
@@ -78,7 +69,7 @@ export interface LighthouseScores {
 
 /** Lighthouse performance and accessibility (0-100) for each path, one chromium for all. */
 export async function lighthouseScores(base: string, paths: string[], log: (s: string) => void): Promise<LighthouseScores[]> {
-  process.env.CHROME_PATH ??= '/usr/bin/chromium';
+  process.env.CHROME_PATH ??= CHROMIUM_PATH;
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
