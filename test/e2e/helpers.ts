@@ -15,3 +15,20 @@ export async function expectAccessible(page: Page) {
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
 }
+
+/**
+ * Read figures straight from the warehouse the server serves (read-only; several readers may
+ * share the file), so tests follow the mirror as it grows instead of hard-coding its totals.
+ */
+export async function warehouseRows(sql: string): Promise<unknown[][]> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const path = process.env.WSIS_WAREHOUSE ?? 'test-output/e2e/wsis.duckdb';
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  try {
+    return (await conn.runAndReadAll(sql)).getRows();
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
