@@ -1,6 +1,6 @@
 import { apiGet, json, page, preflight } from '$lib/server/api/responses';
 import { paging } from '$lib/server/api/params';
-import { indicators } from '$lib/server/queries/api';
+import { indicators } from '$lib/server/api/queries';
 
 export const GET = apiGet(async (params) => {
   const p = paging(params);

@@ -1,6 +1,6 @@
 import { apiGet, csv, json, page, preflight } from '$lib/server/api/responses';
 import { code, codeList, format, optionalString, paging, requiredString, vintageMode, yearRange } from '$lib/server/api/params';
-import { OBSERVATION_COLUMNS, observations, requireEconomies, requireIndicator } from '$lib/server/queries/api';
+import { OBSERVATION_COLUMNS, observations, requireEconomies, requireIndicator } from '$lib/server/api/queries';
 
 export const GET = apiGet(async (params) => {
   // Validate everything first (400), then look codes up (404).

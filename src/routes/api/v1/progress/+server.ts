@@ -2,7 +2,7 @@ import { apiGet, json, preflight } from '$lib/server/api/responses';
 import { code, requiredString, year } from '$lib/server/api/params';
 import { badRequest, notFound } from '$lib/server/api/errors';
 import { DEFAULT_BASELINE_YEAR } from '$lib/progress';
-import { requireEconomies, requireIndicator } from '$lib/server/queries/api';
+import { requireEconomies, requireIndicator } from '$lib/server/api/queries';
 import { assessSeries, indicatorGoals, series } from '$lib/server/queries/progress';
 import { progressBody } from '$lib/server/api/progress-body';
 

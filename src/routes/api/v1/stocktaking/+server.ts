@@ -1,6 +1,6 @@
 import { apiGet, json, page, preflight } from '$lib/server/api/responses';
 import { code, optionalString, paging } from '$lib/server/api/params';
-import { requireActionLine, requireEconomies, requireStakeholderType, stocktaking } from '$lib/server/queries/api';
+import { requireActionLine, requireEconomies, requireStakeholderType, stocktaking } from '$lib/server/api/queries';
 
 export const GET = apiGet(async (params) => {
   const al = optionalString(params, 'action_line');

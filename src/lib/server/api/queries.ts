@@ -3,8 +3,8 @@
 // total matching rows so responses can be paged.
 import type { DuckDBValue } from '@duckdb/node-api';
 import { query, queryOne, type Row } from '../warehouse';
-import { notFound } from '../api/errors';
-import { splitList, type Paging } from '../api/params';
+import { notFound } from './errors';
+import { splitList, type Paging } from './params';
 
 /** Collects bound values and hands out their placeholders. */
 class Binds {
