@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { sparklineSpec } from '$lib/charts/line';
+import { sparklineSpec } from '$lib/plot/line';
 import { renderPlot } from '$lib/server/plot-render';
-import { parseHorizon, trendChart, TREND_INDICATORS } from '$lib/server/charts/targets';
+import { parseHorizon, trendChart, TREND_INDICATORS } from '$lib/server/chart-data/targets';
 import { changesSince, participation2008, reviewYears, scorecard, stocktakingByActionLine, stocktakingTotals } from '$lib/server/queries/overview';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderPlot } from './plot-render';
-import { barChartSpec, lineChartSpec } from '$lib/charts/line';
+import { barChartSpec, lineChartSpec } from '$lib/plot/line';
 
 describe('server-rendered charts', () => {
   it('draws an SVG whose points carry their values as tooltips, hidden from screen readers', () => {

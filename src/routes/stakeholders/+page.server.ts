@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { chartDefinition } from '$lib/server/charts';
-import { BADGES_2008_CHART, ENTRIES_CHART, SHARES_2020_CHART } from '$lib/server/charts/stakeholders';
+import { chartDefinition } from '$lib/server/chart-data';
+import { BADGES_2008_CHART, ENTRIES_CHART, SHARES_2020_CHART } from '$lib/server/chart-data/stakeholders';
 import {
   entriesByTypeAndStatus,
   entriesOfType,

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { ACTIVITIES_CHART } from '$lib/server/charts/action-lines';
-import { chartDefinition } from '$lib/server/charts';
+import { ACTIVITIES_CHART } from '$lib/server/chart-data/action-lines';
+import { chartDefinition } from '$lib/server/chart-data';
 import {
   actionLine,
   linkedIndicatorStatus,

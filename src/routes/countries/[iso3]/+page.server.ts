@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import type { ChartView } from '$lib/charts/types';
-import { countryChart } from '$lib/server/charts/countries';
+import type { ChartView } from '$lib/plot/types';
+import { countryChart } from '$lib/server/chart-data/countries';
 import { countryByCode, revisions, stocktakingFor } from '$lib/server/queries/countries';
 import {
   DEFAULT_INDICATOR,

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { regionChart } from '$lib/server/charts/regions';
+import { regionChart } from '$lib/server/chart-data/regions';
 import {
   aggregateView,
   DEFAULT_INDICATOR,
@@ -12,7 +12,7 @@ import {
   regionByCode,
   regionMembership
 } from '$lib/server/queries/regions';
-import type { ChartView } from '$lib/charts/types';
+import type { ChartView } from '$lib/plot/types';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {

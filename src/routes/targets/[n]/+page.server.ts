@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { alternativeVerdicts, assess } from '$lib/progress';
-import { coverageChart, parseHorizon, projectionChart, rankingChart, rankingParams, unitOf } from '$lib/server/charts/targets';
+import { coverageChart, parseHorizon, projectionChart, rankingChart, rankingParams, unitOf } from '$lib/server/chart-data/targets';
 import { seriesByEconomy } from '$lib/server/queries/progress';
 import { coverageMatrix, goalOf, statusByGroup, target, targetIndicators, worldAggregateCheck } from '$lib/server/queries/targets';
 import type { PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { chartDefinition } from '$lib/server/charts';
+import { chartDefinition } from '$lib/server/chart-data';
 import { toCsv } from '$lib/csv-format';
 import { warehouseVersion } from '$lib/server/warehouse';
 import type { RequestHandler } from './$types';

@@ -1,12 +1,12 @@
 // Charts of the Stakeholders page, defined once by id. The measures differ (badge counts at
 // ITU in 2008, per-cent shares at the WSIS Forum 2020, stocktaking entry counts), so each is
 // its own chart and states its measure. ?stakeholder_type= highlights one type.
-import type { ChartView } from '$lib/charts/types';
-import { stackedBarSpec } from '$lib/charts/stacked-bar';
+import type { ChartView } from '$lib/plot/types';
+import { stackedBarSpec } from '$lib/plot/stacked-bar';
 import { renderPlot } from '../plot-render';
-import { lowerFirst } from '$lib/charts/activity-counts';
+import { lowerFirst } from '$lib/plot/activity-counts';
 import { entriesByTypeAndStatus, parseStakeholderType, participation, stakeholderTypes } from '../queries/stakeholders';
-import { chartCsvHref, defineChart } from './registry';
+import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const BADGES_2008_CHART = 'stakeholders-badges-2008';
 export const SHARES_2020_CHART = 'stakeholders-forum-2020-shares';
@@ -31,7 +31,7 @@ function highlightIn(labels: string[], name: string | null): string | null {
   return name !== null && labels.includes(name) ? name : null;
 }
 
-defineChart(BADGES_2008_CHART, async (params): Promise<ChartView | null> => {
+const badges2008Chart: ChartDefinition = async (params): Promise<ChartView | null> => {
   const sel = await selection(params);
   if (!sel) return null;
   const rows = await participation('2008-05-cluster', 'badged_by_type', 'ITU');
@@ -64,9 +64,9 @@ defineChart(BADGES_2008_CHART, async (params): Promise<ChartView | null> => {
     csvHref: chartCsvHref(BADGES_2008_CHART, { stakeholder_type: sel.id }),
     source: sources(parts)
   };
-});
+};
 
-defineChart(SHARES_2020_CHART, async (params): Promise<ChartView | null> => {
+const shares2020Chart: ChartDefinition = async (params): Promise<ChartView | null> => {
   const sel = await selection(params);
   if (!sel) return null;
   const parts = (await participation('wsis-forum-2020', 'share_percent')).filter((r) => r.stakeholder_type !== 'all');
@@ -95,9 +95,9 @@ defineChart(SHARES_2020_CHART, async (params): Promise<ChartView | null> => {
     csvHref: chartCsvHref(SHARES_2020_CHART, { stakeholder_type: sel.id }),
     source: sources(parts)
   };
-});
+};
 
-defineChart(ENTRIES_CHART, async (params): Promise<ChartView | null> => {
+const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> => {
   const sel = await selection(params);
   if (!sel) return null;
   const rows = await entriesByTypeAndStatus();
@@ -131,4 +131,10 @@ defineChart(ENTRIES_CHART, async (params): Promise<ChartView | null> => {
     csvHref: chartCsvHref(ENTRIES_CHART, { stakeholder_type: sel.id }),
     source: 'Stocktaking entries named in the WSIS meeting reports (table stocktaking_entry; each entry cites its seed document)'
   };
-});
+};
+
+export const stakeholderCharts: Record<string, ChartDefinition> = {
+  [BADGES_2008_CHART]: badges2008Chart,
+  [SHARES_2020_CHART]: shares2020Chart,
+  [ENTRIES_CHART]: entriesChart
+};

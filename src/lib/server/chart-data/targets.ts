@@ -1,9 +1,9 @@
 // Charts of the overview and target pages, each defined once by id: the page draws it, and
 // /download/chart/<id>.csv?params returns exactly the rows drawn.
-import { barChartSpec, lineChartSpec, type LinePoint } from '$lib/charts/line';
-import { coverageChartSpec } from '$lib/charts/coverage';
-import { projectionChartSpec, type ProjectionPoint } from '$lib/charts/projection';
-import type { ChartView } from '$lib/charts/types';
+import { barChartSpec, lineChartSpec, type LinePoint } from '$lib/plot/line';
+import { coverageChartSpec } from '$lib/plot/coverage';
+import { projectionChartSpec, type ProjectionPoint } from '$lib/plot/projection';
+import type { ChartView } from '$lib/plot/types';
 import { formatValue, type Unit } from '$lib/format';
 import { DEFAULT_HORIZON, fitAt, MIDPOINT_HORIZON, assess } from '$lib/progress';
 import { scaleFor } from '$lib/progress/scale';
@@ -20,7 +20,7 @@ import {
   targetIndicators,
   wbRegions
 } from '../queries/targets';
-import { chartCsvHref, defineChart } from './registry';
+import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const HORIZONS = [MIDPOINT_HORIZON, DEFAULT_HORIZON] as const;
 
@@ -57,7 +57,7 @@ async function wbIndicator(code: string | null) {
 
 // --- Projection of the world series to the horizon -------------------------------------------
 
-export const projectionChart = defineChart('target-projection', async (params) => {
+export const projectionChart: ChartDefinition = async (params) => {
   const ind = await wbIndicator(params.get('indicator'));
   const horizon = parseHorizon(params.get('horizon'));
   if (!ind || horizon === null) return null;
@@ -109,11 +109,11 @@ export const projectionChart = defineChart('target-projection', async (params) =
     csvHref: chartCsvHref('target-projection', { indicator: ind.wbCode, horizon }),
     source: await servedFrom(ind.wbCode!, ['WLD'])
   } satisfies ChartView;
-});
+};
 
 // --- Coverage: countries with a value per year -------------------------------------------------
 
-export const coverageChart = defineChart('target-coverage', async (params) => {
+export const coverageChart: ChartDefinition = async (params) => {
   const ind = await wbIndicator(params.get('indicator'));
   if (!ind) return null;
   const data = await coverageByYear(ind.wbCode!);
@@ -137,7 +137,7 @@ export const coverageChart = defineChart('target-coverage', async (params) => {
     csvHref: chartCsvHref('target-coverage', { indicator: ind.wbCode }),
     source: await servedFrom(ind.wbCode!)
   } satisfies ChartView;
-});
+};
 
 // --- Ranked countries for one year, optionally within one World Bank region --------------------
 
@@ -160,7 +160,7 @@ export async function rankingParams(indicator: string, rawYear: string | null, r
 
 export const RANKING_ENDS = 15;
 
-export const rankingChart = defineChart('target-ranking', async (params) => {
+export const rankingChart: ChartDefinition = async (params) => {
   const ind = await wbIndicator(params.get('indicator'));
   if (!ind) return null;
   const p = await rankingParams(ind.wbCode!, params.get('year'), params.get('region'));
@@ -203,13 +203,13 @@ export const rankingChart = defineChart('target-ranking', async (params) => {
     csvHref: chartCsvHref('target-ranking', { indicator: ind.wbCode, year: p.year, region: p.region }),
     source: await servedFrom(ind.wbCode!, null, p.year)
   } satisfies ChartView;
-});
+};
 
 // --- World and regional trends of a headline indicator (published aggregate rows) --------------
 
 export const TREND_INDICATORS = ['IT.NET.USER.ZS', 'IT.CEL.SETS.P2'] as const;
 
-export const trendChart = defineChart('overview-trend', async (params) => {
+export const trendChart: ChartDefinition = async (params) => {
   const code = params.get('indicator');
   if (!code || !(TREND_INDICATORS as readonly string[]).includes(code)) return null;
   const ind = await wbIndicator(code);
@@ -252,4 +252,11 @@ export const trendChart = defineChart('overview-trend', async (params) => {
     csvHref: chartCsvHref('overview-trend', { indicator: code }),
     source: await servedFrom(code, economies)
   } satisfies ChartView;
-});
+};
+
+export const targetCharts: Record<string, ChartDefinition> = {
+  'target-projection': projectionChart,
+  'target-coverage': coverageChart,
+  'target-ranking': rankingChart,
+  'overview-trend': trendChart
+};

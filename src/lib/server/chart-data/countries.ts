@@ -1,13 +1,13 @@
 // Country charts: a country's series against its World Bank region's published aggregate,
 // the world (WLD) and the indicator's goal.
-import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/charts/comparison';
-import type { ChartColumn, ChartRow, ChartView } from '$lib/charts/types';
-import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/charts/units';
+import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/plot/comparison';
+import type { ChartColumn, ChartRow, ChartView } from '$lib/plot/types';
+import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/units';
 import { renderPlot } from '../plot-render';
 import { countryByCode } from '../queries/countries';
 import { series } from '../queries/progress';
 import { describeServed, indicatorByCode, parseHorizon, servedFrom } from '../queries/regions';
-import { chartCsvHref, chartDefinition, defineChart, type ChartDefinition } from './registry';
+import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const COUNTRY_CHART = 'country-indicator';
 
@@ -73,6 +73,6 @@ const definition: ChartDefinition = async (params) => {
   } satisfies ChartView;
 };
 
-// The dev server can evaluate this module twice (once through charts/all.ts, once from the page):
-// keep the first registration rather than throw. A production build evaluates it once.
-export const countryChart: ChartDefinition = chartDefinition(COUNTRY_CHART) ?? defineChart(COUNTRY_CHART, definition);
+export const countryChart: ChartDefinition = definition;
+
+export const countryCharts: Record<string, ChartDefinition> = { [COUNTRY_CHART]: countryChart };

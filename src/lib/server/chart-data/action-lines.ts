@@ -1,16 +1,16 @@
 // Charts of the action-line pages, defined once by id (the page draws them, the CSV endpoint
 // serves the same rows).
-import type { ChartView } from '$lib/charts/types';
-import { stackedBarSpec } from '$lib/charts/stacked-bar';
-import { activitiesSummary, countActivities, NOT_STATED } from '$lib/charts/activity-counts';
+import type { ChartView } from '$lib/plot/types';
+import { stackedBarSpec } from '$lib/plot/stacked-bar';
+import { activitiesSummary, countActivities, NOT_STATED } from '$lib/plot/activity-counts';
 import { renderPlot } from '../plot-render';
 import { actionLine, stocktakingEntries } from '../queries/action-lines';
 import { parseStakeholderType } from '../queries/stakeholders';
-import { chartCsvHref, defineChart } from './registry';
+import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const ACTIVITIES_CHART = 'action-line-activities';
 
-defineChart(ACTIVITIES_CHART, async (params): Promise<ChartView | null> => {
+const activitiesChart: ChartDefinition = async (params): Promise<ChartView | null> => {
   const id = params.get('id') ?? '';
   const line = await actionLine(id);
   if (!line) return null;
@@ -45,4 +45,6 @@ defineChart(ACTIVITIES_CHART, async (params): Promise<ChartView | null> => {
     source:
       'WSIS stocktaking entries registered against this action line (table stocktaking_entry via stocktaking_action_line); each entry cites its seed document'
   };
-});
+};
+
+export const actionLineCharts: Record<string, ChartDefinition> = { [ACTIVITIES_CHART]: activitiesChart };

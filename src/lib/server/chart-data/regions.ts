@@ -1,8 +1,8 @@
 // Region charts: an aggregate's published series against the world (WLD), our computed
 // population-weighted aggregate where membership is known, and the indicator's goal.
-import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/charts/comparison';
-import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/charts/units';
-import type { ChartColumn, ChartRow, ChartView } from '$lib/charts/types';
+import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/plot/comparison';
+import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/units';
+import type { ChartColumn, ChartRow, ChartView } from '$lib/plot/types';
 import { renderPlot } from '../plot-render';
 import { series } from '../queries/progress';
 import {
@@ -14,7 +14,7 @@ import {
   regionMembership,
   servedFrom
 } from '../queries/regions';
-import { chartCsvHref, chartDefinition, defineChart, type ChartDefinition } from './registry';
+import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const REGION_CHART = 'region-indicator';
 
@@ -98,6 +98,6 @@ const definition: ChartDefinition = async (params) => {
   } satisfies ChartView;
 };
 
-// The dev server can evaluate this module twice (once through charts/all.ts, once from the page):
-// keep the first registration rather than throw. A production build evaluates it once.
-export const regionChart: ChartDefinition = chartDefinition(REGION_CHART) ?? defineChart(REGION_CHART, definition);
+export const regionChart: ChartDefinition = definition;
+
+export const regionCharts: Record<string, ChartDefinition> = { [REGION_CHART]: regionChart };
