@@ -1,4 +1,5 @@
 // Display helpers for the action-line page (pure).
+import { DEFAULT_LOCALE } from '$lib/format';
 
 /** Split a `;`-separated list into trimmed, non-empty items. */
 export function listItems(value: string | null | undefined): string[] {
@@ -8,10 +9,12 @@ export function listItems(value: string | null | undefined): string[] {
     .filter(Boolean);
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** 'YYYY-MM-DD' -> '18 May 2006'; anything else is returned unchanged. */
-export function formatDate(iso: string): string {
+/** 'YYYY-MM-DD' -> '18 May 2006' (in the locale given); anything else is returned unchanged. */
+export function formatDate(iso: string, locale: string = DEFAULT_LOCALE): string {
+  let dateFormat = dateFormats.get(locale);
+  if (!dateFormat) dateFormats.set(locale, (dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })));
   if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   return dateFormat.format(new Date(`${iso}T00:00:00Z`));
 }

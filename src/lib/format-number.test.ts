@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from './format-basic';
+import { formatNumber } from './format';
 
 describe('formatNumber', () => {
   it('groups thousands and picks digits by magnitude', () => {
