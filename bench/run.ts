@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only ingest,scale,rerun,serve,weight] [--port 5301] [--build]
+// npm run bench [-- --quick] [--only ingest,scale,rerun,first,serve,weight] [--port 5301] [--build]
 // Benchmarks as ratios: every figure is measured with its baseline in the same run (the
 // machine is shared and noisy; the ratio is what we track), medians of several runs.
 // Prints a table and writes bench/output/<timestamp>.json (git-ignored). See bench/README.md.
@@ -17,6 +17,7 @@ import { syntheticIndicatorRows, writeSyntheticFiles } from './synthetic';
 import { linearFit } from './stats';
 import { ensureBuild, startServer } from './server';
 import { measureServing, PAGES, type ServeFigures } from './serve';
+import { firstVisitUrls, measureFirstVisits, type FirstVisitFigures } from './first-visit';
 import { lighthouseScores, pageWeight, type LighthouseScores, type PageWeight } from './weight';
 import { renderTable, type Row } from './table';
 
@@ -32,12 +33,12 @@ const { values: args } = parseArgs({
   }
 });
 if (args.help) {
-  console.log('npm run bench [-- --quick] [--only ingest,scale,rerun,serve,weight] [--port 5301] [--build] [--mirror DIR] [--keep]');
+  console.log('npm run bench [-- --quick] [--only ingest,scale,rerun,first,serve,weight] [--port 5301] [--build] [--mirror DIR] [--keep]');
   process.exit(0);
 }
 
 const quick = !!args.quick;
-const only = new Set((args.only ?? 'ingest,scale,rerun,serve,weight').split(',').map((s) => s.trim()));
+const only = new Set((args.only ?? 'ingest,scale,rerun,first,serve,weight').split(',').map((s) => s.trim()));
 const mirror = resolve(args.mirror ?? process.env.WSIS_MIRROR ?? join(projectRoot, '../shared/data'));
 const port = Number(args.port ?? 5301);
 const plan = quick
@@ -78,7 +79,7 @@ async function main() {
 
   // 2. Scale: synthetic files.
   let synthetic: { file: string; path: string }[] = [];
-  const needSynthetic = only.has('scale') || (!quick && (only.has('serve') || only.has('weight')));
+  const needSynthetic = only.has('scale') || (!quick && (only.has('serve') || only.has('weight') || only.has('first')));
   if (needSynthetic) {
     log(`2. scale: writing ${maxFiles} SYNTHETIC files (${plan.economies} economies x ${plan.years} years, seeded)`);
     synthetic = await writeSyntheticFiles({ dir: join(work, 'synthetic'), indicators: maxFiles, economies: economies.slice(0, plan.economies), years: plan.years });
@@ -111,7 +112,7 @@ async function main() {
 
   // 5. Re-run with nothing changed (before serving: its warehouse is the one served in --quick).
   const real = join(work, 'real-warehouse', 'wsis.duckdb');
-  if (only.has('rerun') || only.has('serve') || only.has('weight')) {
+  if (only.has('rerun') || only.has('serve') || only.has('weight') || only.has('first')) {
     log('5. pipeline run on the mirror, then again with nothing changed');
     const quiet = () => undefined;
     const opts = { out: real, mirror, sources: allSources(), finishers: finishers(), cacheDir: join(work, 'cache'), log: quiet };
@@ -133,8 +134,8 @@ async function main() {
     }
   }
 
-  // 3 and 4. Serving, weight and first paint on the production build.
-  if (only.has('serve') || only.has('weight')) {
+  // 3 and 4. First visits, serving, weight and first paint on the production build.
+  if (only.has('serve') || only.has('weight') || only.has('first')) {
     let served = real;
     if (!quick) {
       log(`   serving warehouse: the mirror's plus ${synthetic.length} SYNTHETIC indicators`);
@@ -146,6 +147,19 @@ async function main() {
     report.servedWarehouse = quick ? 'mirror' : `mirror + ${synthetic.length} synthetic indicators`;
     const built = ensureBuild(log, !!args.build);
     report.build = built ?? 'up to date';
+    // First visits need a server whose page cache is empty: a server of their own.
+    if (only.has('first')) {
+      const fresh = await startServer(served, port + 1);
+      try {
+        log(`6. first visits: every detail page and filter variant once, on a fresh server (${fresh.url})`);
+        const urls = await firstVisitUrls(fresh.url);
+        const f = await measureFirstVisits(fresh.url, urls, log);
+        report.firstVisit = { ...f, visits: f.visits };
+        firstVisitRows(f);
+      } finally {
+        await fresh.stop();
+      }
+    }
     const server = await startServer(served, port);
     try {
       if (only.has('serve')) {
@@ -225,6 +239,24 @@ function serveRows(s: ServeFigures) {
       goal: '>= 0.2; p95 <= 10x',
       met: r.status === 'ok' && share >= 0.2 && p95 <= 10,
       extra: `p95 ${p95.toFixed(1)}x`
+    });
+  }
+}
+
+function firstVisitRows(f: FirstVisitFigures) {
+  const h = f.healthzMedian;
+  rows.push({ figure: `first visits: ${f.urls} distinct URLs, /healthz median (baseline)`, value: `${h.toFixed(2)} ms`, baseline: `${f.healthzSamples} samples`, ratio: null, goal: '>= 200 URLs', met: f.urls >= 200 });
+  for (const t of f.types) {
+    const medianRatio = t.median / h;
+    const p95Ratio = t.p95 / h;
+    rows.push({
+      figure: `first visit: ${t.type} (${t.urls})`,
+      value: `median ${t.median.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms${t.failures ? `, ${t.failures} failed` : ''}`,
+      baseline: `${h.toFixed(2)} ms`,
+      ratio: medianRatio,
+      goal: 'median <= 5x, p95 <= 10x',
+      met: t.failures === 0 && medianRatio <= 5 && p95Ratio <= 10,
+      extra: `p95 ${p95Ratio.toFixed(1)}x`
     });
   }
 }

@@ -1,0 +1,123 @@
+// First visits: every page a reviewer or researcher may open once, each requested exactly once
+// on a freshly started server (so the per-build page cache holds none of them), one after
+// another, with /healthz requested between them as the baseline of the same moment. The URLs
+// come from the site itself (the index pages' links), so new pages are measured as they appear.
+import { median } from './stats';
+
+export interface FirstVisit {
+  path: string;
+  type: string;
+  status: number;
+  ms: number;
+}
+
+export interface FirstVisitType {
+  type: string;
+  urls: number;
+  median: number;
+  p95: number;
+  max: number;
+  slowest: string;
+  /** Non-2xx answers (a first visit that fails is not a fast first visit). */
+  failures: number;
+}
+
+export interface FirstVisitFigures {
+  urls: number;
+  healthzMedian: number;
+  healthzSamples: number;
+  types: FirstVisitType[];
+  visits: FirstVisit[];
+}
+
+/** Index pages whose links name the pages to visit. */
+const INDEXES = ['/targets', '/action-lines', '/regions', '/countries'];
+
+/** Variants a user makes with the filters (GET forms): parameters the pages document. */
+const VARIANTS = [
+  '/?horizon=2012',
+  '/?horizon=2015&review=2012',
+  '/targets/10?horizon=2012',
+  '/targets/10?horizon=2012&year=2012',
+  '/targets/10?year=2010',
+  '/regions/SSF?indicator=IT.CEL.SETS.P2',
+  '/regions/WLD?horizon=2012',
+  '/regions/SAS?indicator=IT.NET.USER.ZS&horizon=2012',
+  '/countries/KEN?indicator=IT.CEL.SETS.P2',
+  '/countries/IND?horizon=2012',
+  '/countries/BRA?indicator=IT.MLT.MAIN.P2',
+  '/action-lines/C2?type=civil-society',
+  '/stakeholders?type=government',
+  '/stakeholders',
+  '/methodology',
+  '/data',
+  '/'
+];
+
+const typeOf = (path: string): string => {
+  const [pathname, query] = path.split('?');
+  const first = pathname.split('/')[1] ?? '';
+  const depth = pathname.split('/').filter(Boolean).length;
+  const base = first === '' ? 'overview' : depth > 1 ? `${first}/[page]` : first;
+  return query ? `${base} (filtered)` : base;
+};
+
+async function links(base: string, index: string): Promise<string[]> {
+  const res = await fetch(base + index);
+  const html = await res.text();
+  const prefix = index.endsWith('/') ? index : `${index}/`;
+  const found = new Set<string>();
+  for (const m of html.matchAll(/href="([^"#?]+)"/g)) {
+    const href = m[1];
+    if (href.startsWith(prefix) && href.length > prefix.length && !href.slice(prefix.length).includes('/')) found.add(href);
+  }
+  return [...found];
+}
+
+async function timed(url: string): Promise<{ status: number; ms: number }> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  return { status: res.status, ms: performance.now() - t0 };
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** The URLs of a first-visit run: every detail page linked from the indexes, plus filter variants. */
+export async function firstVisitUrls(base: string): Promise<string[]> {
+  const urls = new Set<string>();
+  for (const index of INDEXES) for (const href of await links(base, index)) urls.add(href);
+  for (const v of VARIANTS) urls.add(v);
+  return [...urls];
+}
+
+/**
+ * Visit each URL once (the server must be fresh: nothing but the indexes requested before);
+ * /healthz is requested before every page, and its median is the baseline.
+ */
+export async function measureFirstVisits(base: string, urls: string[], log: (s: string) => void): Promise<FirstVisitFigures> {
+  // Warm the process (JIT, connection) on the trivial route only.
+  for (let i = 0; i < 20; i++) await timed(`${base}/healthz`);
+  const healthz: number[] = [];
+  const visits: FirstVisit[] = [];
+  for (const path of urls) {
+    healthz.push((await timed(`${base}/healthz`)).ms);
+    const r = await timed(base + path);
+    visits.push({ path, type: typeOf(path), status: r.status, ms: r.ms });
+  }
+  const byType = new Map<string, FirstVisit[]>();
+  for (const v of visits) byType.set(v.type, [...(byType.get(v.type) ?? []), v]);
+  const types: FirstVisitType[] = [...byType.entries()].map(([type, vs]) => {
+    const ms = vs.map((v) => v.ms);
+    const slowest = vs.reduce((a, b) => (b.ms > a.ms ? b : a));
+    return { type, urls: vs.length, median: median(ms), p95: percentile(ms, 95), max: slowest.ms, slowest: slowest.path, failures: vs.filter((v) => v.status >= 400).length };
+  });
+  types.sort((a, b) => a.type.localeCompare(b.type));
+  const figures = { urls: urls.length, healthzMedian: median(healthz), healthzSamples: healthz.length, types, visits };
+  log(`      ${urls.length} first visits; /healthz median ${figures.healthzMedian.toFixed(2)} ms`);
+  for (const t of types) log(`      ${t.type}: ${t.urls} URLs, median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms, slowest ${t.slowest} ${t.max.toFixed(0)} ms${t.failures ? `, ${t.failures} failed` : ''}`);
+  return figures;
+}
