@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { stageWorldBankFiles } from '../pipelines/sources/worldbank/files';
-import { publishObservations } from '../pipelines/sources/worldbank/observations';
+import { publishObservations } from '../pipelines/observations';
 import { bareIngestSql } from './bare';
 
 interface Job {

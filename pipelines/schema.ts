@@ -20,6 +20,23 @@ export interface TableSpec {
 
 const source = { name: 'source', type: 'VARCHAR', description: 'Citation of where the row comes from (file, seed or publication)' };
 
+/**
+ * The disaggregation of an observation (part of its key): '' for the total, else
+ * `key=value` pairs joined by ';', keys in alphabetical order, lower case, e.g.
+ * 'sex=female', 'location=urban', 'education_level=primary', 'age=15-24;sex=female'.
+ * pipelines/observations/disaggregation.ts encodes it; the publish step refuses other text,
+ * the API refuses it as a filter.
+ */
+const DISAGGREGATION_PAIR = '[a-z][a-z0-9_]*=[a-z0-9][a-z0-9_.+-]*';
+/** The encoding as a regular expression (match the whole text; '' matches). */
+export const DISAGGREGATION_PATTERN = `(${DISAGGREGATION_PAIR}(;${DISAGGREGATION_PAIR})*)?`;
+
+const disaggregation = {
+  name: 'disaggregation',
+  type: 'VARCHAR',
+  description: "Breakdown of the value: '' for the total, else key=value pairs joined by ';' in key order (e.g. sex=female, location=urban, education_level=primary)"
+};
+
 export const TABLES: TableSpec[] = [
   {
     name: 'indicator',
@@ -57,9 +74,9 @@ export const TABLES: TableSpec[] = [
     published: true,
     primaryKey: ['code'],
     columns: [
-      { name: 'code', type: 'VARCHAR', description: 'ISO 3166-1 alpha-3 code, or World Bank aggregate code' },
+      { name: 'code', type: 'VARCHAR', description: 'ISO 3166-1 alpha-3 code, World Bank aggregate code, or another publisher\'s aggregate as <PUBLISHER>_<CODE>' },
       { name: 'name', type: 'VARCHAR', description: 'Name' },
-      { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for World Bank aggregates (never mixed with countries)' },
+      { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for aggregates: World Bank (WLD, regions, income groups) and other publishers (<PUBLISHER>_<CODE>, e.g. ITU_AFR); never mixed with countries' },
       { name: 'iso2', type: 'VARCHAR', description: 'ISO alpha-2 code' },
       { name: 'm49', type: 'VARCHAR', description: 'UN M49 numeric code' },
       { name: 'wb_region', type: 'VARCHAR', description: 'World Bank region (countries only)' },
@@ -88,19 +105,20 @@ export const TABLES: TableSpec[] = [
   },
   {
     name: 'observation_batch',
-    description: 'One batch per indicator per input file: the vintage (Last Updated Date) and provenance of its observations',
+    description: 'One batch per indicator per input (file, sheet or API response): the publisher, vintage and provenance of its observations',
     published: true,
     primaryKey: ['batch_id'],
     columns: [
       { name: 'batch_id', type: 'VARCHAR', description: 'Batch identifier' },
       { name: 'indicator', type: 'VARCHAR', description: 'Indicator code (current code)' },
       { name: 'original_code', type: 'VARCHAR', description: 'Indicator code as found in the file' },
-      { name: 'vintage', type: 'DATE', description: 'Last Updated Date of the file or API lastupdated; null when the file has none' },
-      { name: 'layout', type: 'VARCHAR', description: 'Input layout: wb-bulk, wb-bulk-noheader, wb-excel, databank, wb-api' },
+      { name: 'vintage', type: 'DATE', description: "Publisher's release date (World Bank: Last Updated Date of the file or API lastupdated); null when the input has none" },
+      { name: 'publisher', type: 'VARCHAR', description: 'Publisher of the values (World Bank, ITU, UN DESA, ...)' },
+      { name: 'layout', type: 'VARCHAR', description: 'Input layout (World Bank: wb-bulk, wb-bulk-noheader, wb-excel, databank, wb-api)' },
       { name: 'file', type: 'VARCHAR', description: 'Input file (relative to the mirror) or API URL' },
       { name: 'checksum', type: 'VARCHAR', description: 'SHA-256 of the input bytes' },
       { name: 'rows_loaded', type: 'INTEGER', description: 'Observations loaded from this batch' },
-      { name: 'is_served', type: 'BOOLEAN', description: 'True if this batch is the newest vintage of its indicator (served by default)' },
+      { name: 'is_served', type: 'BOOLEAN', description: 'True if this batch serves at least one series (the newest vintage of its indicator for some economy and disaggregation)' },
       source
     ]
   },
@@ -108,29 +126,31 @@ export const TABLES: TableSpec[] = [
     name: 'observation_all',
     description: 'Every observation of every vintage (non-missing values only)',
     published: true,
-    primaryKey: ['batch_id', 'economy', 'year'],
+    primaryKey: ['batch_id', 'economy', 'year', 'disaggregation'],
     columns: [
       { name: 'batch_id', type: 'VARCHAR', description: 'Batch (file and vintage)' },
       { name: 'indicator', type: 'VARCHAR', description: 'Indicator code' },
       { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
       { name: 'year', type: 'INTEGER', description: 'Year' },
+      disaggregation,
       { name: 'value', type: 'DOUBLE', description: 'Value in the indicator unit' },
       { name: 'vintage', type: 'DATE', description: 'Vintage of the batch' }
     ]
   },
   {
     name: 'observation',
-    description: 'Observations served by default: for each indicator, economy and year, the value from the newest vintage that has one',
+    description: 'Observations served by default: for each indicator, economy and disaggregation, the series of the newest vintage that has it',
     published: true,
-    primaryKey: ['indicator', 'economy', 'year'],
+    primaryKey: ['indicator', 'economy', 'year', 'disaggregation'],
     columns: [
       { name: 'indicator', type: 'VARCHAR', description: 'Indicator code' },
       { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
       { name: 'year', type: 'INTEGER', description: 'Year' },
+      disaggregation,
       { name: 'value', type: 'DOUBLE', description: 'Value in the indicator unit' },
       { name: 'vintage', type: 'DATE', description: 'Vintage the value comes from' },
       { name: 'batch_id', type: 'VARCHAR', description: 'Batch the value comes from' },
-      { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for World Bank aggregate rows' }
+      { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for aggregate rows (World Bank or other publisher aggregates)' }
     ]
   },
   {

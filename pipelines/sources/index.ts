@@ -1,11 +1,13 @@
 // The sources of a run, in dependency order: reference facts and the indicator catalog
 // first (everything else is checked against them), then countries (World Bank, then M49,
-// which updates and completes them), then indicator data (files, then API), validated and
-// published in one step, then the WSIS-specific sources.
+// which updates and completes them), then indicator data (files, then API) staged into the
+// shared observation step, validated and published in one step after every source that
+// stages observations, then the WSIS-specific sources.
 import type { Source } from '../lib/context';
 import type { Finisher } from '../run';
 import { reference } from './reference';
-import { worldbankCatalog, worldbankCountries, worldbankFiles, worldbankPublish } from './worldbank/sources';
+import { worldbankCatalog, worldbankCountries, worldbankFiles } from './worldbank/sources';
+import { observationsPublish } from '../observations';
 import { m49 } from './m49';
 import { worldbankApi } from './worldbank/api';
 import { wsisMatrix } from './wsis-matrix';
@@ -21,7 +23,7 @@ export function allSources(): Source[] {
     m49,
     worldbankFiles,
     worldbankApi,
-    worldbankPublish,
+    observationsPublish,
     wsisMatrix,
     meetings,
     stocktaking

@@ -148,12 +148,12 @@ test('methodology: METHOD.md, thresholds and sources from the warehouse', async 
   await expect(internet.first()).toContainText('worldbank/excel-resaved-2026/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv');
   await expect(internet.first()).toContainText('2026-07-13');
   // run_record and quarantine as the warehouse holds them (the DataBank file alone gives 176 values on 5 lines).
-  const [[publishQuarantined]] = await warehouseRows(`SELECT rows_quarantined FROM run_record WHERE source = 'worldbank-publish'`);
+  const [[publishQuarantined]] = await warehouseRows(`SELECT rows_quarantined FROM run_record WHERE source = 'observations-publish'`);
   const [[wbRows, databankRows]] = await warehouseRows(
     `SELECT count(*)::INTEGER, count(*) FILTER (WHERE file LIKE 'worldbank/databank/%')::INTEGER FROM quarantine WHERE source = 'worldbank'`
   );
   expect(databankRows).toBe(5);
-  await expect(page.locator('table.runs tr[data-source="worldbank-publish"] td').nth(5)).toHaveText(String(publishQuarantined));
+  await expect(page.locator('table.runs tr[data-source="observations-publish"] td').nth(5)).toHaveText(String(publishQuarantined));
   await expect(page.locator('table.quarantine tr[data-source="worldbank"] td').nth(1)).toHaveText(String(wbRows));
   await expect(page.getByRole('link', { name: 'See them on the Data page' })).toHaveAttribute('href', '/data');
   await expectAccessible(page);

@@ -9,7 +9,7 @@ import { createWarehouse, insertQuarantine, insertRows } from '../../lib/warehou
 import { sharedMirror } from '../../lib/paths';
 import { combineChecksums, sha256 } from '../../lib/checksum';
 import type { SourceContext } from '../../lib/context';
-import { ensureStaging } from './staging';
+import { ensureStaging } from '../../observations/staging';
 import { startFakeWorldBankApi, type FakeServer, type FakeServerOptions } from './fake-server';
 import { ApiError, ApiUnreachable, cacheName, fetchIndicator, readSaved, stageFetched, worldbankApi, type FetchIndicatorOptions } from './api';
 

@@ -1,15 +1,14 @@
 // World Bank API v2: the online reader (paged JSON over HTTP, with timeout, retry and a raw
-// response cache) and the mirror reader for saved API responses. Both only stage rows into
-// stg_batch / stg_observation (layout 'wb-api'); the shared validation step publishes them.
+// response cache) and the mirror reader for saved API responses. Both only stage rows
+// (layout 'wb-api') through the shared observation step, which validates and publishes them.
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Source, SourceContext, SourceReport } from '../../lib/context';
 import { combineChecksums, sha256 } from '../../lib/checksum';
 import { insertQuarantine } from '../../lib/warehouse';
-import { ensureStaging, stageBatch, stageRows, type StagedBatch, type StagedRow } from './staging';
-import { batchId } from './batch-id';
-import { freeBatchId } from './bulk-file';
+import { batchId, freeBatchId, stageBatch, stageRows, type StagedBatch, type StagedRow } from '../../observations/staging';
+import { PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
 
 export const DEFAULT_BASE_URL = 'https://api.worldbank.org/v2';
 /** Rows per request; the saved responses show the live API serving 10 000 a page. */
@@ -245,15 +244,16 @@ async function stageApiBatch(
   conn: DuckDBConnection,
   b: { code: string; vintage: string | null; file: string; checksum: string; source: string; rows: StagedRow[] }
 ): Promise<StagedBatch> {
-  await ensureStaging(conn); // freeBatchId reads stg_batch
   const batch: StagedBatch = {
     batch_id: await freeBatchId(conn, batchId(b.code, b.vintage, b.checksum)),
     original_code: b.code,
     vintage: b.vintage,
+    publisher: PUBLISHER,
     layout: 'wb-api',
     file: b.file,
     checksum: b.checksum,
-    source: b.source
+    source: b.source,
+    source_id: QUARANTINE_SOURCE
   };
   await stageBatch(conn, batch);
   await stageRows(conn, batch, b.rows);

@@ -1,7 +1,10 @@
-// Batch identifiers: one batch per indicator per input, named so a reader can tell what it is.
-export function batchId(code: string, vintage: string | null, checksum: string): string {
-  return `${code || '(none)'}@${vintage ?? 'undated'}#${checksum.slice(0, 8)}`;
-}
+// What every World Bank batch says about itself: publisher, quarantine label, citation.
+// (Batch ids are the shared step's: pipelines/observations/staging.ts.)
+export { batchId } from '../../observations/staging';
+
+export const PUBLISHER = 'World Bank';
+/** Quarantine rows of World Bank files and of their refused values carry this source label. */
+export const QUARANTINE_SOURCE = 'worldbank';
 
 /** Citation text for a batch read from a mirror file. */
 export function fileCitation(file: string, vintage: string | null): string {

@@ -1,22 +1,20 @@
-// Stage World Bank bulk CSVs (native, no-preamble or Excel re-save layout): DuckDB parses
-// them (read_csv from the header line, every column as text, malformed lines kept in
-// reject_errors) and the year columns are unpivoted in SQL into stg_observation. Files with
+// Stage World Bank bulk CSVs (native, no-preamble or Excel re-save layout) into the shared
+// observation step: DuckDB parses them (read_csv from the header line, every column as text,
+// malformed lines kept in reject_errors) and the year columns are unpivoted in SQL. Files with
 // the same layout (header line and columns) are read by one read_csv call, so DuckDB reads
 // them in parallel; JavaScript only looks at the first few KB of each file (layout.ts).
-// Their non-missing values (millions of rows) go to the temporary table stg_bulk_value,
-// already trimmed and parsed (the shape publishObservations validates; the file is the
-// batch's): writing them as raw text into stg_observation, a table of the warehouse file,
+// Their non-missing values (millions of rows) go to the shared step's temporary table
+// stg_bulk_value, already trimmed and parsed (the file is the batch's): writing them as raw text into stg_observation, a table of the warehouse file,
 // cost about five times more (compressed and written to disk, then dropped), and reading
 // them back cost a second pass.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
 import type { BulkLayout } from './layout';
-import { ensureStaging, type StagedBatch } from './staging';
-import { batchId, fileCitation } from './batch-id';
+import { BULK_STAGING, ensureBulkStaging, freeId, type StagedBatch } from '../../observations/staging';
+import { batchId, fileCitation, PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
 import { sqlIdent, sqlString } from './sql-text';
 
-export const QUARANTINE_SOURCE = 'worldbank';
 const ID_COLUMNS = ['Country Name', 'Country Code', 'Indicator Name', 'Indicator Code'];
 /** Files per read_csv call: bounds the size of the temporary table. */
 const GROUP_SIZE = 100;
@@ -35,16 +33,6 @@ export interface BulkInput {
   file: string;
   det: BulkLayout;
   checksum: string;
-}
-
-/** Temporary staging table of bulk-file values (dropped with the connection, or by the run as a stg_ table). */
-export const BULK_STAGING = 'stg_bulk_value';
-
-export async function ensureBulkStaging(conn: DuckDBConnection): Promise<void> {
-  await ensureStaging(conn);
-  await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${BULK_STAGING} (
-    batch_id VARCHAR, economy VARCHAR, economy_name VARCHAR, row_number INTEGER,
-    year_text VARCHAR, raw VARCHAR, v DOUBLE)`);
 }
 
 /** Stage bulk files, grouping those with identical layouts into one read_csv call. */
@@ -109,13 +97,24 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
     const g = byPath.get(String(path))!;
     const id = freeId(taken, batchId(String(code), g.det.vintage, g.checksum));
     taken.add(id);
-    return { batch_id: id, original_code: String(code), vintage: g.det.vintage, layout: g.det.layout, file: g.file, checksum: g.checksum, source: fileCitation(g.file, g.det.vintage), path: String(path) };
+    return {
+      batch_id: id,
+      original_code: String(code),
+      vintage: g.det.vintage,
+      publisher: PUBLISHER,
+      layout: g.det.layout,
+      file: g.file,
+      checksum: g.checksum,
+      source: fileCitation(g.file, g.det.vintage),
+      source_id: QUARANTINE_SOURCE,
+      path: String(path)
+    };
   });
   if (batches.length > 0) {
     const lit = (v: string | null) => (v == null ? 'NULL' : sqlString(v));
     await conn.run(
-      `INSERT INTO stg_batch (batch_id, original_code, vintage, layout, file, checksum, source) VALUES ${batches
-        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.layout, b.file, b.checksum, b.source].map(lit).join(', ')})`)
+      `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id) VALUES ${batches
+        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')})`)
         .join(', ')}`
     );
     await conn.run(
@@ -130,7 +129,7 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
         `INSERT INTO ${BULK_STAGING}
          SELECT m.batch_id, u."Country Code", u."Country Name",
                 ${withLines ? `coalesce(l.line, u.rid - m.first_rowid + 1 + ${headerLine})` : `u.rid - m.first_rowid + 1 + ${headerLine}`}::INTEGER,
-                trim(u.year), trim(u.raw_value), TRY_CAST(trim(u.raw_value) AS DOUBLE)
+                trim(u.year), trim(u.raw_value), TRY_CAST(trim(u.raw_value) AS DOUBLE), ''
          FROM (UNPIVOT (SELECT rowid AS rid, wb_path, "Country Code", "Country Name", coalesce("Indicator Code", '') AS code, ${years} FROM wb_file)
                ON ${years} INTO NAME year VALUE raw_value) u
          JOIN wb_codes m ON m.wb_path = u.wb_path AND m.code = u.code
@@ -185,15 +184,4 @@ async function lineTable(conn: DuckDBConnection, headerLine: number, counts: Map
   }
   if (pairs.length > 0) await conn.run(`INSERT INTO wb_lines VALUES ${pairs.join(', ')}`);
   return true;
-}
-
-function freeId(taken: Set<string>, id: string): string {
-  if (!taken.has(id)) return id;
-  for (let k = 2; ; k++) if (!taken.has(`${id}~${k}`)) return `${id}~${k}`;
-}
-
-/** The same file staged twice (same bytes) would reuse an id: number the later copies. */
-export async function freeBatchId(conn: DuckDBConnection, id: string): Promise<string> {
-  const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
-  return freeId(taken, id);
 }

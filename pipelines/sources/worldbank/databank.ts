@@ -7,9 +7,10 @@ import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
 import { parseCsv, type CsvRecord } from './csv-text';
 import { normaliseDate } from './layout';
-import { ensureStaging, stageBatch, stageRows, type StagedBatch, type StagedRow } from './staging';
-import { batchId, fileCitation } from './batch-id';
-import { QUARANTINE_SOURCE, freeBatchId, type StagedFile } from './bulk-file';
+import { stageObservations, type ObservationInput } from '../../observations';
+import type { StagedBatch } from '../../observations/staging';
+import { fileCitation, PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
+import type { StagedFile } from './bulk-file';
 
 /** "1971 [YR1971]" -> "1971"; anything else is kept as found (validation refuses it). */
 export function databankYear(header: string): string {
@@ -47,7 +48,7 @@ export async function stageDatabankFile(conn: DuckDBConnection, text: string, fi
   const vintage = databankVintage(file, footer);
 
   const malformed: QuarantineRow[] = [];
-  const bySeries = new Map<string, StagedRow[]>();
+  const bySeries = new Map<string, ObservationInput[]>();
   for (const r of rows) {
     if (r.fields.length !== names.length) {
       malformed.push({
@@ -63,26 +64,14 @@ export async function stageDatabankFile(conn: DuckDBConnection, text: string, fi
     const staged = bySeries.get(code) ?? [];
     bySeries.set(code, staged);
     for (const c of yearCols) {
-      staged.push({ economy: r.fields[countryAt].trim(), economy_name: r.fields[nameAt] ?? null, year: c.year, raw_value: r.fields[c.i], row_number: r.line });
+      staged.push({ economy: r.fields[countryAt].trim(), economyName: r.fields[nameAt] ?? null, year: c.year, value: r.fields[c.i], rowNumber: r.line });
     }
   }
   await insertQuarantine(conn, malformed);
-  await ensureStaging(conn);
   const batches: StagedBatch[] = [];
   for (const [code, staged] of bySeries) {
-    const batch: StagedBatch = {
-      batch_id: '',
-      original_code: code,
-      vintage,
-      layout: 'databank',
-      file,
-      checksum,
-      source: fileCitation(file, vintage)
-    };
-    batch.batch_id = await freeBatchId(conn, batchId(code, vintage, checksum));
-    await stageBatch(conn, batch);
-    await stageRows(conn, batch, staged.filter((s) => s.raw_value !== ''));
-    batches.push(batch);
+    const batch = { indicator: code, vintage, publisher: PUBLISHER, layout: 'databank', file, checksum, source: fileCitation(file, vintage), sourceId: QUARANTINE_SOURCE };
+    batches.push(await stageObservations(conn, batch, staged.filter((s) => s.value !== '')));
   }
   return { batches, linesRead: rows.length, linesRejected: malformed.length };
 }

@@ -9,9 +9,10 @@ import { unzipSync } from 'fflate';
 import { sha256 } from '../../lib/checksum';
 import { insertQuarantine } from '../../lib/warehouse';
 import { detectLayout } from './layout';
-import { stageBulkFiles, QUARANTINE_SOURCE, type BulkInput, type StagedFile } from './bulk-file';
+import { stageBulkFiles, type BulkInput, type StagedFile } from './bulk-file';
+import { QUARANTINE_SOURCE } from './batch-id';
 import { stageDatabankFile } from './databank';
-import type { StagedBatch } from './staging';
+import type { StagedBatch } from '../../observations/staging';
 
 export interface DataFile {
   /** Name used in provenance and errors (relative to the mirror for mirror files). */

@@ -6,7 +6,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { createWarehouse } from '../../lib/warehouse';
 import { projectRoot, sharedMirror } from '../../lib/paths';
 import type { SourceContext, SourceReport } from '../../lib/context';
-import { worldbankCatalog, worldbankCountries, worldbankFiles, worldbankPublish } from './sources';
+import { worldbankCatalog, worldbankCountries, worldbankFiles } from './sources';
+import { observationsPublish } from '../../observations';
 
 let conn: DuckDBConnection;
 const reports: Record<string, SourceReport> = {};
@@ -14,7 +15,7 @@ const reports: Record<string, SourceReport> = {};
 beforeAll(async () => {
   ({ conn } = await createWarehouse(':memory:'));
   const ctx = { conn, mirror: sharedMirror, root: projectRoot, log: () => {} } as unknown as SourceContext;
-  for (const s of [worldbankCatalog, worldbankCountries, worldbankFiles, worldbankPublish]) reports[s.id] = await s.run(ctx);
+  for (const s of [worldbankCatalog, worldbankCountries, worldbankFiles, observationsPublish]) reports[s.id] = await s.run(ctx);
 }, 30_000);
 
 afterAll(() => conn?.closeSync());
@@ -115,7 +116,7 @@ describe('batches and vintages', () => {
       ['worldbank/API_SP.POP.TOTL_DS2_en_csv_v2_246068.csv', 17195, false],
       ['worldbank/zip/Population.zip!API_SP.POP.TOTL_DS2_en_csv_v2_246068.csv', 0, true]
     ]);
-    expect(reports['worldbank-publish'].message).toContain('duplicate copies not loaded twice: SP.POP.TOTL@2025-10-07#b3ce5b9a~2');
+    expect(reports['observations-publish'].message).toContain('duplicate copies not loaded twice: SP.POP.TOTL@2025-10-07#b3ce5b9a~2');
     expect(await rows(`SELECT count(*)::INTEGER FROM data_quality_flag`)).toEqual([[0]]);
   });
 

@@ -1,13 +1,13 @@
 // The World Bank Source objects the orchestrator runs, in this order:
 // worldbankCatalog, worldbankCountries, worldbankFiles (mirror mode) and the API reader
-// (online mode, another module), then worldbankPublish once everything is staged.
+// (another module); the shared observations-publish step publishes what they staged.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Source, SourceContext, SourceReport } from '../../lib/context';
 import { combineChecksums, sha256 } from '../../lib/checksum';
 import { loadCatalog, INDICATORS_FILE, ALIASES_FILE } from './catalog';
 import { loadCountries } from './countries';
 import { listMirrorDataFiles, stageWorldBankFiles, type DataFile, type StageSummary } from './files';
-import { publishObservations, type PublishSummary } from './observations';
+import { publishNow } from '../../observations';
 import { getWithRetry } from './api';
 
 const vintageRange = (v: string[]) => (v.length === 0 ? null : v.length === 1 ? v[0] : `${v[0]}..${v[v.length - 1]}`);
@@ -82,38 +82,12 @@ export const worldbankFiles: Source = {
   }
 };
 
-function publishReport(p: PublishSummary): SourceReport {
-  const parts = [`${p.batches} batches, ${p.valuesLoaded} values loaded, ${p.served} served`];
-  if (p.valuesQuarantined) parts.push(`${p.valuesQuarantined} values refused (see quarantine; ${p.linesQuarantined} whole lines for unknown indicator or economy codes)`);
-  if (p.duplicateBatches.length) parts.push(`duplicate copies not loaded twice: ${p.duplicateBatches.join(', ')}`);
-  if (p.conflictingBatches.length) parts.push(`same vintage, different values (flagged): ${p.conflictingBatches.join(' | ')}`);
-  return {
-    status: 'ok',
-    files: 0,
-    rowsRead: p.valuesRead,
-    rowsLoaded: p.valuesLoaded,
-    rowsQuarantined: p.valuesQuarantined,
-    checksum: null,
-    vintage: vintageRange(p.vintages),
-    message: parts.join('. ')
-  };
-}
-
-export const worldbankPublish: Source = {
-  id: 'worldbank-publish',
-  description: 'Validate staged World Bank observations and publish observation_all, observation_batch, observation',
-  required: true,
-  async run(ctx) {
-    return publishReport(await publishObservations(ctx.conn));
-  }
-};
-
 /**
  * Stage and publish a given list of files (no mirror assumptions), for the benchmark.
  * The warehouse must already hold indicator, indicator_alias and economy.
  */
 export async function stageAndPublishFiles(conn: DuckDBConnection, files: DataFile[]): Promise<{ staged: SourceReport; published: SourceReport }> {
   const staged = filesReport(await stageWorldBankFiles(conn, files));
-  const published = publishReport(await publishObservations(conn));
+  const published = await publishNow(conn);
   return { staged, published };
 }

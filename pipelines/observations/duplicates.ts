@@ -1,23 +1,24 @@
 // The same data can sit in the mirror twice (a loose file and the same file inside the
 // download zip). Batches with the same indicator, vintage and values are kept once: the later
 // ones (in file order) are marked duplicate_of and not loaded. Same indicator and vintage
-// but different values: both are kept and a data_quality_flag says so.
+// but different values: both are kept and a data_quality_flag (id
+// `<source_id>-vintage-conflict-<indicator>-<vintage>`) says so.
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /**
- * Build temp table wb_batch (staged batches with current indicator code and duplicate mark).
+ * Build temp table obs_batch (staged batches with current indicator code and duplicate mark).
  * values: a table of every non-missing staged value with batch_id, economy, year_text
- * (trimmed), raw (trimmed) and v (raw as DOUBLE, or NULL), as observations.ts builds it.
+ * (trimmed), disaggregation, raw (trimmed) and v (raw as DOUBLE, or NULL), as publish.ts builds it.
  */
 export async function markDuplicateBatches(conn: DuckDBConnection, values: string): Promise<{ duplicates: string[]; conflicts: string[] }> {
   // A fingerprint of each batch's values: count and an order-independent hash of
-  // (economy, year, numeric value), so the same numbers written differently still match.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_batch AS
+  // (economy, year, disaggregation, numeric value), so the same numbers written differently still match.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_batch AS
     WITH fp AS (
       SELECT batch_id, count(*) AS n,
              -- hash of one string per value (DuckDB's multi-argument hash combines linearly,
              -- so per-column hashes would cancel out across a grid of economies x years)
-             sum(hash(economy || '|' || year_text || '|' || coalesce(CAST(v AS VARCHAR), raw))::HUGEINT) AS h
+             sum(hash(economy || '|' || year_text || '|' || disaggregation || '|' || coalesce(CAST(v AS VARCHAR), raw))::HUGEINT) AS h
       FROM ${values} GROUP BY batch_id
     ), b AS (
       SELECT s.*, coalesce(a.code, s.original_code) AS indicator, i.code IS NOT NULL AS known_indicator, i.upper_bound,
@@ -30,9 +31,9 @@ export async function markDuplicateBatches(conn: DuckDBConnection, values: strin
     SELECT *, CASE WHEN vintage IS NOT NULL THEN first_value(batch_id) OVER (
                PARTITION BY indicator, vintage, n, h ORDER BY file, batch_id) END AS first_copy
     FROM b`);
-  await conn.run(`ALTER TABLE wb_batch ADD COLUMN duplicate_of VARCHAR`);
-  await conn.run(`UPDATE wb_batch SET duplicate_of = first_copy WHERE first_copy <> batch_id`);
-  const duplicates = (await conn.runAndReadAll(`SELECT batch_id FROM wb_batch WHERE duplicate_of IS NOT NULL ORDER BY 1`))
+  await conn.run(`ALTER TABLE obs_batch ADD COLUMN duplicate_of VARCHAR`);
+  await conn.run(`UPDATE obs_batch SET duplicate_of = first_copy WHERE first_copy <> batch_id`);
+  const duplicates = (await conn.runAndReadAll(`SELECT batch_id FROM obs_batch WHERE duplicate_of IS NOT NULL ORDER BY 1`))
     .getRows()
     .map((r) => String(r[0]));
   // Same indicator and vintage, different values where they overlap: keep both, flag it.
@@ -41,34 +42,37 @@ export async function markDuplicateBatches(conn: DuckDBConnection, values: strin
   const conflicts = (
     await conn.runAndReadAll(`WITH groups AS (
         SELECT indicator, vintage, list(batch_id ORDER BY batch_id) AS batches
-        FROM wb_batch WHERE vintage IS NOT NULL AND duplicate_of IS NULL
+        FROM obs_batch WHERE vintage IS NOT NULL AND duplicate_of IS NULL
         GROUP BY indicator, vintage HAVING count(*) > 1
       ), differing AS (
         SELECT w1.indicator, w1.vintage, count(*) AS n
-        FROM wb_batch w1 JOIN wb_batch w2 ON w1.indicator = w2.indicator AND w1.vintage = w2.vintage AND w1.batch_id < w2.batch_id
+        FROM obs_batch w1 JOIN obs_batch w2 ON w1.indicator = w2.indicator AND w1.vintage = w2.vintage AND w1.batch_id < w2.batch_id
         JOIN ${values} a ON a.batch_id = w1.batch_id
-        JOIN ${values} b ON b.batch_id = w2.batch_id AND b.economy = a.economy AND b.year_text = a.year_text
+        JOIN ${values} b ON b.batch_id = w2.batch_id AND b.economy = a.economy AND b.year_text = a.year_text AND b.disaggregation = a.disaggregation
         WHERE w1.duplicate_of IS NULL AND w2.duplicate_of IS NULL AND a.v IS DISTINCT FROM b.v
         GROUP BY ALL
       )
       SELECT g.indicator, strftime(g.vintage, '%Y-%m-%d'),
-             (SELECT string_agg(batch_id || ' (' || file || ', ' || n || ' values)', '; ' ORDER BY batch_id) FROM wb_batch w
+             (SELECT string_agg(DISTINCT coalesce(source_id, 'observations') || '|' || coalesce(publisher, ''), ',') FROM obs_batch w
+               WHERE w.indicator = g.indicator AND w.vintage = g.vintage AND w.duplicate_of IS NULL),
+             (SELECT string_agg(batch_id || ' (' || file || ', ' || n || ' values)', '; ' ORDER BY batch_id) FROM obs_batch w
                WHERE w.indicator = g.indicator AND w.vintage = g.vintage AND w.duplicate_of IS NULL) || '; ' || d.n || ' economy-year value(s) differ'
       FROM groups g JOIN differing d USING (indicator, vintage) ORDER BY 1, 2`)
   ).getRows();
-  for (const [indicator, vintage, list] of conflicts) {
+  for (const [indicator, vintage, owner, list] of conflicts) {
+    const [sourceId, publisher] = String(owner).split(',')[0].split('|');
     const stmt = await conn.prepare(`INSERT INTO data_quality_flag VALUES ($1, 'observation_batch', $2, NULL, 'warning', $3, $4)`);
     try {
       stmt.bind([
-        `worldbank-vintage-conflict-${indicator}-${vintage}`,
+        `${sourceId}-vintage-conflict-${indicator}-${vintage}`,
         `${indicator}@${vintage}`,
         `Batches of ${indicator} with the same vintage ${vintage} hold different values; both are kept: ${list}`,
-        'World Bank files in the mirror (see observation_batch.file)'
+        `${publisher || 'Publisher'} files in the mirror (see observation_batch.file)`
       ]);
       await stmt.run();
     } finally {
       stmt.destroySync();
     }
   }
-  return { duplicates, conflicts: conflicts.map((r) => String(r[2])) };
+  return { duplicates, conflicts: conflicts.map((r) => String(r[3])) };
 }

@@ -1,0 +1,177 @@
+// Validate every staged observation (of every source) and publish: observation_all (every
+// vintage), observation_batch (provenance) and observation (served values: per indicator,
+// economy and disaggregation, the series of the newest vintage that has it). Everything
+// runs as SQL over the staging tables; refused values go to quarantine with the reason,
+// file and row, under the source id of the batch that staged them.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { BULK_STAGING, ensureBulkStaging } from './staging';
+import { DISAGGREGATION_PATTERN } from '../schema';
+import { markDuplicateBatches } from './duplicates';
+import { createTableSql, tableSpec } from '../schema';
+
+export interface PublishSummary {
+  batches: number;
+  duplicateBatches: string[];
+  conflictingBatches: string[];
+  valuesRead: number;
+  valuesLoaded: number;
+  valuesQuarantined: number;
+  linesQuarantined: number;
+  served: number;
+  vintages: string[];
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** The reason a staged value is refused (NULL = accepted), in check order. */
+const REASON = `CASE
+  WHEN NOT known_indicator THEN 'unknown indicator code: ' || original_code
+  WHEN NOT known_economy THEN 'unknown economy code: ' || economy
+  WHEN NOT regexp_full_match(year_text, '(1[89]|20|21)[0-9]{2}') THEN 'invalid year: "' || year_text || '"'
+  WHEN NOT regexp_full_match(disaggregation, ${q(DISAGGREGATION_PATTERN)}) THEN 'invalid disaggregation: "' || disaggregation || '"'
+  WHEN v IS NULL OR isnan(v) OR isinf(v) THEN 'non-numeric value: "' || raw || '"'
+  WHEN v < 0 THEN 'out of range: ' || raw || ' (negative)'
+  WHEN upper_bound IS NOT NULL AND v > upper_bound THEN 'out of range: ' || raw || ' (allowed 0..' ||
+    CASE WHEN upper_bound = floor(upper_bound) THEN CAST(upper_bound::BIGINT AS VARCHAR) ELSE CAST(upper_bound AS VARCHAR) END || ')'
+END`;
+
+/** Reasons that concern the whole line (one quarantine row per line, not per value). */
+const LINE_REASON = `(reason LIKE 'unknown indicator code:%' OR reason LIKE 'unknown economy code:%')`;
+
+export async function publishObservations(conn: DuckDBConnection): Promise<PublishSummary> {
+  await ensureBulkStaging(conn);
+  // Every non-missing staged value, trimmed and parsed: the bulk values as staged, the other
+  // readers' (API, DataBank, small files: thousands of rows) from stg_observation. A view:
+  // scanning it several times costs less than materialising millions of values once more.
+  await conn.run(`CREATE OR REPLACE TEMP VIEW obs_values AS
+    SELECT batch_id, economy, economy_name, row_number, file,
+           trim(year) AS year_text, trim(raw_value) AS raw, TRY_CAST(trim(raw_value) AS DOUBLE) AS v,
+           coalesce(disaggregation, '') AS disaggregation
+    FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')
+    UNION ALL
+    SELECT batch_id, economy, economy_name, row_number, NULL, year_text, raw, v, coalesce(disaggregation, '') FROM ${BULK_STAGING}`);
+  const { duplicates, conflicts } = await markDuplicateBatches(conn, 'obs_values');
+
+  // Duplicate keys within a batch: the first line wins, later lines are refused.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_dup_keys AS
+    SELECT batch_id, economy, year_text, disaggregation, min(row_number) AS first_row
+    FROM obs_values GROUP BY ALL HAVING count(*) > 1`);
+  // Values of non-duplicate batches with their check result (NULL = accepted). A view: it is
+  // scanned twice (refused, accepted), which costs less than materialising it.
+  await conn.run(`CREATE OR REPLACE TEMP VIEW obs_checked AS
+    WITH v AS (
+      SELECT o.* REPLACE (coalesce(o.file, b.file) AS file), b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
+             b.source_id, e.code IS NOT NULL AS known_economy, d.first_row
+      FROM obs_values o
+      JOIN obs_batch b USING (batch_id)
+      LEFT JOIN economy e ON e.code = o.economy
+      LEFT JOIN obs_dup_keys d USING (batch_id, economy, year_text, disaggregation)
+      WHERE b.duplicate_of IS NULL
+    )
+    SELECT *, coalesce(${REASON}, CASE WHEN row_number > first_row THEN
+             'duplicate key: economy ' || economy || ', year ' || year_text ||
+             CASE WHEN disaggregation <> '' THEN ', ' || disaggregation ELSE '' END || ' (also at row ' || first_row || ')' END) AS reason
+    FROM v`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_refused AS SELECT * FROM obs_checked WHERE reason IS NOT NULL`);
+
+  const disagg = `CASE WHEN disaggregation <> '' THEN ' [' || disaggregation || ']' ELSE '' END`;
+  await conn.run(`INSERT INTO quarantine
+    SELECT source_id, file, row_number, reason,
+           left(economy || ',' || coalesce(economy_name, '') || ': ' || string_agg(year_text || ${disagg} || '=' || raw, ', ' ORDER BY year_text, disaggregation), 500)
+    FROM obs_refused WHERE ${LINE_REASON}
+    GROUP BY file, row_number, reason, economy, economy_name, batch_id, source_id
+    ORDER BY file, row_number`);
+  await conn.run(`INSERT INTO quarantine
+    SELECT source_id, file, row_number,
+           reason || ' (economy ' || economy || ', year ' || year_text || CASE WHEN disaggregation <> '' THEN ', ' || disaggregation ELSE '' END || ')',
+           left(economy || ',' || coalesce(economy_name, '') || ',' || year_text || ${disagg} || ',' || raw, 500)
+    FROM obs_refused WHERE NOT ${LINE_REASON}
+    ORDER BY file, row_number, year_text, disaggregation`);
+
+  // Accepted values, in memory; observation_all, observation and the counts are built from them.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_accepted AS
+    SELECT batch_id, indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage, first_row IS NOT NULL AS repeated
+    FROM obs_checked WHERE reason IS NULL`);
+  // observation_all's key (batch_id, economy, year, disaggregation): obs_dup_keys holds every
+  // key that occurs more than once among all staged values, and year_text is a valid 4-digit
+  // year (so year_text::INTEGER keeps keys apart); only accepted values of those keys can repeat.
+  await checkKey(conn, '(SELECT * FROM obs_accepted WHERE repeated)', 'observation_all', ['batch_id', 'economy', 'year', 'disaggregation']);
+  const fresh = await dropKeyIfEmpty(conn, 'observation_all');
+  await conn.run(`INSERT INTO observation_all BY NAME SELECT * EXCLUDE (repeated) FROM obs_accepted`);
+  // Served: per indicator, economy and disaggregation, the newest batch holding that series
+  // (undated last). Unique by construction: one batch per series, and batch, economy, year
+  // and disaggregation unique in the values (checked above).
+  const all = fresh ? 'obs_accepted' : 'observation_all';
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_pick AS
+    SELECT p.indicator, p.economy, p.disaggregation, p.batch_id, e.is_aggregate
+    FROM (SELECT DISTINCT indicator, economy, disaggregation, batch_id, vintage FROM ${all}) p JOIN economy e ON e.code = p.economy
+    QUALIFY row_number() OVER (PARTITION BY p.indicator, p.economy, p.disaggregation ORDER BY p.vintage DESC NULLS LAST, p.batch_id) = 1`);
+  await checkKey(conn, 'obs_pick', 'observation', ['indicator', 'economy', 'disaggregation']);
+  if (!(await dropKeyIfEmpty(conn, 'observation'))) await conn.run('DELETE FROM observation');
+  // A batch holds one indicator, so batch, economy and disaggregation find the pick.
+  await conn.run(`INSERT INTO observation BY NAME
+    SELECT a.indicator, a.economy, a.year, a.disaggregation, a.value, a.vintage, a.batch_id, p.is_aggregate
+    FROM ${all} a JOIN obs_pick p USING (batch_id, economy, disaggregation)`);
+  await conn.run(`INSERT INTO observation_batch BY NAME
+    WITH n AS (SELECT batch_id, count(*)::INTEGER AS n FROM obs_accepted GROUP BY 1),
+         s AS (SELECT DISTINCT batch_id FROM obs_pick)
+    SELECT b.batch_id, b.indicator, b.original_code, b.vintage, b.publisher, b.layout, b.file, b.checksum,
+           coalesce(n.n, 0) AS rows_loaded, s.batch_id IS NOT NULL AS is_served,
+           b.source || CASE WHEN b.duplicate_of IS NOT NULL
+             THEN '; duplicate copy of ' || b.duplicate_of || ' (same indicator, vintage and values), not loaded twice' ELSE '' END AS source
+    FROM obs_batch b LEFT JOIN n USING (batch_id) LEFT JOIN s USING (batch_id) ORDER BY b.batch_id`);
+
+  const [counts] = (
+    await conn.runAndReadAll(`SELECT (SELECT count(*) FROM obs_accepted) + count(*),
+      (SELECT count(*) FROM obs_accepted)::INTEGER,
+      count(*)::INTEGER,
+      (SELECT count(DISTINCT (file, row_number)) FROM obs_refused WHERE ${LINE_REASON})::INTEGER,
+      (SELECT count(*) FROM observation)::INTEGER, (SELECT count(*) FROM obs_batch)::INTEGER
+      FROM obs_refused`)
+  ).getRows();
+  const vintages = (await conn.runAndReadAll(`SELECT DISTINCT strftime(vintage, '%Y-%m-%d') FROM obs_batch WHERE vintage IS NOT NULL ORDER BY 1`))
+    .getRows()
+    .map((r) => String(r[0]));
+  await conn.run('DROP VIEW IF EXISTS obs_checked');
+  await conn.run('DROP TABLE IF EXISTS obs_refused');
+  await conn.run('DROP TABLE IF EXISTS obs_dup_keys');
+  await conn.run('DROP VIEW IF EXISTS obs_values');
+  await conn.run('DROP TABLE IF EXISTS obs_accepted');
+  await conn.run('DROP TABLE IF EXISTS obs_pick');
+  return {
+    batches: Number(counts[5]),
+    duplicateBatches: duplicates,
+    conflictingBatches: conflicts,
+    valuesRead: Number(counts[0]),
+    valuesLoaded: Number(counts[1]),
+    valuesQuarantined: Number(counts[2]),
+    linesQuarantined: Number(counts[3]),
+    served: Number(counts[4]),
+    vintages
+  };
+}
+
+/**
+ * observation_all and observation have primary keys in pipelines/schema.ts. Building DuckDB's
+ * key index costs more than the load itself (about 4 s per million values), so an empty
+ * table is recreated without it (same columns) before the load, and the key is checked
+ * instead on the rows going in, with one GROUP BY that fails the run loudly. A table that
+ * already has rows (a second publish in one connection) keeps its index. Returns whether it was empty.
+ */
+async function dropKeyIfEmpty(conn: DuckDBConnection, table: 'observation_all' | 'observation'): Promise<boolean> {
+  const [[n]] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${table}`)).getRows();
+  if (Number(n) > 0) return false;
+  const spec = tableSpec(table);
+  await conn.run(`DROP TABLE ${table}`);
+  await conn.run(createTableSql({ ...spec, primaryKey: undefined }));
+  return true;
+}
+
+/** Fail loudly when rows of `source` share the key columns (the key of `table`, or what guarantees it). */
+async function checkKey(conn: DuckDBConnection, source: string, table: string, key: string[]): Promise<void> {
+  const cols = key.map((k) => `"${k}"`).join(', ');
+  const dup = (await conn.runAndReadAll(`SELECT ${cols}, count(*)::INTEGER FROM ${source} GROUP BY ALL HAVING count(*) > 1 LIMIT 3`)).getRows();
+  if (dup.length > 0) {
+    throw new Error(`${table}: key (${key.join(', ')}) would repeat, e.g. ${dup.map((r) => r.map(String).join('/')).join('; ')}`);
+  }
+}

@@ -1,0 +1,128 @@
+// The staging area every source writes its observations into. Readers only put text into
+// stg_batch / stg_observation (or, for millions of already-parsed values, stg_bulk_value);
+// the one publish step (publish.ts) then checks codes, numbers, ranges, disaggregations and
+// duplicate keys, quarantines what fails with the reason, and publishes observation_all /
+// observation_batch / observation.
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+export const STAGING_DDL = [
+  `CREATE TABLE IF NOT EXISTS stg_batch (
+     batch_id VARCHAR PRIMARY KEY,
+     original_code VARCHAR,      -- indicator code as found in the input (before alias mapping)
+     vintage DATE,               -- publisher's release date (Last Updated Date, API lastupdated, ...); NULL when absent
+     publisher VARCHAR,          -- who publishes the values: World Bank, ITU, UN DESA, ...
+     layout VARCHAR,             -- input layout, e.g. wb-bulk, databank, wb-api, itu-xlsx
+     file VARCHAR,               -- path relative to the mirror, or API URL
+     checksum VARCHAR,           -- sha256 of the input bytes
+     source VARCHAR,             -- citation
+     source_id VARCHAR           -- pipeline source that staged it: quarantine rows of its values carry it
+   )`,
+  `CREATE TABLE IF NOT EXISTS stg_observation (
+     batch_id VARCHAR,
+     economy VARCHAR,            -- ISO3 or declared aggregate code (see aggregates.ts)
+     economy_name VARCHAR,       -- name as found, for error messages
+     year VARCHAR,               -- as found (e.g. "1999"; "1999 [YR1999]" already cleaned to "1999")
+     raw_value VARCHAR,          -- as found; empty, NULL or '..' means missing
+     row_number INTEGER,         -- 1-based line number in the file (or index in the API response)
+     file VARCHAR,
+     disaggregation VARCHAR      -- '' = the total; see disaggregation.ts
+   )`
+];
+
+export async function ensureStaging(conn: DuckDBConnection): Promise<void> {
+  for (const ddl of STAGING_DDL) await conn.run(ddl);
+}
+
+/**
+ * Values already trimmed and parsed, for readers that unpivot millions of values in SQL
+ * (the World Bank bulk files): a temporary table, never written to the warehouse file.
+ * Columns: batch_id, economy, economy_name, row_number, year_text, raw, v, disaggregation.
+ */
+export const BULK_STAGING = 'stg_bulk_value';
+
+export async function ensureBulkStaging(conn: DuckDBConnection): Promise<void> {
+  await ensureStaging(conn);
+  await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${BULK_STAGING} (
+    batch_id VARCHAR, economy VARCHAR, economy_name VARCHAR, row_number INTEGER,
+    year_text VARCHAR, raw VARCHAR, v DOUBLE, disaggregation VARCHAR)`);
+}
+
+export interface StagedBatch {
+  batch_id: string;
+  original_code: string;
+  vintage: string | null; // YYYY-MM-DD
+  /** Publisher of the values (World Bank, ITU, UN DESA, ...). */
+  publisher: string;
+  layout: string;
+  file: string;
+  checksum: string;
+  /** Citation. */
+  source: string;
+  /** Pipeline source id; the publish step's quarantine rows for this batch carry it. */
+  source_id: string;
+}
+
+export interface StagedRow {
+  economy: string;
+  economy_name: string | null;
+  year: string;
+  raw_value: string | null;
+  row_number: number;
+  /** '' (or absent) = the total. */
+  disaggregation?: string;
+}
+
+export async function stageBatch(conn: DuckDBConnection, batch: StagedBatch): Promise<void> {
+  await ensureStaging(conn);
+  const stmt = await conn.prepare(
+    'INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id) VALUES ($1, $2, $3::DATE, $4, $5, $6, $7, $8, $9)'
+  );
+  try {
+    stmt.bind([batch.batch_id, batch.original_code, batch.vintage, batch.publisher, batch.layout, batch.file, batch.checksum, batch.source, batch.source_id]);
+    await stmt.run();
+  } finally {
+    stmt.destroySync();
+  }
+}
+
+/** Append rows parsed in JavaScript (API responses, small files) with DuckDB's appender. */
+export async function stageRows(conn: DuckDBConnection, batch: StagedBatch, rows: StagedRow[]): Promise<void> {
+  await ensureStaging(conn);
+  const appender = await conn.createAppender('stg_observation');
+  try {
+    for (const r of rows) {
+      appender.appendVarchar(batch.batch_id);
+      appender.appendVarchar(r.economy);
+      if (r.economy_name == null) appender.appendNull();
+      else appender.appendVarchar(r.economy_name);
+      appender.appendVarchar(r.year);
+      if (r.raw_value == null) appender.appendNull();
+      else appender.appendVarchar(r.raw_value);
+      appender.appendInteger(r.row_number);
+      appender.appendVarchar(batch.file);
+      appender.appendVarchar(r.disaggregation ?? '');
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}
+
+/** Batch identifiers: one batch per indicator per input, named so a reader can tell what it is. */
+export function batchId(code: string, vintage: string | null, checksum: string): string {
+  return `${code || '(none)'}@${vintage ?? 'undated'}#${checksum.slice(0, 8)}`;
+}
+
+/** The first of id, id~2, id~3, ... not in taken. */
+export function freeId(taken: Set<string>, id: string): string {
+  if (!taken.has(id)) return id;
+  for (let k = 2; ; k++) if (!taken.has(`${id}~${k}`)) return `${id}~${k}`;
+}
+
+/** The same input staged twice (same bytes) would reuse an id: number the later copies. */
+export async function freeBatchId(conn: DuckDBConnection, id: string): Promise<string> {
+  await ensureStaging(conn);
+  const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
+  return freeId(taken, id);
+}
