@@ -46,7 +46,7 @@ test.describe('GET /api/v1/observations', () => {
       total: 1,
       limit: 1000,
       offset: 0,
-      data: [{ indicator: 'IT.NET.USER.ZS', economy: 'WLD', year: 2015, value: 39.9, vintage: '2026-07-13', source: WDI_2026 }]
+      data: [{ indicator: 'IT.NET.USER.ZS', economy: 'WLD', year: 2015, disaggregation: '', value: 39.9, vintage: '2026-07-13', source: WDI_2026 }]
     });
     expect(headers['cache-control']).toBe('public, max-age=300');
     expect(headers['access-control-allow-origin']).toBe('*');
@@ -59,7 +59,7 @@ test.describe('GET /api/v1/observations', () => {
     expect(body.data.map((r: { economy: string; year: number }) => `${r.economy} ${r.year}`)).toEqual([
       'KEN 2015', 'KEN 2016', 'KEN 2017', 'KEN 2018', 'KEN 2019', 'WLD 2015', 'WLD 2016', 'WLD 2017', 'WLD 2018', 'WLD 2019'
     ]);
-    expect(body.data[0]).toEqual({ indicator: 'IT.NET.USER.ZS', economy: 'KEN', year: 2015, value: 16.58785485, vintage: '2026-07-13', source: WDI_2026 });
+    expect(body.data[0]).toEqual({ indicator: 'IT.NET.USER.ZS', economy: 'KEN', year: 2015, disaggregation: '', value: 16.58785485, vintage: '2026-07-13', source: WDI_2026 });
     expect(body.data[9].value).toBe(53.9);
   });
 
@@ -81,7 +81,7 @@ test.describe('GET /api/v1/observations', () => {
     expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers()['x-total-count']).toBe(String(body.total));
     const [header, ...rows] = parseCsv(await res.text());
-    expect(header).toEqual(['indicator', 'economy', 'year', 'value', 'vintage', 'source']);
+    expect(header).toEqual(['indicator', 'economy', 'year', 'disaggregation', 'value', 'vintage', 'source']);
     expect(body.total).toBe(58); // FRA 21, KEN 21, WLD 16 (the World row starts in 2005)
     expect(rows).toEqual(body.data.map((r: Record<string, unknown>) => header.map((c) => (r[c] == null ? '' : String(r[c])))));
   });
@@ -132,6 +132,7 @@ test.describe('API errors', () => {
     ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=0', 400, 'bad_request', 'limit must be from 1 to 10000, got 0.'],
     ['/api/v1/indicators?offset=-1', 400, 'bad_request', 'offset must be a non-negative integer, got -1.'],
     ['/api/v1/observations?indicator=IT.NET.USER.ZS&format=xlsx', 400, 'bad_request', 'format must be one of json, csv, got "xlsx".'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&disaggregation=Sex', 400, 'bad_request', 'disaggregation must be key=value pairs joined by ";" (e.g. sex=female), or empty for the total; got "Sex".'],
     ['/api/v1/observations?economy=WLD', 400, 'bad_request', 'Parameter indicator is required.'],
     ["/api/v1/observations?indicator=IT.NET.USER.ZS'%20OR%201=1--", 400, 'bad_request', `Parameter indicator: "IT.NET.USER.ZS' OR 1=1--" is not a valid code (letters, digits, '.', '_', '-').`],
     ['/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2000', 400, 'bad_request', 'horizon must be a year after the baseline year 2003 and at most 2100, got 2000.']
@@ -151,7 +152,13 @@ test.describe('other endpoints', () => {
     const { body } = await getJson(request, '/api/v1/indicators');
     expect(body.total).toBe(7);
     const internet = body.data.find((r: { code: string }) => r.code === 'IT.NET.USER.ZS');
-    expect(internet).toMatchObject({ name: 'Individuals using the Internet (% of population)', unit: '% of population', wsis_targets: [10], mdg_indicator: '8.16' });
+    expect(internet).toMatchObject({ name: 'Individuals using the Internet (% of population)', unit: '% of population', wsis_targets: [10], mdg_indicator: '8.16', disaggregations: [''] });
+  });
+
+  test('observations: a disaggregation the World Bank series does not have returns no rows, the total is the default', async ({ request }) => {
+    const q = '/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD&from=2015&to=2015';
+    expect((await getJson(request, `${q}&disaggregation=sex=female`)).body.total).toBe(0);
+    expect((await getJson(request, `${q}&disaggregation=`)).body.data[0].value).toBe(39.9);
   });
 
   test('progress: World Internet use as of 2015 against 50 % by 2015 is too slow (CSI = (39.9 - 15.6) / (50 - 15.6))', async ({ request }) => {

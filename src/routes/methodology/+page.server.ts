@@ -17,6 +17,7 @@ export const load: PageServerLoad = async () => {
       `SELECT o.indicator, i.name, b.file, b.layout, b.vintage, count(*)::INTEGER AS "values",
               min(o.year)::INTEGER AS "firstYear", max(o.year)::INTEGER AS "lastYear"
          FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id LEFT JOIN indicator i ON i.code = o.indicator
+        WHERE o.disaggregation = ''
         GROUP BY ALL ORDER BY o.indicator, b.vintage DESC NULLS LAST, b.file`
     ),
     query('SELECT source, count(*)::INTEGER AS "rows", count(DISTINCT file)::INTEGER AS files FROM quarantine GROUP BY source ORDER BY source'),

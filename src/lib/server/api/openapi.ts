@@ -85,13 +85,14 @@ export function openApiDocument(serverUrl = '/api/v1') {
           operationId: 'listObservations',
           summary: 'Values of one indicator, sorted by economy then year',
           description:
-            'By default the served values (newest vintage per indicator and economy); `vintage=all` returns every vintage kept (then sorted by economy, year, newest vintage first). `format=csv` returns the same rows and columns as CSV, with the total in `X-Total-Count`.',
+            'By default the served values (newest vintage per indicator, economy and disaggregation); `vintage=all` returns every vintage kept (then sorted by economy, year, newest vintage first). By default the totals; `disaggregation=sex=female` (one of the indicator\'s `disaggregations` in /indicators) returns that breakdown. `format=csv` returns the same rows and columns as CSV, with the total in `X-Total-Count`.',
           parameters: [
             param('indicator', 'World Bank indicator code, e.g. IT.NET.USER.ZS', codeSchema, true),
             param('economy', 'Comma-separated ISO 3166-1 alpha-3 codes or World Bank aggregate codes (WLD, SSF, LIC, ...). Default: all economies.', { type: 'string' }),
             param('from', 'First year (inclusive)', yearSchema),
             param('to', 'Last year (inclusive); not before from', yearSchema),
             param('vintage', '`served` (default) or `all`', { type: 'string', enum: ['served', 'all'], default: 'served' }),
+            param('disaggregation', 'Breakdown: empty (default) for the total, else key=value pairs joined by ";" in key order, e.g. sex=female, location=urban', { type: 'string', default: '' }),
             param('format', '`json` (default) or `csv`', { type: 'string', enum: ['json', 'csv'], default: 'json' }),
             ...pagingParams
           ],
@@ -100,7 +101,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
               ...pageOf('Observation', 'Observations'),
               content: {
                 ...pageOf('Observation', '').content,
-                'text/csv': { schema: { type: 'string', description: 'Header indicator,economy,year,value,vintage,source then one line per row' } }
+                'text/csv': { schema: { type: 'string', description: 'Header indicator,economy,year,disaggregation,value,vintage,source then one line per row' } }
               },
               headers: {
                 ETag: { schema: { type: 'string' } },
@@ -195,7 +196,8 @@ export function openApiDocument(serverUrl = '/api/v1') {
             wsis_targets: { type: 'array', items: { type: 'integer' }, description: 'WSIS target numbers 1-10' },
             mdg_indicator: nullable('string', 'MDG indicator served, e.g. 8.16'),
             source_organisation: nullable('string', 'Producer of the series'),
-            source: { type: 'string', description: 'Citation' }
+            source: { type: 'string', description: 'Citation' },
+            disaggregations: { type: 'array', items: { type: 'string' }, description: 'Breakdowns with served values ("" = the total), each a valid disaggregation filter of /observations' }
           }
         },
         Observation: {
@@ -204,6 +206,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
             indicator: { type: 'string' },
             economy: { type: 'string' },
             year: { type: 'integer' },
+            disaggregation: { type: 'string', description: "'' for the total, else key=value pairs joined by ';' (e.g. sex=female)" },
             value: { type: 'number', description: 'In the indicator unit' },
             vintage: nullable('string', 'Last Updated Date of the source file (YYYY-MM-DD)'),
             source: { type: 'string', description: 'Citation of the batch: publisher, licence, file, Last Updated date' }

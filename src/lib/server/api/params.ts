@@ -1,6 +1,7 @@
 // Query-string parsing for the API: pure functions from URLSearchParams to typed values, or an
 // ApiError(400) that names the parameter, the value received and what is accepted.
 import { badRequest } from './errors';
+import { DISAGGREGATION_PATTERN } from '../../../../pipelines/schema';
 
 export const DEFAULT_LIMIT = 1000;
 export const MAX_LIMIT = 10000;
@@ -94,6 +95,16 @@ export function vintageMode(params: URLSearchParams): 'served' | 'all' {
   if (v === null || v === 'served') return 'served';
   if (v === 'all') return 'all';
   throw badRequest(`vintage must be "all" or "served", got "${v.slice(0, 32)}".`);
+}
+
+/** disaggregation: absent -> '' (the total); else key=value pairs as in the observation tables (e.g. sex=female). */
+export function disaggregationParam(params: URLSearchParams): string {
+  const v = single(params, 'disaggregation');
+  if (v === null || v === '') return '';
+  if (!new RegExp(`^${DISAGGREGATION_PATTERN}$`).test(v)) {
+    throw badRequest(`disaggregation must be key=value pairs joined by ";" (e.g. sex=female), or empty for the total; got "${v.slice(0, 64)}".`);
+  }
+  return v;
 }
 
 /** Semicolon-separated text to a list (trimmed, empties dropped); null stays empty. */

@@ -72,8 +72,9 @@ export async function requireEvent(id: string): Promise<string> {
 
 export async function indicators(p: Paging) {
   const { total, rows } = await paged(
-    'SELECT code, name, unit, wsis_targets, mdg_indicator, source_organisation, source',
-    'FROM indicator',
+    `SELECT code, name, unit, wsis_targets, mdg_indicator, source_organisation, source,
+            coalesce((SELECT list(DISTINCT o.disaggregation ORDER BY o.disaggregation) FROM observation o WHERE o.indicator = i.code), []::VARCHAR[]) AS disaggregations`,
+    'FROM indicator i',
     'code',
     new Binds(),
     p
@@ -83,7 +84,7 @@ export async function indicators(p: Paging) {
 
 // ---- observations ----
 
-export const OBSERVATION_COLUMNS = ['indicator', 'economy', 'year', 'value', 'vintage', 'source'] as const;
+export const OBSERVATION_COLUMNS = ['indicator', 'economy', 'year', 'disaggregation', 'value', 'vintage', 'source'] as const;
 
 export interface ObservationFilter {
   indicator: string;
@@ -91,17 +92,19 @@ export interface ObservationFilter {
   from: number | null;
   to: number | null;
   vintage: 'served' | 'all';
+  /** '' = the total. */
+  disaggregation: string;
 }
 
 export async function observations(f: ObservationFilter, p: Paging) {
   const b = new Binds();
   const table = f.vintage === 'all' ? 'observation_all' : 'observation';
-  const where = [`o.indicator = ${b.add(f.indicator)}`];
+  const where = [`o.indicator = ${b.add(f.indicator)}`, `o.disaggregation = ${b.add(f.disaggregation)}`];
   if (f.economies) where.push(`o.economy IN (${b.list(f.economies)})`);
   if (f.from !== null) where.push(`o.year >= ${b.add(f.from)}`);
   if (f.to !== null) where.push(`o.year <= ${b.add(f.to)}`);
   return paged(
-    'SELECT o.indicator, o.economy, o.year, o.value, o.vintage, b.source',
+    'SELECT o.indicator, o.economy, o.year, o.disaggregation, o.value, o.vintage, b.source',
     `FROM ${table} o LEFT JOIN observation_batch b ON b.batch_id = o.batch_id WHERE ${where.join(' AND ')}`,
     'o.economy, o.year, o.vintage DESC, o.batch_id',
     b,

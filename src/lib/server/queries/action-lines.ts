@@ -83,7 +83,7 @@ export async function mdgLinks(id: string): Promise<MdgLink[]> {
             o.year AS latest_year, o.value AS latest_value
        FROM action_line_link l
        JOIN mdg_indicator m ON m.id = l.link_id
-       LEFT JOIN (SELECT indicator, year, value FROM observation WHERE economy = 'WLD'
+       LEFT JOIN (SELECT indicator, year, value FROM observation WHERE economy = 'WLD' AND disaggregation = ''
                   QUALIFY row_number() OVER (PARTITION BY indicator ORDER BY year DESC) = 1) o ON o.indicator = m.wb_code
       WHERE l.action_line = $1 AND l.link_type = 'mdg'
       ORDER BY m.id`,

@@ -70,12 +70,12 @@ export async function revisions(indicator: string, economy: string): Promise<Rev
     `WITH v AS (
        SELECT a.year, a.vintage, a.value, b.file, a.batch_id
          FROM observation_all a JOIN observation_batch b ON b.batch_id = a.batch_id
-        WHERE a.indicator = $1 AND a.economy = $2
+        WHERE a.indicator = $1 AND a.economy = $2 AND a.disaggregation = ''
      ), differing AS (
        SELECT year FROM v GROUP BY year HAVING max(value) - min(value) >= 0.01
      )
      SELECT v.year, v.vintage, v.value, v.file,
-            EXISTS (SELECT 1 FROM observation o WHERE o.indicator = $1 AND o.economy = $2 AND o.year = v.year AND o.batch_id = v.batch_id) AS served
+            EXISTS (SELECT 1 FROM observation o WHERE o.indicator = $1 AND o.economy = $2 AND o.year = v.year AND o.batch_id = v.batch_id AND o.disaggregation = '') AS served
        FROM v JOIN differing USING (year)
       ORDER BY v.year, v.vintage DESC NULLS LAST, v.file`,
     [indicator, economy]

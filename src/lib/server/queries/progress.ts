@@ -38,7 +38,7 @@ export function goalFor(g: IndicatorGoal, horizon: number): Goal {
 
 export async function series(indicator: string, economy: string): Promise<Series> {
   const rows = await query<{ year: number; value: number }>(
-    'SELECT year, value FROM observation WHERE indicator = $1 AND economy = $2 ORDER BY year',
+    "SELECT year, value FROM observation WHERE indicator = $1 AND economy = $2 AND disaggregation = '' ORDER BY year",
     [indicator, economy]
   );
   return rows.map((r) => ({ year: r.year, value: r.value }));
@@ -50,7 +50,7 @@ export async function seriesByEconomy(indicator: string, economies: string[]): P
   if (economies.length === 0) return out;
   const placeholders = economies.map((_, i) => `$${i + 2}`).join(', ');
   const rows = await query<{ economy: string; year: number; value: number }>(
-    `SELECT economy, year, value FROM observation WHERE indicator = $1 AND economy IN (${placeholders}) ORDER BY economy, year`,
+    `SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = '' AND economy IN (${placeholders}) ORDER BY economy, year`,
     [indicator, ...economies]
   );
   for (const r of rows) out.get(r.economy)?.push({ year: r.year, value: r.value });
@@ -84,7 +84,7 @@ export async function computedAggregate(indicator: string, members: string[]): P
   const placeholders = members.map((_, i) => `$${i + 3}`).join(', ');
   const rows = await query<{ indicator: string; country: string; year: number; value: number }>(
     `SELECT indicator, economy AS country, year, value FROM observation
-      WHERE indicator IN ($1, $2) AND economy IN (${placeholders})`,
+      WHERE indicator IN ($1, $2) AND disaggregation = '' AND economy IN (${placeholders})`,
     [indicator, 'SP.POP.TOTL', ...members]
   );
   const values = rows.filter((r) => r.indicator === indicator).map(({ country, year, value }) => ({ country, year, value }));

@@ -67,7 +67,7 @@ export async function regionByCode(code: string): Promise<EconomyInfo | null> {
   const row = await queryOne<{ code: string; name: string }>(
     `SELECT e.code, e.name FROM economy e
       WHERE e.code = $1 AND e.is_aggregate
-        AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code)`,
+        AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code AND o.disaggregation = '')`,
     [code]
   );
   return row ? { ...row, isAggregate: true } : null;
@@ -108,7 +108,7 @@ export interface ServedFrom {
 export async function servedFrom(indicator: string, economy: string): Promise<ServedFrom[]> {
   return query<ServedFrom & Record<string, string | null>>(
     `SELECT DISTINCT b.vintage, b.file, b.layout FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id
-      WHERE o.indicator = $1 AND o.economy = $2 ORDER BY b.vintage DESC NULLS LAST, b.file`,
+      WHERE o.indicator = $1 AND o.economy = $2 AND o.disaggregation = '' ORDER BY b.vintage DESC NULLS LAST, b.file`,
     [indicator, economy]
   );
 }
@@ -186,7 +186,7 @@ export async function membersLatest(members: string[], indicator: string): Promi
     `SELECT e.code, e.name, l.year, l.value, l.vintage
        FROM economy e
        LEFT JOIN (SELECT economy, arg_max(year, year) AS year, arg_max(value, year) AS value, arg_max(vintage, year) AS vintage
-                    FROM observation WHERE indicator = $1 GROUP BY economy) l ON l.economy = e.code
+                    FROM observation WHERE indicator = $1 AND disaggregation = '' GROUP BY economy) l ON l.economy = e.code
       WHERE e.code IN (${placeholders}) AND NOT e.is_aggregate
       ORDER BY e.name`,
     [indicator, ...members]
@@ -210,7 +210,7 @@ export async function regionIndex(): Promise<RegionListItem[]> {
         GROUP BY ALL
      ), pages AS (
        SELECT e.code, e.name FROM economy e
-        WHERE e.is_aggregate AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code)
+        WHERE e.is_aggregate AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code AND o.disaggregation = '')
      )
      SELECT 'WLD' AS code, (SELECT name FROM economy WHERE code = 'WLD') AS name, 'World' AS kind,
             (SELECT count(*)::INTEGER FROM economy WHERE NOT is_aggregate AND wb_region IS NOT NULL) AS members,

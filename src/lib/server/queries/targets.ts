@@ -53,7 +53,7 @@ export async function targetIndicators(n: number | null = null): Promise<TargetI
     `SELECT t.id, t.target, t.name, t.unit, t.goal_value AS "goalValue", t.goal_reasoning AS "goalReasoning",
             t.wb_code AS "wbCode", t.source, i.name AS "wbName", i.unit AS "wbUnit",
             coalesce(i.higher_is_better, true) AS "higherIsBetter", i.upper_bound AS "upperBound",
-            (SELECT count(*)::INTEGER FROM observation o WHERE o.indicator = t.wb_code) AS observations
+            (SELECT count(*)::INTEGER FROM observation o WHERE o.indicator = t.wb_code AND o.disaggregation = '') AS observations
        FROM target_indicator t LEFT JOIN indicator i ON i.code = t.wb_code
       WHERE $1::INTEGER IS NULL OR t.target = $1::INTEGER
       ORDER BY t.target, string_split(t.id, '.')[2]::INTEGER`,
@@ -118,10 +118,10 @@ export interface CoverageYear {
 export async function coverageByYear(indicator: string, fromYear = 2000): Promise<CoverageYear[]> {
   return query<CoverageYear & Record<string, number>>(
     `WITH members AS (SELECT code FROM economy WHERE NOT is_aggregate AND wb_region IS NOT NULL),
-          years AS (SELECT DISTINCT year FROM observation WHERE indicator = $1 AND year >= $2 AND NOT is_aggregate)
+          years AS (SELECT DISTINCT year FROM observation WHERE indicator = $1 AND year >= $2 AND NOT is_aggregate AND disaggregation = '')
      SELECT y.year,
             (SELECT count(DISTINCT o.economy)::INTEGER FROM observation o JOIN members m ON m.code = o.economy
-              WHERE o.indicator = $1 AND o.year = y.year) AS "countriesWithData",
+              WHERE o.indicator = $1 AND o.year = y.year AND o.disaggregation = '') AS "countriesWithData",
             (SELECT count(*)::INTEGER FROM members) AS "countriesTotal"
        FROM years y ORDER BY y.year`,
     [indicator, fromYear]
@@ -141,12 +141,12 @@ export async function coverageMatrix(indicator: string, fromYear = 2000): Promis
   return query<CoverageCell & Record<string, string | number>>(
     `WITH members AS (SELECT group_code AS region, group_name AS "regionName", economy FROM economy_group WHERE classification = 'wb_region'),
           totals AS (SELECT region, "regionName", count(*)::INTEGER AS total FROM members GROUP BY ALL),
-          years AS (SELECT DISTINCT year FROM observation WHERE indicator = $1 AND year >= $2 AND NOT is_aggregate)
+          years AS (SELECT DISTINCT year FROM observation WHERE indicator = $1 AND year >= $2 AND NOT is_aggregate AND disaggregation = '')
      SELECT t.region, t."regionName", y.year,
             count(DISTINCT o.economy)::INTEGER AS "countriesWithData", t.total AS "countriesTotal"
        FROM totals t CROSS JOIN years y
        LEFT JOIN members m ON m.region = t.region
-       LEFT JOIN observation o ON o.indicator = $1 AND o.economy = m.economy AND o.year = y.year
+       LEFT JOIN observation o ON o.indicator = $1 AND o.economy = m.economy AND o.year = y.year AND o.disaggregation = ''
       GROUP BY t.region, t."regionName", y.year, t.total
       ORDER BY t.region, y.year`,
     [indicator, fromYear]
@@ -169,7 +169,7 @@ export async function wbRegions(): Promise<WbRegion[]> {
 export async function rankingYears(indicator: string): Promise<{ years: number[]; defaultYear: number | null }> {
   const rows = await query<{ year: number; n: number }>(
     `SELECT year, count(*)::INTEGER AS n FROM observation
-      WHERE indicator = $1 AND NOT is_aggregate AND economy IN (SELECT code FROM economy WHERE NOT is_aggregate AND wb_region IS NOT NULL)
+      WHERE indicator = $1 AND NOT is_aggregate AND disaggregation = '' AND economy IN (SELECT code FROM economy WHERE NOT is_aggregate AND wb_region IS NOT NULL)
       GROUP BY year ORDER BY year`,
     [indicator]
   );
@@ -190,7 +190,7 @@ export async function ranking(indicator: string, year: number, region: string | 
     `SELECT e.code, e.name, g.group_name AS region, o.value
        FROM observation o JOIN economy e ON e.code = o.economy
        JOIN economy_group g ON g.classification = 'wb_region' AND g.economy = e.code
-      WHERE o.indicator = $1 AND o.year = $2 AND NOT e.is_aggregate AND ($3::VARCHAR IS NULL OR g.group_code = $3::VARCHAR)
+      WHERE o.indicator = $1 AND o.year = $2 AND o.disaggregation = '' AND NOT e.is_aggregate AND ($3::VARCHAR IS NULL OR g.group_code = $3::VARCHAR)
       ORDER BY o.value DESC, e.name`,
     [indicator, year, region]
   );
@@ -206,7 +206,7 @@ export async function servedFrom(indicator: string, economies: readonly string[]
   }
   const rows = await query<{ file: string; vintage: string | null; n: number }>(
     `SELECT b.file, b.vintage, count(*)::INTEGER AS n FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id
-      WHERE o.indicator = $1 AND ($2::INTEGER IS NULL OR o.year = $2::INTEGER)${filter}
+      WHERE o.indicator = $1 AND o.disaggregation = '' AND ($2::INTEGER IS NULL OR o.year = $2::INTEGER)${filter}
       GROUP BY b.file, b.vintage ORDER BY b.vintage DESC NULLS LAST, b.file`,
     params
   );
