@@ -9,6 +9,7 @@ import { createWarehouse, insertQuarantine, insertRows } from './lib/warehouse';
 import { buildPathFor, discard, prepareBuildDir, publish } from './lib/publish';
 import { projectRoot } from './lib/paths';
 import { inputFingerprint } from './lib/fingerprint';
+import { failedReport } from './lib/report';
 import { existsSync } from 'node:fs';
 
 export interface RunOptions {
@@ -109,7 +110,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       try {
         report = await source.run(ctx);
       } catch (err) {
-        report = failedReport(err);
+        report = failedReport(err instanceof Error ? err.message : String(err));
       }
       const outcome: SourceOutcome = { ...report, source: source.id, seconds: (performance.now() - t0) / 1000 };
       outcomes.push(outcome);
@@ -155,18 +156,6 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   }
 }
 
-function failedReport(err: unknown): SourceReport {
-  return {
-    status: 'failed',
-    files: 0,
-    rowsRead: 0,
-    rowsLoaded: 0,
-    rowsQuarantined: 0,
-    checksum: null,
-    vintage: null,
-    message: err instanceof Error ? err.message : String(err)
-  };
-}
 
 export function describeOutcome(o: SourceOutcome): string {
   const parts = [

@@ -2,25 +2,15 @@
 // stages observations, and before the sources that read the published tables.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Source, SourceReport } from '../lib/context';
+import { sourceReport } from '../lib/report';
 import { publishObservations, type PublishSummary } from './publish';
-
-const vintageRange = (v: string[]) => (v.length === 0 ? null : v.length === 1 ? v[0] : `${v[0]}..${v[v.length - 1]}`);
 
 export function publishReport(p: PublishSummary): SourceReport {
   const parts = [`${p.batches} batches, ${p.valuesLoaded} values loaded, ${p.served} served`];
   if (p.valuesQuarantined) parts.push(`${p.valuesQuarantined} values refused (see quarantine; ${p.linesQuarantined} whole lines for unknown indicator or economy codes)`);
   if (p.duplicateBatches.length) parts.push(`duplicate copies not loaded twice: ${p.duplicateBatches.join(', ')}`);
   if (p.conflictingBatches.length) parts.push(`same vintage, different values (flagged): ${p.conflictingBatches.join(' | ')}`);
-  return {
-    status: 'ok',
-    files: 0,
-    rowsRead: p.valuesRead,
-    rowsLoaded: p.valuesLoaded,
-    rowsQuarantined: p.valuesQuarantined,
-    checksum: null,
-    vintage: vintageRange(p.vintages),
-    message: parts.join('. ')
-  };
+  return sourceReport({ rowsRead: p.valuesRead, rowsLoaded: p.valuesLoaded, rowsQuarantined: p.valuesQuarantined, vintages: p.vintages, messages: parts, separator: '. ' });
 }
 
 export const observationsPublish: Source = {

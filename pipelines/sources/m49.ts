@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCsv, CsvError } from '../lib/csv';
-import { combineChecksums, sha256 } from '../lib/checksum';
+import { sha256 } from '../lib/checksum';
+import { skippedReport, sourceReport } from '../lib/report';
 import type { QuarantineRow, Source, SourceContext, SourceReport } from '../lib/context';
 import { InputError } from '../lib/context';
 import { insertRows } from '../lib/warehouse';
@@ -184,7 +185,7 @@ export const m49: Source = {
   required: false,
   async run(ctx: SourceContext): Promise<SourceReport> {
     if (!ctx.mirror) {
-      return { status: 'skipped', files: 0, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, checksum: null, vintage: null, message: 'M49 needs the mirror (un/m49/): UNSD offers no API used here' };
+      return skippedReport('M49 needs the mirror (un/m49/): UNSD offers no API used here');
     }
     const semi = await readM49File(ctx.mirror, M49_SEMICOLON, ';');
     const comma = await readM49File(ctx.mirror, M49_COMMA, ',');
@@ -211,15 +212,6 @@ export const m49: Source = {
       quarantined.length ? `${quarantined.length} row(s) without a valid ISO3 code quarantined` : ''
     ].filter(Boolean).join('; ');
     ctx.log(`m49: ${message}`);
-    return {
-      status: 'ok',
-      files: 2,
-      rowsRead,
-      rowsLoaded: rowsRead - quarantined.length,
-      rowsQuarantined: quarantined.length,
-      checksum: combineChecksums([semi.checksum, comma.checksum]),
-      vintage: null,
-      message
-    };
+    return sourceReport({ files: 2, rowsRead, rowsQuarantined: quarantined.length, checksums: [semi.checksum, comma.checksum], messages: [message] });
   }
 };

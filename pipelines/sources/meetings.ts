@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuarantineRow, Source, SourceContext, SourceReport } from '../lib/context';
-import { sha256, combineChecksums } from '../lib/checksum';
+import { sha256 } from '../lib/checksum';
+import { sourceReport } from '../lib/report';
 import { insertRows } from '../lib/warehouse';
 import { knownIds } from './meetings/known-ids';
 import { readEvents, type EventRow } from './meetings/events-file';
@@ -77,16 +78,7 @@ export async function loadMeetings(ctx: SourceContext): Promise<SourceReport> {
   ctx.log(`${events.length} events, ${participation.length} participation figures, ${flags.length} data-quality flags`);
 
   if (refused.length > 0) messages.push(`${refused.length} row(s) quarantined`);
-  return {
-    status,
-    files: checksums.length,
-    rowsRead,
-    rowsLoaded: events.length + participation.length,
-    rowsQuarantined: refused.length,
-    checksum: combineChecksums(checksums),
-    vintage: null,
-    message: messages.join('; ')
-  };
+  return sourceReport({ status, files: checksums.length, rowsRead, rowsLoaded: events.length + participation.length, rowsQuarantined: refused.length, checksums, messages });
 }
 
 export const meetings: Source = {

@@ -6,7 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { tableSpec } from '../schema';
 import { parseCsv, CsvError } from '../lib/csv';
-import { combineChecksums, sha256 } from '../lib/checksum';
+import { sha256 } from '../lib/checksum';
+import { sourceReport } from '../lib/report';
 import { InputError, type Source, type SourceContext, type SourceReport } from '../lib/context';
 import { insertRows } from '../lib/warehouse';
 
@@ -191,15 +192,6 @@ export const reference: Source = {
       loaded += f.rows.length;
       ctx.log(`reference: ${f.file}: ${f.rows.length} rows`);
     }
-    return {
-      status: 'ok',
-      files: files.length,
-      rowsRead: loaded,
-      rowsLoaded: loaded,
-      rowsQuarantined: 0,
-      checksum: combineChecksums(files.map((f) => f.checksum)),
-      vintage: null,
-      message: messages.join('; ')
-    };
+    return sourceReport({ files: files.length, rowsRead: loaded, checksums: files.map((f) => f.checksum), messages });
   }
 };

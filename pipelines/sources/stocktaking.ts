@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { QuarantineRow, Source, SourceContext, SourceReport } from '../lib/context';
-import { combineChecksums, sha256 } from '../lib/checksum';
+import { sha256 } from '../lib/checksum';
+import { sourceReport } from '../lib/report';
 import { insertRows } from '../lib/warehouse';
 import { knownIds } from './meetings/known-ids';
 import { readPublishedFigures, PUBLISHED_FIGURES_FILE } from './meetings/published-figures';
@@ -127,16 +128,7 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
     messages.push(`${refused.length} row(s) or file(s) quarantined`);
   }
   ctx.log(`${read.entries.length} stocktaking entries from ${files.length} file(s), ${read.bridge.length} action-line links`);
-  return {
-    status,
-    files: checksums.length,
-    rowsRead,
-    rowsLoaded,
-    rowsQuarantined: refused.length,
-    checksum: combineChecksums(checksums),
-    vintage: null,
-    message: messages.join('; ')
-  };
+  return sourceReport({ status, files: checksums.length, rowsRead, rowsLoaded, rowsQuarantined: refused.length, checksums, messages });
 }
 
 export const stocktaking: Source = {

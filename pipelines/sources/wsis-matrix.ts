@@ -6,7 +6,8 @@
 // that cannot be mapped are quarantined with the reason, never dropped.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { combineChecksums, sha256 } from '../lib/checksum';
+import { sha256 } from '../lib/checksum';
+import { skippedReport, sourceReport } from '../lib/report';
 import { InputError, type QuarantineRow, type Source, type SourceContext, type SourceReport } from '../lib/context';
 import { insertRows } from '../lib/warehouse';
 
@@ -147,7 +148,7 @@ export const wsisMatrix: Source = {
   required: false,
   async run(ctx: SourceContext): Promise<SourceReport> {
     if (!ctx.mirror) {
-      return { status: 'skipped', files: 0, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, checksum: null, vintage: null, message: 'the WSIS-SDG matrix is read from the mirror (wsis/wsis-sdg-matrix/)' };
+      return skippedReport('the WSIS-SDG matrix is read from the mirror (wsis/wsis-sdg-matrix/)');
     }
     const actions = await readJson<MatrixAction[]>(ctx.mirror, MATRIX_ACTIONS);
     const sdgs = await readJson<MatrixSdg[]>(ctx.mirror, MATRIX_SDGS);
@@ -165,15 +166,6 @@ export const wsisMatrix: Source = {
     await insertRows(ctx.conn, 'action_line_link', kept as unknown as Record<string, unknown>[]);
     const message = refused.length ? `${refused.length} matrix item(s) could not be mapped (see quarantine)` : '';
     ctx.log(`wsis-matrix: ${kept.length} links from ${actions.data.length} action entries${message ? `; ${message}` : ''}`);
-    return {
-      status: 'ok',
-      files: 2,
-      rowsRead: read,
-      rowsLoaded: kept.length,
-      rowsQuarantined: refused.length,
-      checksum: combineChecksums([actions.checksum, sdgs.checksum]),
-      vintage: null,
-      message
-    };
+    return sourceReport({ files: 2, rowsRead: read, rowsLoaded: kept.length, rowsQuarantined: refused.length, checksums: [actions.checksum, sdgs.checksum], messages: [message] });
   }
 };

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Source, SourceContext, SourceReport } from '../../lib/context';
 import { combineChecksums, sha256 } from '../../lib/checksum';
+import { sourceReport } from '../../lib/report';
 import { insertQuarantine } from '../../lib/warehouse';
 import { batchId, freeBatchId, stageBatch, stageRows, type StagedBatch, type StagedRow } from '../../observations/staging';
 import { PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
@@ -281,17 +282,8 @@ interface Tally {
 const newTally = (): Tally => ({ files: 0, rowsRead: 0, rowsQuarantined: 0, checksums: [], vintages: [], problems: [], staged: 0 });
 
 function report(t: Tally, status: SourceReport['status'], message: string): SourceReport {
-  const v = [...new Set(t.vintages)].sort();
-  return {
-    status,
-    files: t.files,
-    rowsRead: t.rowsRead,
-    rowsLoaded: t.rowsRead, // staged; the validation step quarantines bad values later
-    rowsQuarantined: t.rowsQuarantined,
-    checksum: combineChecksums(t.checksums),
-    vintage: v.length === 0 ? null : v.length === 1 ? v[0] : `${v[0]}..${v.at(-1)}`,
-    message
-  };
+  // rowsLoaded = staged; the publish step quarantines bad values later
+  return sourceReport({ status, files: t.files, rowsRead: t.rowsRead, rowsLoaded: t.rowsRead, rowsQuarantined: t.rowsQuarantined, checksums: t.checksums, vintages: t.vintages, messages: [message] });
 }
 
 // ---------------------------------------------------------------- online mode

@@ -3,14 +3,14 @@
 // (another module); the shared observations-publish step publishes what they staged.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Source, SourceContext, SourceReport } from '../../lib/context';
-import { combineChecksums, sha256 } from '../../lib/checksum';
+
+import { failedReport, skippedReport, sourceReport } from '../../lib/report';
 import { loadCatalog, INDICATORS_FILE, ALIASES_FILE } from './catalog';
 import { loadCountries } from './countries';
 import { listMirrorDataFiles, stageWorldBankFiles, type DataFile, type StageSummary } from './files';
 import { publishNow } from '../../observations';
 import { getWithRetry } from './api';
 
-const vintageRange = (v: string[]) => (v.length === 0 ? null : v.length === 1 ? v[0] : `${v[0]}..${v[v.length - 1]}`);
 
 export const worldbankCatalog: Source = {
   id: 'worldbank-catalog',
@@ -18,7 +18,7 @@ export const worldbankCatalog: Source = {
   required: true,
   async run(ctx) {
     const c = await loadCatalog(ctx.conn, ctx.root);
-    return { status: 'ok', files: 2, rowsRead: c.indicators + c.aliases, rowsLoaded: c.indicators + c.aliases, rowsQuarantined: 0, checksum: c.checksum, vintage: null, message: '' };
+    return sourceReport({ files: 2, rowsRead: c.indicators + c.aliases, checksum: c.checksum });
   }
 };
 
@@ -37,39 +37,36 @@ export const worldbankCountries: Source = {
         online = { label: url, json: JSON.parse(text), checksum: res.checksum };
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
-        return { status: 'failed', files: 0, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, checksum: null, vintage: null, message: `${reason}; no country list loaded` };
+        return failedReport(`${reason}; no country list loaded`);
       }
     }
     const r = await loadCountries(ctx.conn, ctx.mirror, online);
-    return {
-      status: 'ok',
+    return sourceReport({
       files: r.files,
       rowsRead: r.economies,
       rowsLoaded: r.economies + r.groups,
-      rowsQuarantined: 0,
-      checksum: combineChecksums(r.checksums),
-      vintage: vintageRange(r.vintages),
-      message: `${r.economies} economies (${r.aggregates} aggregates), ${r.groups} group memberships`
-    };
+      checksums: r.checksums,
+      vintages: r.vintages,
+      messages: [`${r.economies} economies (${r.aggregates} aggregates), ${r.groups} group memberships`]
+    });
   }
 };
 
 function filesReport(s: StageSummary): SourceReport {
-  const vintages = [...new Set(s.batches.map((b) => b.vintage).filter((v): v is string => v != null))].sort();
   const undated = s.batches.filter((b) => b.vintage == null).map((b) => b.file);
   const parts = [`${s.batches.length} batches staged from ${s.files} files (${s.linesRead} lines, ${s.linesRejected} malformed)`];
   if (undated.length) parts.push(`no Last Updated Date (vintage unknown, ranked below dated files): ${[...new Set(undated)].join(', ')}`);
   if (s.problems.length) parts.push(`unreadable: ${s.problems.join('; ')}`);
-  return {
+  return sourceReport({
     status: s.problems.length ? 'partial' : 'ok',
     files: s.files,
     rowsRead: s.linesRead,
-    rowsLoaded: s.linesRead - s.linesRejected,
     rowsQuarantined: s.linesRejected,
-    checksum: combineChecksums(s.checksums),
-    vintage: vintageRange(vintages),
-    message: parts.join('. ')
-  };
+    checksums: s.checksums,
+    vintages: s.batches.map((b) => b.vintage),
+    messages: parts,
+    separator: '. '
+  });
 }
 
 export const worldbankFiles: Source = {
@@ -77,7 +74,7 @@ export const worldbankFiles: Source = {
   description: 'World Bank bulk CSV, zip and DataBank files of the mirror, staged for validation',
   required: true,
   async run(ctx) {
-    if (!ctx.mirror) return { status: 'skipped', files: 0, rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0, checksum: null, vintage: null, message: 'online mode: the API reader stages World Bank data' };
+    if (!ctx.mirror) return skippedReport('online mode: the API reader stages World Bank data');
     return filesReport(await stageWorldBankFiles(ctx.conn, await listMirrorDataFiles(ctx.mirror)));
   }
 };
