@@ -5,7 +5,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { resolve } from 'node:path';
 import type { Source, SourceContext, SourceReport } from './lib/context';
-import { createWarehouse, insertQuarantine, insertRows } from './lib/warehouse';
+import { createWarehouse, insertRows } from './lib/warehouse';
+import { createSourceContext, settingInputDirs } from './lib/source-context';
 import { buildPathFor, discard, prepareBuildDir, publish } from './lib/publish';
 import { projectRoot } from './lib/paths';
 import { inputFingerprint } from './lib/fingerprint';
@@ -69,7 +70,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const mirror = options.mirror ? resolve(options.mirror) : null;
   // Online sources can change at any time; only a mirror run can know nothing changed.
   const fingerprint = mirror
-    ? inputFingerprint({ root: projectRoot, mirror, extraDirs: process.env.WSIS_STOCKTAKING_DIR ? [process.env.WSIS_STOCKTAKING_DIR] : [] })
+    ? inputFingerprint({ root: projectRoot, mirror, extraDirs: settingInputDirs(options.sources) })
     : null;
   if (fingerprint && !options.force) {
     const published = await publishedBuild(out);
@@ -82,22 +83,15 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   prepareBuildDir(out);
   const buildPath = buildPathFor(out, runId);
   const { instance, conn } = await createWarehouse(buildPath);
-  const ctx: SourceContext = {
+  const { ctx, enter } = createSourceContext({
     conn,
     mirror,
     root: projectRoot,
-    cacheDir: options.cacheDir ?? resolve(projectRoot, 'data/cache'),
+    cacheDir: options.cacheDir,
     log: (message) => log(`    ${message}`),
-    quarantine: (rows) => insertQuarantine(conn, rows),
-    fetch: options.fetch ?? fetch,
-    online: {
-      timeoutMs: 20_000,
-      retries: 3,
-      backoffMs: 1_000,
-      baseUrl: process.env.WSIS_WB_API ?? 'https://api.worldbank.org/v2',
-      ...options.online
-    }
-  };
+    fetch: options.fetch,
+    online: options.online
+  });
   const outcomes: SourceOutcome[] = [];
   const result: RunResult = { runId, ok: false, published: false, out, outcomes, seconds: 0, tableCounts: {} };
   try {
@@ -107,6 +101,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       const t0 = performance.now();
       const startedAt = new Date();
       let report: SourceReport;
+      enter(source);
       try {
         report = await source.run(ctx);
       } catch (err) {

@@ -12,6 +12,28 @@ export interface QuarantineRow {
   raw: string | null;
 }
 
+/** A refused row as a source hands it to ctx.quarantine: the runner stamps the source id when absent. */
+export type QuarantineInput = Omit<QuarantineRow, 'source'> & { source?: string };
+
+/** A setting a source reads from the environment, declared on the source (README lists them). */
+export interface SourceSetting {
+  /** Environment variable, e.g. WSIS_STOCKTAKING_DIR. */
+  env: string;
+  description: string;
+  /** A folder of inputs: part of the input fingerprint of a mirror run when set. */
+  inputDir?: boolean;
+}
+
+/** Where a source's data comes from (like an OWID snapshot's origin): feeds licence notes and citations. */
+export interface SourceOrigin {
+  publisher: string;
+  /** The publisher's page or download for the dataset. */
+  url: string;
+  licence: string;
+  /** What is read: mirror folders, repository files, API endpoints. */
+  inputs: string[];
+}
+
 export interface SourceContext {
   /** Connection to the warehouse being built (a new file, swapped in only when complete). */
   conn: DuckDBConnection;
@@ -23,8 +45,10 @@ export interface SourceContext {
   cacheDir: string;
   /** Progress output, one line per call. */
   log: (message: string) => void;
-  /** Record refused rows. */
-  quarantine: (rows: QuarantineRow[]) => Promise<void>;
+  /** Record refused rows; rows without a source get the running source's id. */
+  quarantine: (rows: QuarantineInput[]) => Promise<void>;
+  /** The value of a setting the running source declares (undefined when unset); throws for one it does not declare. */
+  setting: (env: string) => string | undefined;
   /** Network access (replaceable in tests). */
   fetch: typeof fetch;
   /** Options for online sources. */
@@ -54,6 +78,10 @@ export interface Source {
    * unreachable service must not stop the other sources.
    */
   required: boolean | ((ctx: SourceContext) => boolean);
+  /** Where its data comes from (absent for steps that read no input of their own, e.g. observations-publish). */
+  origin?: SourceOrigin;
+  /** Environment settings it reads (through ctx.setting). */
+  settings?: SourceSetting[];
   run(ctx: SourceContext): Promise<SourceReport>;
 }
 

@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tmpdir } from 'node:os';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { createWarehouse, insertRows } from '../lib/warehouse';
 import { projectRoot, sharedMirror } from '../lib/paths';
-import type { QuarantineRow, SourceContext } from '../lib/context';
+import type { QuarantineRow } from '../lib/context';
+import { contextFor } from '../lib/test-context';
 import { M49_COMMA, M49_SEMICOLON, m49, readM49File } from './m49';
 
-function context(conn: DuckDBConnection, mirror: string | null, quarantined: QuarantineRow[]): SourceContext {
-  return {
-    conn, mirror, root: projectRoot, cacheDir: tmpdir(), log: () => {},
-    quarantine: async (rows) => void quarantined.push(...rows),
-    fetch: (() => Promise.reject(new Error('no network in tests'))) as unknown as typeof fetch,
-    online: { timeoutMs: 1, retries: 0, backoffMs: 0, baseUrl: '' }
-  };
-}
+const context = (conn: DuckDBConnection, mirror: string | null, quarantined: QuarantineRow[]) => contextFor(conn, { mirror, root: projectRoot, source: m49, quarantined }).ctx;
 
 describe('M49 files as published', () => {
   it('the semicolon edition lists 44 LDCs, 32 LLDCs and 53 SIDS in 248 rows', async () => {

@@ -183,6 +183,12 @@ export const m49: Source = {
   id: 'm49',
   description: 'UN M49 country codes, regions and LDC / LLDC / SIDS / developed groupings (UNSD)',
   required: false,
+  origin: {
+    publisher: 'UN Statistics Division',
+    url: 'https://unstats.un.org/unsd/methodology/m49/',
+    licence: 'UN terms of use',
+    inputs: [M49_SEMICOLON, M49_COMMA]
+  },
   async run(ctx: SourceContext): Promise<SourceReport> {
     if (!ctx.mirror) {
       return skippedReport('M49 needs the mirror (un/m49/): UNSD offers no API used here');

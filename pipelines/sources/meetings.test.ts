@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadMeetings } from './meetings';
-import { testContext } from './meetings/test-context';
+import { testContext } from '../lib/test-context';
+import { meetings } from './meetings';
 import { sharedMirror } from '../lib/paths';
 
 let cleanup: (() => void) | null = null;
@@ -13,7 +14,7 @@ afterEach(() => {
 });
 
 async function loaded(mirror: string | null) {
-  const t = await testContext({ mirror });
+  const t = await testContext({ mirror, source: meetings });
   cleanup = t.close;
   const report = await loadMeetings(t.ctx);
   return { ...t, report };
@@ -145,7 +146,7 @@ describe('meetings: bad reference rows are quarantined', () => {
       join(root, 'data/reference/participation.csv'),
       ['event,measure,stakeholder_type,venue,count,note,source', 'm1,badged,all,all,10,,seed', 'm9,badged,all,all,10,,seed', 'm1,badged,martians,all,3,,seed'].join('\n')
     );
-    const t = await testContext({ root });
+    const t = await testContext({ root, source: meetings });
     cleanup = t.close;
     const report = await loadMeetings(t.ctx);
     expect(t.quarantined.map((q) => [q.file, q.row_number, q.reason])).toEqual([

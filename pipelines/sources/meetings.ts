@@ -85,5 +85,11 @@ export const meetings: Source = {
   id: 'meetings',
   description: 'WSIS meetings, participation and data-quality flags from the seed reports (and published figures in mirror mode)',
   required: true,
+  origin: {
+    publisher: 'ITU (WSIS meeting reports), cited per row',
+    url: 'https://www.itu.int/net4/wsis/forum/',
+    licence: 'figures quoted from published reports, with citation',
+    inputs: ['data/reference/events.csv', 'data/reference/participation.csv', `mirror ${PUBLISHED_FIGURES_FILE}`]
+  },
   run: loadMeetings
 };

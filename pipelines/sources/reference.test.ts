@@ -5,21 +5,11 @@ import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { createWarehouse } from '../lib/warehouse';
 import { projectRoot, sharedMirror } from '../lib/paths';
-import { InputError, type SourceContext } from '../lib/context';
+import { InputError } from '../lib/context';
+import { contextFor } from '../lib/test-context';
 import { REFERENCE_FILES, readReference, reference } from './reference';
 
-function context(conn: DuckDBConnection, root: string, mirror: string | null): SourceContext {
-  return {
-    conn,
-    mirror,
-    root,
-    cacheDir: tmpdir(),
-    log: () => {},
-    quarantine: async () => {},
-    fetch: (() => Promise.reject(new Error('no network in tests'))) as unknown as typeof fetch,
-    online: { timeoutMs: 1, retries: 0, backoffMs: 0, baseUrl: '' }
-  };
-}
+const context = (conn: DuckDBConnection, root: string, mirror: string | null) => contextFor(conn, { root, mirror, source: reference }).ctx;
 
 describe('reference source on the repository files', () => {
   let instance: DuckDBInstance;

@@ -178,6 +178,12 @@ export const reference: Source = {
   id: 'reference',
   description: 'Reference facts from data/reference (action lines, WSIS targets and indicators, MDG 8.F, links, stakeholder types)',
   required: true,
+  origin: {
+    publisher: 'WSIS documents (Geneva Plan of Action, Tunis Agenda, Partnership on Measuring ICT for Development), cited per row',
+    url: 'https://www.itu.int/net/wsis/',
+    licence: 'UN document texts, quoted with citation',
+    inputs: ['data/reference/*.csv']
+  },
   async run(ctx: SourceContext): Promise<SourceReport> {
     const files = await readReference(ctx.root);
     const messages: string[] = [];

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStocktaking, readEntries } from './stocktaking';
 import { readTemplate } from './stocktaking/template';
-import { testContext, ACTION_LINE_IDS } from './meetings/test-context';
+import { testContext, ACTION_LINE_IDS } from '../lib/test-context';
+import { stocktaking } from './stocktaking';
 import { insertRows } from '../lib/warehouse';
 import { projectRoot, sharedMirror } from '../lib/paths';
 
@@ -27,7 +28,7 @@ function rootWith(files: Record<string, string>): string {
 }
 
 async function load(root: string, mirror: string | null = null, economies: string[] = []) {
-  const t = await testContext({ root, mirror });
+  const t = await testContext({ root, mirror, source: stocktaking });
   cleanup = t.close;
   if (economies.length > 0) await insertRows(t.conn, 'economy', economies.map((code) => ({ code, name: code, is_aggregate: false })));
   const report = await loadStocktaking(t.ctx);

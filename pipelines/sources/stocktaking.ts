@@ -15,6 +15,8 @@ import { FileRefused, isExportFile, readExport } from './stocktaking/export-file
 import { publishedTotals } from './stocktaking/published-totals';
 
 export const ENTRIES_DIR = 'data/stocktaking';
+/** A folder of full stocktaking exports outside the repository. */
+export const STOCKTAKING_DIR = 'WSIS_STOCKTAKING_DIR';
 
 export interface InputFile {
   /** Name used in messages and quarantine rows (repo-relative, or absolute for external exports). */
@@ -22,7 +24,7 @@ export interface InputFile {
   path: string;
 }
 
-export function inputFiles(root: string, externalDir = process.env.WSIS_STOCKTAKING_DIR): InputFile[] {
+export function inputFiles(root: string, externalDir?: string): InputFile[] {
   const list = (dir: string, label: (name: string) => string) =>
     readdirSync(dir)
       .filter(isExportFile)
@@ -96,7 +98,7 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
   if (!countries) messages.push('economy table empty: country codes checked for format only');
   const refs: References = { actionLines: loadedLines ?? template.actionLines, countries };
 
-  const files = inputFiles(ctx.root);
+  const files = inputFiles(ctx.root, ctx.setting(STOCKTAKING_DIR));
   const read = readEntries(files, template, refs);
   await insertRows(ctx.conn, 'stocktaking_entry', read.entries);
   await insertRows(ctx.conn, 'stocktaking_action_line', read.bridge);
@@ -135,5 +137,12 @@ export const stocktaking: Source = {
   id: 'stocktaking',
   description: 'WSIS stocktaking entries in the published template, and the published stocktaking totals (mirror mode)',
   required: false,
+  origin: {
+    publisher: 'ITU (WSIS stocktaking database)',
+    url: 'https://www.itu.int/net4/wsis/stocktaking/',
+    licence: 'entries cited per row; published totals quoted with citation',
+    inputs: [`${ENTRIES_DIR}/*.csv, *.json`, `$${STOCKTAKING_DIR}`, `mirror ${PUBLISHED_FIGURES_FILE}`]
+  },
+  settings: [{ env: STOCKTAKING_DIR, description: 'Folder of full stocktaking exports (template CSV or JSON) read besides data/stocktaking/', inputDir: true }],
   run: loadStocktaking
 };

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tmpdir } from 'node:os';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { createWarehouse } from '../lib/warehouse';
 import { projectRoot, sharedMirror } from '../lib/paths';
-import type { QuarantineRow, SourceContext } from '../lib/context';
+import type { QuarantineRow } from '../lib/context';
+import { contextFor } from '../lib/test-context';
 import { actionLineId, htmlToText, matrixLinks, wsisMatrix } from './wsis-matrix';
 import { reference } from './reference';
 
-function context(conn: DuckDBConnection, mirror: string | null, quarantined: QuarantineRow[]): SourceContext {
-  return {
-    conn, mirror, root: projectRoot, cacheDir: tmpdir(), log: () => {},
-    quarantine: async (rows) => void quarantined.push(...rows),
-    fetch: (() => Promise.reject(new Error('no network in tests'))) as unknown as typeof fetch,
-    online: { timeoutMs: 1, retries: 0, backoffMs: 0, baseUrl: '' }
-  };
-}
+const context = (conn: DuckDBConnection, mirror: string | null, quarantined: QuarantineRow[]) =>
+  contextFor(conn, { mirror, root: projectRoot, source: wsisMatrix, quarantined }).ctx;
 
 describe('matrix parsing helpers', () => {
   it('maps the matrix names to our action-line ids', () => {

@@ -146,6 +146,12 @@ export const wsisMatrix: Source = {
   id: 'wsis-matrix',
   description: 'Links from WSIS action lines to SDGs and SDG targets (WSIS-SDG Matrix)',
   required: false,
+  origin: {
+    publisher: 'ITU and UN agencies (WSIS-SDG Matrix), as data by the University of the West Indies ICT4SDG app',
+    url: 'https://github.com/uwidcit/WSIS-SDG-Matrix',
+    licence: 'no licence stated; content reproduces the UN WSIS-SDG Matrix: cite ITU',
+    inputs: [MATRIX_ACTIONS, MATRIX_SDGS]
+  },
   async run(ctx: SourceContext): Promise<SourceReport> {
     if (!ctx.mirror) {
       return skippedReport('the WSIS-SDG matrix is read from the mirror (wsis/wsis-sdg-matrix/)');

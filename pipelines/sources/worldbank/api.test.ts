@@ -9,6 +9,7 @@ import { createWarehouse, insertQuarantine, insertRows } from '../../lib/warehou
 import { sharedMirror } from '../../lib/paths';
 import { combineChecksums, sha256 } from '../../lib/checksum';
 import type { SourceContext } from '../../lib/context';
+import { contextFor } from '../../lib/test-context';
 import { ensureStaging } from '../../observations/staging';
 import { startFakeWorldBankApi, type FakeServer, type FakeServerOptions } from './fake-server';
 import { ApiError, ApiUnreachable, cacheName, fetchIndicator, readSaved, stageFetched, worldbankApi, type FetchIndicatorOptions } from './api';
@@ -41,16 +42,7 @@ function clientOptions(baseUrl: string, extra: Partial<FetchIndicatorOptions> = 
 }
 
 function context(baseUrl: string, online: Partial<SourceContext['online']> = {}): SourceContext {
-  return {
-    conn,
-    mirror: null,
-    root: process.cwd(),
-    cacheDir,
-    log: () => {},
-    quarantine: (rows) => insertQuarantine(conn, rows),
-    fetch,
-    online: { timeoutMs: 5_000, retries: 2, backoffMs: 10, baseUrl, ...online }
-  };
+  return contextFor(conn, { root: process.cwd(), cacheDir, fetch, source: worldbankApi, online: { timeoutMs: 5_000, retries: 2, backoffMs: 10, baseUrl, ...online } }).ctx;
 }
 
 async function one(sql: string, params: (string | number)[] = []): Promise<unknown> {

@@ -9,9 +9,9 @@ import { combineChecksums, sha256 } from '../../lib/checksum';
 import { sourceReport } from '../../lib/report';
 import { insertQuarantine } from '../../lib/warehouse';
 import { batchId, freeBatchId, stageBatch, stageRows, type StagedBatch, type StagedRow } from '../../observations/staging';
-import { PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
+import { apiBaseUrl, PUBLISHER, QUARANTINE_SOURCE, WB_API_SETTING, WDI_ORIGIN } from './batch-id';
 
-export const DEFAULT_BASE_URL = 'https://api.worldbank.org/v2';
+export { DEFAULT_BASE_URL } from './batch-id';
 /** Rows per request; the saved responses show the live API serving 10 000 a page. */
 export const DEFAULT_PER_PAGE = 10_000;
 const SOURCE_ID = 'worldbank-api';
@@ -288,16 +288,12 @@ function report(t: Tally, status: SourceReport['status'], message: string): Sour
 
 // ---------------------------------------------------------------- online mode
 
-export function resolveBaseUrl(configured: string | undefined): string {
-  return configured || process.env.WSIS_WB_API || DEFAULT_BASE_URL;
-}
-
 /** Fetch and stage every indicator in the catalog table. Stops at the first unreachable answer. */
 export async function readOnline(ctx: SourceContext, perPage = DEFAULT_PER_PAGE): Promise<SourceReport> {
   const codes = (await ctx.conn.runAndReadAll('SELECT code FROM indicator ORDER BY code')).getRows().map((r) => String(r[0]));
   const t = newTally();
   if (codes.length === 0) return report(t, 'skipped', 'the indicator catalog is empty: nothing to fetch');
-  const options: FetchIndicatorOptions = { ...ctx.online, baseUrl: resolveBaseUrl(ctx.online.baseUrl), perPage, fetch: ctx.fetch, cacheDir: ctx.cacheDir, log: ctx.log, resolveEconomy: await economyResolver(ctx.conn) };
+  const options: FetchIndicatorOptions = { ...ctx.online, baseUrl: apiBaseUrl(ctx), perPage, fetch: ctx.fetch, cacheDir: ctx.cacheDir, log: ctx.log, resolveEconomy: await economyResolver(ctx.conn) };
   let unreachable: string | null = null;
   for (const [i, code] of codes.entries()) {
     try {
@@ -390,5 +386,7 @@ export const worldbankApi: Source = {
   id: SOURCE_ID,
   description: 'World Bank API v2: every catalog indicator online, or the saved API responses in the mirror',
   required: false,
+  origin: WDI_ORIGIN,
+  settings: [WB_API_SETTING],
   run: (ctx) => (ctx.mirror ? readSaved(ctx.conn, ctx.mirror) : readOnline(ctx))
 };

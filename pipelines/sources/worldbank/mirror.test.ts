@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createWarehouse } from '../../lib/warehouse';
 import { projectRoot, sharedMirror } from '../../lib/paths';
-import type { SourceContext, SourceReport } from '../../lib/context';
+import type { SourceReport } from '../../lib/context';
+import { contextFor } from '../../lib/test-context';
 import { worldbankCatalog, worldbankCountries, worldbankFiles } from './sources';
 import { observationsPublish } from '../../observations';
 
@@ -14,8 +15,9 @@ const reports: Record<string, SourceReport> = {};
 
 beforeAll(async () => {
   ({ conn } = await createWarehouse(':memory:'));
-  const ctx = { conn, mirror: sharedMirror, root: projectRoot, log: () => {} } as unknown as SourceContext;
-  for (const s of [worldbankCatalog, worldbankCountries, worldbankFiles, observationsPublish]) reports[s.id] = await s.run(ctx);
+  for (const s of [worldbankCatalog, worldbankCountries, worldbankFiles, observationsPublish]) {
+    reports[s.id] = await s.run(contextFor(conn, { mirror: sharedMirror, root: projectRoot, source: s }).ctx);
+  }
 }, 30_000);
 
 afterAll(() => conn?.closeSync());

@@ -10,12 +10,14 @@ import { loadCountries } from './countries';
 import { listMirrorDataFiles, stageWorldBankFiles, type DataFile, type StageSummary } from './files';
 import { publishNow } from '../../observations';
 import { getWithRetry } from './api';
+import { apiBaseUrl, WB_API_SETTING, WDI_ORIGIN } from './batch-id';
 
 
 export const worldbankCatalog: Source = {
   id: 'worldbank-catalog',
   description: `Indicator catalog (${INDICATORS_FILE}) and old-code aliases (${ALIASES_FILE})`,
   required: true,
+  origin: { ...WDI_ORIGIN, inputs: [INDICATORS_FILE, ALIASES_FILE] },
   async run(ctx) {
     const c = await loadCatalog(ctx.conn, ctx.root);
     return sourceReport({ files: 2, rowsRead: c.indicators + c.aliases, checksum: c.checksum });
@@ -27,10 +29,12 @@ export const worldbankCountries: Source = {
   description: 'World Bank economies, regions and income groups (Metadata_Country files, API country list, codes in data files)',
   // Online, an unreachable API must not stop the sources that do not need it.
   required: (ctx) => ctx.mirror != null,
+  origin: WDI_ORIGIN,
+  settings: [WB_API_SETTING],
   async run(ctx) {
     let online: { label: string; json: unknown; checksum: string } | undefined;
     if (!ctx.mirror) {
-      const url = `${ctx.online.baseUrl.replace(/\/$/, '')}/country?per_page=400&format=json`;
+      const url = `${apiBaseUrl(ctx).replace(/\/$/, '')}/country?per_page=400&format=json`;
       try {
         const res = await getWithRetry(url, { ...ctx.online, fetch: ctx.fetch, cacheDir: ctx.cacheDir, log: ctx.log });
         const text = new TextDecoder().decode(res.bytes);
@@ -73,6 +77,7 @@ export const worldbankFiles: Source = {
   id: 'worldbank-files',
   description: 'World Bank bulk CSV, zip and DataBank files of the mirror, staged for validation',
   required: true,
+  origin: WDI_ORIGIN,
   async run(ctx) {
     if (!ctx.mirror) return skippedReport('online mode: the API reader stages World Bank data');
     return filesReport(await stageWorldBankFiles(ctx.conn, await listMirrorDataFiles(ctx.mirror)));
