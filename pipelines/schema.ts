@@ -2,23 +2,25 @@
 // dashboard server (which reads it). Table names and columns here are the public names
 // used by the API, the exports and the data package; change them only on purpose.
 
+export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN' | 'DATE' | 'TIMESTAMP';
+
 export interface ColumnSpec {
-  name: string;
-  type: string; // DuckDB type
-  description: string;
-  unit?: string;
+  readonly name: string;
+  readonly type: ColumnType; // DuckDB type
+  readonly description: string;
+  readonly unit?: string;
 }
 
 export interface TableSpec {
-  name: string;
-  description: string;
-  columns: ColumnSpec[];
-  primaryKey?: string[];
+  readonly name: string;
+  readonly description: string;
+  readonly columns: readonly ColumnSpec[];
+  readonly primaryKey?: readonly string[];
   /** Published tables are exported (CSV, Parquet, JSON) and listed on the Data page. */
-  published: boolean;
+  readonly published: boolean;
 }
 
-const source = { name: 'source', type: 'VARCHAR', description: 'Citation of where the row comes from (file, seed or publication)' };
+const source = { name: 'source', type: 'VARCHAR', description: 'Citation of where the row comes from (file, seed or publication)' } as const;
 
 /**
  * The disaggregation of an observation (part of its key): '' for the total, else
@@ -35,9 +37,9 @@ const disaggregation = {
   name: 'disaggregation',
   type: 'VARCHAR',
   description: "Breakdown of the value: '' for the total, else key=value pairs joined by ';' in key order (e.g. sex=female, location=urban, education_level=primary)"
-};
+} as const;
 
-export const TABLES: TableSpec[] = [
+const DATA_TABLES = [
   {
     name: 'indicator',
     description: 'Indicators loaded from the World Bank WDI (ITU series) and the WSIS/MDG indicators each serves',
@@ -362,10 +364,10 @@ export const TABLES: TableSpec[] = [
       { name: 'started_at', type: 'TIMESTAMP', description: 'When the source started loading' }
     ]
   }
-];
+] as const satisfies readonly TableSpec[];
 
 /** Not published as data: tells the server which build it is reading and where its exports are. */
-export const BUILD_INFO_TABLE: TableSpec = {
+export const BUILD_INFO_TABLE = {
   name: 'build_info',
   description: 'The build this warehouse is: run id, time, mode, and the folder of its exports',
   published: false,
@@ -377,8 +379,45 @@ export const BUILD_INFO_TABLE: TableSpec = {
     { name: 'exports_dir', type: 'VARCHAR', description: 'Absolute folder of the CSV/Parquet/JSON exports of this build' },
     { name: 'fingerprint', type: 'VARCHAR', description: 'SHA-256 over every input of a mirror-mode run (null online)' }
   ]
+} as const satisfies TableSpec;
+
+/** The literal specs, for the row types below. */
+const TABLE_DEFS = [...DATA_TABLES, BUILD_INFO_TABLE] as const satisfies readonly TableSpec[];
+type TableDef = (typeof TABLE_DEFS)[number];
+
+export const TABLES: readonly TableSpec[] = TABLE_DEFS;
+
+export type TableName = TableDef['name'];
+
+/** The TypeScript value of a column type as the warehouse returns it (dates as 'YYYY-MM-DD' text). */
+type ValueOf<T extends ColumnType> = T extends 'VARCHAR' | 'DATE' | 'TIMESTAMP' ? string : T extends 'INTEGER' | 'DOUBLE' ? number : boolean;
+
+/** Columns of a table that are part of its primary key (never null). */
+type KeyOf<S> = S extends { primaryKey: readonly (infer K)[] } ? K : never;
+
+/**
+ * One row of a table, derived from its spec: `RowOf<'event'>` is { id: string; title: string | null; ... }.
+ * Key columns are non-null; every other column may be null.
+ */
+export type RowOf<N extends TableName> = {
+  [C in Extract<TableDef, { name: N }>['columns'][number] as C['name']]: C['name'] extends KeyOf<Extract<TableDef, { name: N }>>
+    ? ValueOf<C['type']>
+    : ValueOf<C['type']> | null;
 };
-TABLES.push(BUILD_INFO_TABLE);
+
+/** The `;`-separated list encoding of list columns (action_line, facilitators, countries, ...): split, trimmed, empties dropped. */
+export function splitList(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  return String(value)
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** The inverse of splitList: items joined with ';'. */
+export function joinList(items: readonly string[]): string {
+  return items.join(';');
+}
 
 export function tableSpec(name: string): TableSpec {
   const spec = TABLES.find((t) => t.name === name);

@@ -2,26 +2,9 @@
 // refused with the file, line and reason rather than loaded half right.
 import { parseCsv, type CsvTable } from '../../lib/csv';
 import type { QuarantineRow } from '../../lib/context';
-import { tableSpec } from '../../schema';
-import { splitList } from './known-ids';
+import { splitList, tableSpec, type RowOf } from '../../schema';
 
-export type EventRow = {
-  id: string;
-  title: string;
-  start_date: string | null;
-  end_date: string | null;
-  date_text: string | null;
-  venue: string | null;
-  action_line: string | null;
-  facilitator: string | null;
-  co_facilitators: string | null;
-  chair: string | null;
-  participants: number | null;
-  participants_approximate: boolean | null;
-  participants_text: string | null;
-  decisions: string | null;
-  source: string;
-};
+export type EventRow = RowOf<'event'>;
 
 export interface Checked<T> {
   rows: T[];

@@ -8,12 +8,3 @@ export async function knownIds(conn: DuckDBConnection, table: string, column = '
   const ids = result.getRows().map((r) => String(r[0]));
   return ids.length > 0 ? new Set(ids) : null;
 }
-
-/** Split a `;`-separated list, trimming blanks. */
-export function splitList(text: string | null | undefined): string[] {
-  if (text == null) return [];
-  return String(text)
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}

@@ -5,15 +5,9 @@
 import type { QuarantineRow } from '../../lib/context';
 import type { FlagRow } from '../meetings/flags';
 import { PUBLISHED_FIGURES_FILE, citeFigure, type PublishedFigure } from '../meetings/published-figures';
+import type { RowOf } from '../../schema';
 
-export type StocktakingTotal = {
-  id: string;
-  year: number | null;
-  entries: number;
-  qualifier: string;
-  quote: string;
-  source: string;
-};
+export type StocktakingTotal = RowOf<'stocktaking_total'>;
 
 /** Topics whose figure is a count of the database's entries or activities as a whole. */
 const WHOLE_DATABASE_TOPICS = new Set(['wsis_stocktaking_entries', 'wsis_stocktaking_activities_reported']);

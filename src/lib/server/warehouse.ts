@@ -74,7 +74,7 @@ let cacheVersion = '';
 let cachedRows = 0;
 
 /** Run a parameterised query ($1, $2, ...). Input never reaches SQL except as a bound value. */
-export async function query<T extends Row = Row>(sql: string, params: DuckDBValue[] = []): Promise<T[]> {
+export async function query<T extends object = Row>(sql: string, params: DuckDBValue[] = []): Promise<T[]> {
   const version = warehouseVersion();
   if (version !== cacheVersion) {
     cache = new Map();
@@ -128,7 +128,7 @@ async function runQuery(sql: string, params: DuckDBValue[]): Promise<Row[]> {
   }
 }
 
-export async function queryOne<T extends Row = Row>(sql: string, params: DuckDBValue[] = []): Promise<T | null> {
+export async function queryOne<T extends object = Row>(sql: string, params: DuckDBValue[] = []): Promise<T | null> {
   const rows = await query<T>(sql, params);
   return rows[0] ?? null;
 }

@@ -107,11 +107,5 @@ export function disaggregationParam(params: URLSearchParams): string {
   return v;
 }
 
-/** Semicolon-separated text to a list (trimmed, empties dropped); null stays empty. */
-export function splitList(value: unknown): string[] {
-  if (value === null || value === undefined) return [];
-  return String(value)
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
+/** Semicolon-separated text to a list (the schema's list encoding). */
+export { splitList } from '../../../../pipelines/schema';

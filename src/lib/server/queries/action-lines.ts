@@ -3,6 +3,7 @@
 // that concern it. Every value is bound; list columns (event.action_line) are matched by element.
 import type { Status } from '$lib/progress';
 import { query, queryOne } from '../warehouse';
+import type { RowOf } from '../../../../pipelines/schema';
 import { assessSeries, indicatorGoals, series } from './progress';
 
 export interface ActionLine {
@@ -196,24 +197,7 @@ export async function stocktakingEntries(id: string, stakeholderType: string | n
   );
 }
 
-export interface Meeting {
-  id: string;
-  title: string;
-  start_date: string | null;
-  end_date: string | null;
-  date_text: string | null;
-  venue: string | null;
-  action_line: string;
-  facilitator: string | null;
-  co_facilitators: string | null;
-  chair: string | null;
-  participants: number | null;
-  participants_approximate: boolean | null;
-  participants_text: string | null;
-  decisions: string | null;
-  source: string;
-  [key: string]: string | number | boolean | null;
-}
+export type Meeting = RowOf<'event'>;
 
 /** Meetings whose `;`-separated action_line list contains this id (exact element match). */
 export async function meetings(id: string): Promise<Meeting[]> {

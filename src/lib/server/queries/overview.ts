@@ -2,6 +2,7 @@
 // changed since the last review, and stocktaking and participation at a glance.
 import { assess, changesSinceReview, type Assessment, type ChangesSinceReview, type Goal, type Series } from '$lib/progress';
 import { query } from '../warehouse';
+import type { RowOf } from '../../../../pipelines/schema';
 import { seriesByEconomy } from './progress';
 import { economyNames, goalOf, REGION_CODES, targetIndicators, targets, type TargetIndicator } from './targets';
 
@@ -172,13 +173,7 @@ export async function stocktakingByActionLine(): Promise<StocktakingByLine[]> {
   );
 }
 
-export interface StocktakingTotal {
-  id: string;
-  year: number | null;
-  entries: number;
-  qualifier: string;
-  quote: string;
-  source: string;
+export interface StocktakingTotal extends RowOf<'stocktaking_total'> {
   notes: string[];
 }
 

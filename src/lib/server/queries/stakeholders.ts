@@ -2,6 +2,7 @@
 // (2008 cluster badges at ITU: counts; WSIS Forum 2020: shares in per cent), stocktaking
 // entries by type, published stocktaking totals, and the data-quality flags on these figures.
 import { query } from '../warehouse';
+import type { RowOf } from '../../../../pipelines/schema';
 
 export interface StakeholderType {
   id: string;
@@ -105,15 +106,7 @@ export async function entriesOfType(stakeholderType: string): Promise<EntryRow[]
   );
 }
 
-export interface StocktakingTotal {
-  id: string;
-  year: number | null;
-  entries: number;
-  qualifier: string;
-  quote: string;
-  source: string;
-  [key: string]: string | number | null;
-}
+export type StocktakingTotal = RowOf<'stocktaking_total'>;
 
 export async function stocktakingTotals(): Promise<StocktakingTotal[]> {
   return query<StocktakingTotal>(

@@ -1,13 +1,8 @@
 // Display helpers for the action-line page (pure).
 import { DEFAULT_LOCALE } from '$lib/format';
 
-/** Split a `;`-separated list into trimmed, non-empty items. */
-export function listItems(value: string | null | undefined): string[] {
-  return (value ?? '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+/** Split a `;`-separated list into trimmed, non-empty items (the schema's list encoding). */
+export { splitList as listItems } from '../../../../pipelines/schema';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
