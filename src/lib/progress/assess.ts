@@ -44,6 +44,8 @@ export type Assessment = {
   /** A sentence on a special case (e.g. a goal met at baseline and since lost); null otherwise. */
   note: string | null;
   asOf: number | null;
+  /** 'by_horizon' when asOf <= horizon (met / on_track / too_slow / regressing), 'after_horizon' once the deadline has passed (met_on_time / met_late / not_met). */
+  phase: 'by_horizon' | 'after_horizon';
   baseline: Baseline | null;
   latest: Point | null;
   goal: ResolvedGoal;
@@ -82,11 +84,19 @@ export const THRESHOLDS: Thresholds = Object.freeze({
 });
 
 /**
- * Order of checks (each one ends the assessment):
+ * The one function that gives a verdict. Every verdict names its horizon and as-of year; which
+ * vocabulary it uses depends on whether the deadline has passed (see Status in types.ts).
+ *
+ * As of a year up to the horizon, checks in order (each one ends the assessment):
  * 1. no data up to asOf -> no_baseline; 2. latest older than MAX_GAP_YEARS -> gap_too_old;
  * 3. latest meets the goal -> met; 4. no baseline within MAX_BASELINE_DISTANCE -> no_baseline;
  * 5. fewer than MIN_POINTS from baseline to latest -> too_few_points; 6. goal met at baseline
- * but not now -> regressing; 7. otherwise API decides.
+ * but not now -> regressing; 7. otherwise API decides (on_track, too_slow, regressing).
+ *
+ * As of a year after the horizon: 1. no data -> no_baseline; 2. the goal was reached in some
+ * year up to asOf -> met_on_time (that year <= horizon) or met_late (after it), a fact that old
+ * data do not weaken; 3. latest older than MAX_GAP_YEARS -> gap_too_old (it may have been met
+ * since); 4. otherwise not_met, with the trend's projected year when a trend can be fitted.
  */
 export function assess(series: Series, goal: Goal, options: AssessOptions = {}): Assessment {
   const g = resolveGoal(goal);
@@ -100,6 +110,7 @@ export function assess(series: Series, goal: Goal, options: AssessOptions = {}):
     reason: null,
     note: null,
     asOf,
+    phase: asOf !== null && asOf > g.horizon ? 'after_horizon' : 'by_horizon',
     baseline,
     latest,
     goal: g,
@@ -117,32 +128,65 @@ export function assess(series: Series, goal: Goal, options: AssessOptions = {}):
   const insufficient = (reason: InsufficientReason): Assessment => ({ ...result, reason });
 
   if (latest === null || asOf === null) return insufficient('no_baseline');
+  if (result.phase === 'after_horizon') return afterHorizon(result, points, firstMet ?? null);
+
   if (asOf - latest.year > MAX_GAP_YEARS) return insufficient('gap_too_old');
   if (meetsGoal(latest.value, g)) return { ...result, status: 'met' };
   if (baseline === null) return insufficient('no_baseline');
 
-  const window = points.filter((p) => p.year >= baseline.year);
-  result.pointsUsed = window.length;
-  if (window.length < MIN_POINTS) return insufficient('too_few_points');
-
-  const projection = projectTrend(window, baseline.year, g.upperBound);
-  result.regression = { scale: projection.scale, fit: projection.fit, points: projection.points };
-  result.projectedValueAtHorizon = projection.valueAt(g.horizon);
-  result.projectedYearReached = projectedYearReached(projection, g, latest.year);
-
+  result.pointsUsed = points.filter((p) => p.year >= baseline.year).length;
+  const trend = withTrend(result, points);
+  if (trend === null) return insufficient('too_few_points');
   if (meetsGoal(baseline.value, g)) {
     // Required progress |v_T - v_b| is zero or negative: the indices have no meaning, the loss does.
     return {
-      ...result,
+      ...trend,
       status: 'regressing',
       note: `The goal was already met at the baseline (${baseline.year}) but not in ${latest.year}.`
     };
   }
-  const d = direction(g);
-  const needed = Math.abs(g.effectiveValue - baseline.value);
-  result.csi = Math.min(1, (d * (latest.value - baseline.value)) / needed);
-  result.api = (d * (result.projectedValueAtHorizon - baseline.value)) / needed;
-  return { ...result, status: statusFromApi(result.api) };
+  return { ...trend, status: statusFromApi(trend.api!) };
+}
+
+/** The deadline has passed: was the goal reached, when, and if not, when would the trend reach it? */
+function afterHorizon(result: Assessment, points: Series, firstMet: Point | null): Assessment {
+  const { goal: g, latest, asOf } = result;
+  if (latest === null || asOf === null) return { ...result, reason: 'no_baseline' };
+  if (firstMet !== null) {
+    const status = firstMet.year <= g.horizon ? 'met_on_time' : 'met_late';
+    const lost = !meetsGoal(latest.value, g);
+    const note = lost ? `First met in ${firstMet.year}, but the latest value (${latest.year}) no longer meets the goal.` : null;
+    return { ...result, status, note };
+  }
+  if (asOf - latest.year > MAX_GAP_YEARS) return { ...result, reason: 'gap_too_old' };
+  const trend = result.baseline ? withTrend(result, points) : null;
+  if (trend === null) {
+    return { ...result, status: 'not_met', note: 'Not enough data since the baseline to project a year for the goal.' };
+  }
+  return { ...trend, status: 'not_met' };
+}
+
+/** Fits the trend from the baseline to the latest point; null with fewer than MIN_POINTS. Sets the indices when they have a meaning. */
+function withTrend(result: Assessment, points: Series): Assessment | null {
+  const { baseline, latest, goal: g } = result;
+  if (baseline === null || latest === null) return null;
+  const window = points.filter((p) => p.year >= baseline.year);
+  if (window.length < MIN_POINTS) return null;
+  const projection = projectTrend(window, baseline.year, g.upperBound);
+  const out: Assessment = {
+    ...result,
+    pointsUsed: window.length,
+    regression: { scale: projection.scale, fit: projection.fit, points: projection.points },
+    projectedValueAtHorizon: projection.valueAt(g.horizon),
+    projectedYearReached: projectedYearReached(projection, g, latest.year)
+  };
+  if (!meetsGoal(baseline.value, g)) {
+    const d = direction(g);
+    const needed = Math.abs(g.effectiveValue - baseline.value);
+    out.csi = Math.min(1, (d * (latest.value - baseline.value)) / needed);
+    out.api = (d * (out.projectedValueAtHorizon! - baseline.value)) / needed;
+  }
+  return out;
 }
 
 export function statusFromApi(api: number): Status {

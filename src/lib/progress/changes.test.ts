@@ -45,3 +45,20 @@ describe('changesSinceReview', () => {
     expect(() => changesSinceReview([items[0], items[0]], 2005)).toThrow(/duplicate id/);
   });
 });
+
+describe('changesSinceReview after the horizon', () => {
+  const goal: Goal = { value: 50, higherIsBetter: true, horizon: 2015 };
+  it('lists a country that went from not_met (2017 review) to met_late (2019) as such, with the year met', () => {
+    const items = [
+      // Straight line +2 a year: 44 in 2017 (not met, trend reaches 50 in 2020), 52 in 2021.
+      { id: 'late', goal, series: [{ year: 2003, value: 16 }, { year: 2010, value: 30 }, { year: 2017, value: 44 }, { year: 2021, value: 52 }] },
+      // Met in 2012: met on time at both reviews, unchanged.
+      { id: 'early', goal, series: [{ year: 2003, value: 30 }, { year: 2012, value: 55 }, { year: 2021, value: 70 }] }
+    ];
+    const r = changesSinceReview(items, 2017);
+    expect(r.latestYear).toBe(2021);
+    expect(r.changed.map((c) => [c.id, c.from, c.to, c.after.firstYearMet])).toEqual([['late', 'not_met', 'met_late', 2021]]);
+    expect(r.changed[0].before.projectedYearReached).toBe(2020);
+    expect(r.rows.find((c) => c.id === 'early')).toMatchObject({ from: 'met_on_time', to: 'met_on_time', changed: false });
+  });
+});

@@ -1,7 +1,7 @@
 // Progress toward a target: the public API (pure functions on plain arrays; safe in the browser).
 export * from './constants';
-export type { Goal, InsufficientReason, Point, Series, Status } from './types';
-export { INSUFFICIENT_REASONS, STATUSES } from './types';
+export type { Goal, InsufficientReason, Point, Series, Status, StatusAfterHorizon, StatusByHorizon } from './types';
+export { INSUFFICIENT_REASONS, STATUSES, STATUSES_AFTER_HORIZON, STATUSES_BY_HORIZON } from './types';
 export { assess, statusFromApi, THRESHOLDS, type AssessOptions, type Assessment, type Thresholds } from './assess';
 export { alternativeVerdicts, statcanVerdict, unsdVerdict } from './alternatives';
 export type { AlternativeVerdict, AlternativeVerdicts, StatcanVerdict, UnsdVerdict } from './alternatives';
@@ -18,5 +18,8 @@ export {
   UNSD_VERDICT_LABELS,
   insufficientReasonLabel,
   statusLabel,
-  type Label
+  verdictContext,
+  verdictText,
+  type Label,
+  type VerdictFacts
 } from './labels';

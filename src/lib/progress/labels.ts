@@ -26,6 +26,21 @@ export const STATUS_LABELS: Readonly<Record<Status, Label>> = Object.freeze({
     explanation: 'The trend moves away from the target (or a target met at baseline has been lost): it must be reversed.',
     colorToken: '--status-regressing'
   },
+  met_on_time: {
+    label: 'Met on time',
+    explanation: 'The target was first reached in or before the target year.',
+    colorToken: '--status-met-on-time'
+  },
+  met_late: {
+    label: 'Met late',
+    explanation: 'The target year has passed: the target was missed then and reached later (the year is given).',
+    colorToken: '--status-met-late'
+  },
+  not_met: {
+    label: 'Not met',
+    explanation: 'The target year has passed and the target has not been reached (the year the trend would reach it is given when it does).',
+    colorToken: '--status-not-met'
+  },
   insufficient_data: {
     label: 'Insufficient data',
     explanation: 'There are not enough recent observations to judge progress.',
@@ -59,6 +74,39 @@ export const STATCAN_VERDICT_LABELS: Readonly<Record<StatcanVerdict, string>> = 
 export function statusLabel(status: Status): Label {
   if (!STATUSES.includes(status)) throw new Error(`invalid status: ${status}`);
   return STATUS_LABELS[status];
+}
+
+/** What a verdict needs to be read on its own: its status, the horizon it answers for and the as-of year. */
+export type VerdictFacts = {
+  status: Status;
+  horizon: number;
+  asOf: number | null;
+  firstYearMet: number | null;
+  projectedYearReached: number | null;
+};
+
+/**
+ * The words for a verdict, with the years that make it true: "Met late (2019)", "Not met by 2015
+ * (trend reaches it in 2031)", "Met on time (2010)". Used by every page and the API's `label`.
+ */
+export function verdictText(v: VerdictFacts): string {
+  const label = statusLabel(v.status).label;
+  switch (v.status) {
+    case 'met_on_time':
+    case 'met_late':
+      return v.firstYearMet != null ? `${label} (${v.firstYearMet})` : label;
+    case 'not_met':
+      return `Not met by ${v.horizon}` + (v.projectedYearReached != null ? ` (trend reaches it in ${v.projectedYearReached})` : ' (not in sight)');
+    case 'met':
+      return v.firstYearMet != null ? `${label} (${v.firstYearMet})` : label;
+    default:
+      return label;
+  }
+}
+
+/** The sentence that says what the verdict answers: "Verdict for the 2015 target, as of 2025". */
+export function verdictContext(v: { horizon: number; asOf: number | null }): string {
+  return `for the ${v.horizon} target, as of ${v.asOf ?? 'no data'}`;
 }
 
 export function insufficientReasonLabel(reason: InsufficientReason): string {

@@ -15,8 +15,19 @@ export type Goal = {
   horizon: number;
 };
 
-export type Status = 'met' | 'on_track' | 'too_slow' | 'regressing' | 'insufficient_data';
+/**
+ * A verdict always belongs to a horizon and an as-of year. Up to and including the horizon year
+ * the question is "will the goal be reached in time?": met / on_track / too_slow / regressing.
+ * After the horizon the deadline has passed and the question is "was it?": met_on_time (first
+ * reached in or before the horizon year), met_late (reached after it), not_met (still short).
+ * insufficient_data can be the answer to either.
+ */
+export type StatusByHorizon = 'met' | 'on_track' | 'too_slow' | 'regressing';
+export type StatusAfterHorizon = 'met_on_time' | 'met_late' | 'not_met';
+export type Status = StatusByHorizon | StatusAfterHorizon | 'insufficient_data';
 export type InsufficientReason = 'no_baseline' | 'too_few_points' | 'gap_too_old';
 
-export const STATUSES: readonly Status[] = ['met', 'on_track', 'too_slow', 'regressing', 'insufficient_data'];
+export const STATUSES_BY_HORIZON: readonly StatusByHorizon[] = ['met', 'on_track', 'too_slow', 'regressing'];
+export const STATUSES_AFTER_HORIZON: readonly StatusAfterHorizon[] = ['met_on_time', 'met_late', 'not_met'];
+export const STATUSES: readonly Status[] = [...STATUSES_BY_HORIZON, ...STATUSES_AFTER_HORIZON, 'insufficient_data'];
 export const INSUFFICIENT_REASONS: readonly InsufficientReason[] = ['no_baseline', 'too_few_points', 'gap_too_old'];
