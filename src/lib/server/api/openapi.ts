@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, written as data. The unit test checks that it is
 // well-formed and names every endpoint under src/routes/api/v1; the limits come from params.ts
 // so the document cannot drift from the code.
+import { STATUSES } from '$lib/progress';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './params';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -219,14 +220,21 @@ export function openApiDocument(serverUrl = '/api/v1') {
             indicator: { type: 'string' },
             economy: { type: 'string' },
             horizon: { type: 'integer' },
-            status: { type: 'string', enum: ['met', 'on_track', 'too_slow', 'regressing', 'insufficient_data'] },
+            status: {
+              type: 'string',
+              enum: [...STATUSES],
+              description:
+                'As of a year up to the horizon: met, on_track, too_slow, regressing. As of a year after it: met_on_time (first reached in or before the horizon year), met_late (reached after it: see first_year_met), not_met (see projected_year_reached). Either: insufficient_data.'
+            },
+            phase: { type: 'string', enum: ['by_horizon', 'after_horizon'], description: 'Whether as_of is up to the horizon or after it' },
+            label: { type: 'string', description: 'The verdict in words with its years, as the pages show it, e.g. "Met late (2019)"' },
             reason: { type: ['string', 'null'], enum: ['no_baseline', 'too_few_points', 'gap_too_old', null] },
             note: nullable('string'),
             as_of: nullable('integer'),
             baseline: { oneOf: [{ type: 'null' }, { type: 'object', properties: { year: { type: 'integer' }, value: { type: 'number' }, requested_year: { type: 'integer' }, distance: { type: 'integer' } } }] },
             latest: { oneOf: [{ type: 'null' }, ref('Point')] },
             goal: { type: 'object', description: 'Goal value, the value actually compared with (effective_value), direction, bound, and the target indicator it comes from' },
-            first_year_met: nullable('integer'),
+            first_year_met: nullable('integer', 'First year (up to as_of) whose value met the goal'),
             points_used: { type: 'integer' },
             csi: nullable('number', 'Current Status Index'),
             api: nullable('number', 'Anticipated Progress Index'),

@@ -1,6 +1,6 @@
 // The /api/v1/progress response: the assessment from $lib/progress in the API's snake_case,
 // with the goal it was measured against and where the goal comes from.
-import type { Assessment } from '$lib/progress';
+import { verdictText, type Assessment } from '$lib/progress';
 import type { IndicatorGoal } from '../queries/progress';
 
 export function progressBody(indicator: string, economy: string, g: IndicatorGoal, a: Assessment) {
@@ -9,6 +9,8 @@ export function progressBody(indicator: string, economy: string, g: IndicatorGoa
     economy,
     horizon: a.horizon,
     status: a.status,
+    phase: a.phase,
+    label: verdictText(a),
     reason: a.reason,
     note: a.note,
     as_of: a.asOf,

@@ -1,7 +1,7 @@
 // Action-line queries: the action line, its links (WSIS targets, MDG indicators, SDGs), the
 // stocktaking activities registered against it, the meetings held and the data-quality flags
 // that concern it. Every value is bound; list columns (event.action_line) are matched by element.
-import type { Status } from '$lib/progress';
+import type { Assessment, InsufficientReason, Status, VerdictFacts } from '$lib/progress';
 import { query, queryOne } from '../warehouse';
 import type { RowOf } from '../../../../pipelines/schema';
 import { assessSeries, indicatorGoals, series } from './progress';
@@ -130,6 +130,10 @@ export interface IndicatorStatus {
   indicatorName: string;
   unit: string;
   goalValue: number;
+  /** The verdict as of STATUS_HORIZON (data up to then): the "by 2015" column. */
+  byHorizon: VerdictFacts & { reason: InsufficientReason | null };
+  /** The verdict for STATUS_HORIZON as of the latest data (met_late, not_met, ... once 2015 has passed). */
+  now: VerdictFacts & { reason: InsufficientReason | null };
   status: Status;
   baselineYear: number | null;
   baselineValue: number | null;
@@ -149,6 +153,15 @@ export async function linkedIndicatorStatus(targets: number[]): Promise<Indicato
     const s = await series(g.indicator, 'WLD');
     if (s.length === 0) continue;
     const a = await assessSeries(s, g, STATUS_HORIZON);
+    const h = await assessSeries(s, g, STATUS_HORIZON, STATUS_HORIZON);
+    const facts = (x: Assessment) => ({
+      status: x.status,
+      reason: x.reason,
+      horizon: x.horizon,
+      asOf: x.asOf,
+      firstYearMet: x.firstYearMet,
+      projectedYearReached: x.projectedYearReached
+    });
     out.push({
       target: g.target!,
       targetIndicatorId: g.targetIndicatorId,
@@ -156,6 +169,8 @@ export async function linkedIndicatorStatus(targets: number[]): Promise<Indicato
       indicatorName: g.indicatorName,
       unit: g.unit,
       goalValue: g.goalValue,
+      byHorizon: facts(h),
+      now: facts(a),
       status: a.status,
       baselineYear: a.baseline?.year ?? null,
       baselineValue: a.baseline?.value ?? null,

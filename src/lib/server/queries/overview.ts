@@ -1,9 +1,17 @@
 // Overview page: the scorecard of the 10 WSIS targets and MDG 8.F on the world series, what
 // changed since the last review, and stocktaking and participation at a glance.
-import { assess, changesSinceReview, type Assessment, type ChangesSinceReview, type Goal, type Series } from '$lib/progress';
+import { assess, changesSinceReview, type Assessment, type ChangesSinceReview, type Goal, type Series, type VerdictFacts } from '$lib/progress';
+
+const facts = (a: Assessment): VerdictFacts => ({
+  status: a.status,
+  horizon: a.horizon,
+  asOf: a.asOf,
+  firstYearMet: a.firstYearMet,
+  projectedYearReached: a.projectedYearReached
+});
 import { query } from '../warehouse';
 import type { RowOf } from '../../../../pipelines/schema';
-import { seriesByEconomy } from './progress';
+import { seriesByEconomy, worldMembers } from './progress';
 import { economyNames, goalOf, REGION_CODES, targetIndicators, targets, type TargetIndicator } from './targets';
 
 export interface ScorecardIndicator {
@@ -16,7 +24,7 @@ export interface ScorecardIndicator {
   /** Series from 2000, for the sparkline. */
   trend: Series;
   assessment: Assessment | null;
-  /** The verdict as it stood in the horizon year (data up to then), when the series goes past it. */
+  /** The verdict as it stood in the horizon year (data up to then): what a "by 2015" column shows. */
   atHorizon: Assessment | null;
 }
 
@@ -41,7 +49,7 @@ function scorecardIndicator(id: string, name: string, wbCode: string, unit: stri
     latest: series.at(-1) ?? null,
     trend: series.filter((p) => p.year >= 2000),
     assessment: goal && series.length ? assess(series, goal) : null,
-    atHorizon: goal && series.some((p) => p.year <= goal.horizon) && (series.at(-1)?.year ?? 0) > goal.horizon ? assess(series, goal, { asOf: goal.horizon }) : null
+    atHorizon: goal && series.some((p) => p.year <= goal.horizon) ? assess(series, goal, { asOf: goal.horizon }) : null
   };
 }
 
@@ -93,6 +101,9 @@ export interface ReviewRow {
   from: string;
   to: string;
   changed: boolean;
+  /** The facts each verdict needs to be read (horizon, as-of year, first year met, projected year). */
+  before: VerdictFacts;
+  after: VerdictFacts;
   beforeLatest: { year: number; value: number } | null;
   afterLatest: { year: number; value: number } | null;
 }
@@ -103,6 +114,8 @@ export interface ReviewSummary {
   firstYear: number;
   rows: ReviewRow[];
   changedCount: number;
+  /** The same comparison for every country (not only the world and regions): only the changed verdicts, and counts per change. */
+  countries: { assessed: number; changed: ReviewRow[]; transitions: { from: string; to: string; count: number }[] };
 }
 
 /** The series a review compares: every goal indicator for the world and the 7 World Bank regions. */
@@ -146,6 +159,8 @@ export async function changesSince(reviewYear: number, horizon: number): Promise
       from: r.from,
       to: r.to,
       changed: r.changed,
+      before: facts(r.before),
+      after: facts(r.after),
       beforeLatest: r.before.latest,
       afterLatest: r.after.latest
     };
@@ -155,8 +170,48 @@ export async function changesSince(reviewYear: number, horizon: number): Promise
     latestYear: result.latestYear,
     firstYear: Math.max(2003, Math.min(...years)),
     rows,
-    changedCount: rows.filter((r) => r.changed).length
+    changedCount: rows.filter((r) => r.changed).length,
+    countries: await countryChanges(reviewYear, result.latestYear, horizon)
   };
+}
+
+/** Every country's verdict on every goal indicator as of the review year and as of the latest year; the changed ones. */
+async function countryChanges(reviewYear: number, latestYear: number, horizon: number): Promise<ReviewSummary['countries']> {
+  const inds = (await targetIndicators()).filter((i) => i.wbCode && i.goalValue != null && i.observations > 0);
+  const members = await worldMembers();
+  const names = await economyNames(members);
+  const changed: ReviewRow[] = [];
+  let assessed = 0;
+  for (const ind of inds) {
+    const map = await seriesByEconomy(ind.wbCode!, members);
+    const items = members.filter((e) => (map.get(e)?.length ?? 0) > 0).map((e) => ({ id: e, series: map.get(e)!, goal: goalOf(ind, horizon)! }));
+    assessed += items.length;
+    for (const r of changesSinceReview(items, reviewYear, { latestYear }).changed) {
+      changed.push({
+        indicator: ind.wbCode!,
+        indicatorName: ind.wbName ?? ind.name,
+        economy: r.id,
+        economyName: names.get(r.id) ?? r.id,
+        from: r.from,
+        to: r.to,
+        changed: true,
+        before: facts(r.before),
+        after: facts(r.after),
+        beforeLatest: r.before.latest,
+        afterLatest: r.after.latest
+      });
+    }
+  }
+  const counts = new Map<string, { from: string; to: string; count: number }>();
+  for (const r of changed) {
+    const c = counts.get(`${r.from}|${r.to}`) ?? { from: r.from, to: r.to, count: 0 };
+    c.count++;
+    counts.set(`${r.from}|${r.to}`, c);
+  }
+  const transitions = [...counts.values()];
+  transitions.sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  changed.sort((a, b) => a.indicator.localeCompare(b.indicator) || a.economyName.localeCompare(b.economyName));
+  return { assessed, changed, transitions };
 }
 
 export interface StocktakingByLine {

@@ -1,6 +1,6 @@
 // Region queries: World Bank aggregates (WLD, regions, income groups, LDC, ...), their
 // membership and the series a region page compares (published, world, computed).
-import { COVERAGE_THRESHOLD, type AggregatePoint, type Comparison, type Series } from '$lib/progress';
+import { COVERAGE_THRESHOLD, type AggregatePoint, type Assessment, type Comparison, type Series } from '$lib/progress';
 import { query, queryOne } from '../warehouse';
 import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
 
@@ -229,7 +229,11 @@ export async function regionIndex(): Promise<RegionListItem[]> {
 }
 
 export type { EconomyIndicatorStatus as IndicatorStatus } from '$lib/economy-status';
-import type { EconomyIndicatorStatus as IndicatorStatus } from '$lib/economy-status';
+import type { EconomyIndicatorStatus as IndicatorStatus, VerdictCell } from '$lib/economy-status';
+
+function verdictCell(a: Assessment): VerdictCell {
+  return { status: a.status, reason: a.reason, horizon: a.horizon, asOf: a.asOf, firstYearMet: a.firstYearMet, projectedYearReached: a.projectedYearReached };
+}
 
 /** Per headline indicator: the latest value, the verdict at the horizon (where a goal is set) and the vintage served. */
 export async function indicatorStatuses(economy: string, horizon: number, list: IndicatorInfo[]): Promise<IndicatorStatus[]> {
@@ -238,6 +242,7 @@ export async function indicatorStatuses(economy: string, horizon: number, list: 
       const [s, served] = await Promise.all([series(ind.code, economy), servedFrom(ind.code, economy)]);
       const latest = s.length ? s[s.length - 1] : null;
       const a = ind.goal ? await assessSeries(s, ind.goal, horizon) : null;
+      const h = ind.goal && s.some((p) => p.year <= horizon) ? await assessSeries(s, ind.goal, horizon, horizon) : null;
       return {
         indicator: ind.code,
         name: ind.name,
@@ -246,6 +251,8 @@ export async function indicatorStatuses(economy: string, horizon: number, list: 
         latestYear: latest?.year ?? null,
         latestValue: latest?.value ?? null,
         status: a?.status ?? null,
+        byHorizon: h && verdictCell(h),
+        now: a && verdictCell(a),
         reason: a?.reason ?? null,
         note: a?.note ?? null,
         baselineYear: a?.baseline?.year ?? null,

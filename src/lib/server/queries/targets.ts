@@ -84,16 +84,26 @@ export interface GroupStatus {
   name: string;
   kind: 'world' | 'region' | 'income' | 'ldc';
   series: Series;
+  /** The verdict for the horizon as of the latest data (met_late after the horizon when reached late). */
   assessment: Assessment | null;
+  /** The verdict as of the horizon year (data up to then): what a "by 2015" column shows. */
+  atHorizon: Assessment | null;
 }
 
-/** assess() on each published World Bank aggregate series (WLD, regions, income groups, LDC). */
+/** assess() on each published World Bank aggregate series (WLD, regions, income groups, LDC), as of the horizon and as of the latest data. */
 export async function statusByGroup(indicator: string, goal: Goal | null): Promise<GroupStatus[]> {
   const [seriesMap, names] = await Promise.all([seriesByEconomy(indicator, [...AGGREGATE_CODES]), economyNames(AGGREGATE_CODES)]);
   return AGGREGATE_CODES.map((code) => {
     const s = seriesMap.get(code) ?? [];
     const kind = code === 'WLD' ? 'world' : code === 'LDC' ? 'ldc' : (REGION_CODES as readonly string[]).includes(code) ? 'region' : 'income';
-    return { code, name: names.get(code) ?? code, kind, series: s, assessment: goal && s.length ? assess(s, goal) : null };
+    return {
+      code,
+      name: names.get(code) ?? code,
+      kind,
+      series: s,
+      assessment: goal && s.length ? assess(s, goal) : null,
+      atHorizon: goal && s.some((p) => p.year <= goal.horizon) ? assess(s, goal, { asOf: goal.horizon }) : null
+    };
   });
 }
 

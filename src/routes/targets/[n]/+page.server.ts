@@ -63,7 +63,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
       indicator: selected,
       unit: unitOf(selected.wbUnit),
       others: withData.filter((i) => i.id !== selected.id).map((i) => ({ id: i.id, name: i.name })),
-      groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, latest: g.series.at(-1) ?? null })),
+      groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, atHorizon: g.atHorizon, latest: g.series.at(-1) ?? null })),
       coverage,
       matrix,
       ranking: rankingView,
