@@ -63,10 +63,13 @@ test.describe('action-line page', () => {
     await expect(page.locator('ul.targets a').last()).toHaveAttribute('href', '/targets/10');
     // Target 10 indicators with goal and World data: 10.1 IT.NET.USER.ZS and 10.2 IT.CEL.SETS.P2
     const status = page.locator('tr[data-indicator="IT.NET.USER.ZS"]');
-    await expect(status.locator('.status')).toHaveCount(1);
-    await expect(page.locator('tr[data-indicator="IT.CEL.SETS.P2"] .status')).toHaveCount(1);
-    // mobile subscriptions passed 50 per 100 in the world before 2015 -> 'Target met'
-    await expect(page.locator('tr[data-indicator="IT.CEL.SETS.P2"] .status')).toHaveText('Target met');
+    await expect(status.locator('.status')).toHaveCount(2);
+    await expect(status.locator('td.by-horizon')).toHaveText('Progress too slow');
+    await expect(status.locator('td.now')).toHaveText('Met late (2019)');
+    // mobile subscriptions passed 50 per 100 in the world in 2007, before 2015
+    const mobile = page.locator('tr[data-indicator="IT.CEL.SETS.P2"]');
+    await expect(mobile.locator('td.by-horizon')).toHaveText('Target met (2007)');
+    await expect(mobile.locator('td.now')).toHaveText('Met on time (2007)');
     // mdg links for C2: 8.14, 8.15, 8.16
     await expect(page.locator('#mdg + table tbody tr')).toHaveCount(3);
     // SDG goals linked to C2 in the matrix: 1, 8, 9, 11

@@ -169,6 +169,9 @@ test.describe('other endpoints', () => {
       economy: 'WLD',
       horizon: 2015,
       status: 'too_slow',
+      phase: 'by_horizon',
+      as_of: 2015,
+      first_year_met: null,
       reason: null,
       baseline: { year: 2005, value: 15.6 },
       latest: { year: 2015, value: 39.9 },
@@ -178,6 +181,16 @@ test.describe('other endpoints', () => {
     expect(body.api).toBeLessThan(1);
     expect(body.projected_year_reached).toBe(2019);
     expect(body.method.name).toContain('ESCAP');
+  });
+
+  test('progress: the 2015 goal for World Internet use was met late, in 2019; as of 2012 it looked too slow', async ({ request }) => {
+    const latest = (await getJson(request, '/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2015')).body;
+    expect(latest).toMatchObject({ horizon: 2015, as_of: 2025, phase: 'after_horizon', status: 'met_late', first_year_met: 2019, label: 'Met late (2019)' });
+    const in2018 = (await getJson(request, '/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2015&as_of=2018')).body;
+    expect(in2018).toMatchObject({ status: 'not_met', first_year_met: null, projected_year_reached: 2019, label: 'Not met by 2015 (trend reaches it in 2019)' });
+    const in2012 = (await getJson(request, '/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2015&as_of=2012')).body;
+    expect(in2012).toMatchObject({ as_of: 2012, phase: 'by_horizon', status: 'too_slow', first_year_met: null, projected_year_reached: 2017, latest: { year: 2012, value: 33.3 } });
+    expect(in2012.projected_value_at_horizon).toBeCloseTo(43.905, 3);
   });
 
   test('action line C2: facilitator ITU, its 3 meetings, 8 stocktaking entries', async ({ request }) => {

@@ -24,8 +24,11 @@ test('overview: scorecard, trends and review from the warehouse', async ({ page 
   // WLD IT.NET.USER.ZS 2025 = 73.6 (vintage 2026-07-13); first >= 50 in 2019 (53.9).
   const internet = page.locator('tr[data-indicator="10.1"]');
   await expect(internet.locator('td.latest')).toHaveText('73.6% (2025)');
-  await expect(internet).toContainText('Target met');
-  await expect(internet).toContainText('met in 2019');
+  // The 2015 goal: missed in 2015 (39.9 %), reached in 2019: never "met" under the "by 2015" heading.
+  await expect(internet.locator('td.by-horizon .status')).toHaveText('Progress too slow');
+  await expect(internet.locator('td.by-horizon .status')).toHaveAttribute('data-as-of', '2015');
+  await expect(internet.locator('td.now .status')).toHaveText('Met late (2019)');
+  await expect(internet).toContainText('first met in 2019 (4 years late)');
   await expect(internet.locator('.sparkline svg')).toHaveCount(1);
   // Target 1 has 4 indicators, none with a World Bank series.
   await expect(page.locator('tr[data-target="1"]')).toContainText('No indicator with data in the warehouse (4 indicators listed');
@@ -61,7 +64,8 @@ test('overview: horizon and review year live in the URL', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'What changed since the 2010 review' })).toBeVisible();
   // As of 2010, world Internet use (28.7 % in 2010) had not met 50 %; by 2025 it has.
   const row = page.locator('tr[data-economy="WLD"][data-indicator="IT.NET.USER.ZS"]');
-  await expect(row.locator('td').nth(3)).toContainText('Target met');
+  await expect(row.locator('td').nth(2)).toContainText('Progress too slow');
+  await expect(row.locator('td').nth(3)).toContainText('Met late (2019)');
   await expect(row.locator('td').nth(4)).toHaveText('yes');
   await screenshot(page, 'overview-2012-review-2010');
 });
@@ -82,7 +86,8 @@ test('target 10: verdicts, working, ranking filter and CSV', async ({ page, requ
   await expect(page.locator('tr[data-indicator="10.3"]')).toContainText('no numeric goal');
   // World: 15.6 (2005) -> 73.6 (2025), met (first >= 50 in 2019).
   await expect(page.locator('table.groups tr[data-economy="WLD"]')).toContainText('73.6% (2025)');
-  await expect(page.locator('table.groups tr[data-economy="WLD"]')).toContainText('Target met');
+  await expect(page.locator('table.groups tr[data-economy="WLD"] td.by-horizon')).toHaveText('Progress too slow');
+  await expect(page.locator('table.groups tr[data-economy="WLD"] td.now')).toHaveText('Met late (2019)');
   await expect(page.locator('table.working')).toContainText('15.60% in 2005');
   await expect(page.locator('table.working')).toContainText('UN Statistics Division');
   // Trend fitted on 2005-2015 (15.6 -> 39.9), projecting the goal for 2019; actually met in 2019 (53.9).

@@ -28,12 +28,14 @@ test.describe('region page', () => {
     // observation IT.NET.USER.ZS SSF: 2005 = 2, 2025 = 35.7; WLD 2025 = 73.6 (vintage 2026-07-13).
     const status = page.locator('table.status-table tr[data-indicator="IT.NET.USER.ZS"]');
     await expect(status.locator('td.latest')).toHaveText('35.7% (2025)');
-    await expect(status.locator('.status')).toHaveText('Progress too slow');
+    await expect(status.locator('td.by-horizon .status')).toHaveText('Progress too slow');
+    await expect(status.locator('td.now .status')).toHaveText('Not met by 2015 (trend reaches it in 2028)');
     await expect(status).toContainText('vintage 2026-07-13');
     // IT.CEL.SETS.P2 SSF 2022 = 88.565 (vintage 2024-02-21): above the 50 per 100 goal.
     const mobile = page.locator('table.status-table tr[data-indicator="IT.CEL.SETS.P2"]');
     await expect(mobile.locator('td.latest')).toHaveText('88.6 per 100 (2022)');
-    await expect(mobile.locator('.status')).toHaveText('Target met');
+    await expect(mobile.locator('td.by-horizon .status')).toHaveText('Target met (2011)');
+    await expect(mobile.locator('td.now .status')).toHaveText('Met on time (2011)');
 
     const chart = page.locator('figure[data-chart="region-indicator-IT-NET-USER-ZS"]');
     await expect(chart.locator('.summary')).toHaveText(
@@ -66,7 +68,7 @@ test.describe('region page', () => {
     await page.getByLabel('Horizon (target year)').selectOption('2012');
     await page.getByRole('button', { name: 'Show' }).click();
     await expect(page).toHaveURL(/\/regions\/SSF\?indicator=IT.CEL.SETS.P2&horizon=2012$/);
-    await expect(page.locator('table.status-table th').nth(4)).toHaveText('Status for 2012');
+    await expect(page.locator('table.status-table th').nth(4)).toHaveText('Status by 2012 (data up to 2012)');
     const first = page.locator('figure.chart').first();
     await expect(first.locator('h3')).toHaveText('Mobile cellular subscriptions: Sub-Saharan Africa and the world, against the goal of 50.0 per 100');
     // Members' latest mobile value: Angola 2022 (IT.CEL.SETS.P2 vintage 2024-02-21).
@@ -139,7 +141,7 @@ test.describe('country page', () => {
     // KEN IT.NET.USER.ZS 2024 = 34.976 (vintage 2026-07-13); IT.CEL.SETS.P2 2022 = 121.674 (vintage 2024-02-21).
     await expect(page.locator('tr[data-indicator="IT.NET.USER.ZS"] td.latest')).toHaveText('35.0% (2024)');
     await expect(page.locator('tr[data-indicator="IT.CEL.SETS.P2"] td.latest')).toHaveText('121.7 per 100 (2022)');
-    await expect(page.locator('tr[data-indicator="IT.CEL.SETS.P2"] .status')).toHaveText('Target met');
+    await expect(page.locator('tr[data-indicator="IT.CEL.SETS.P2"] td.now .status')).toHaveText('Met on time (2010)');
 
     // Chart table 2015: KEN 16.588, SSF 16.2, WLD 39.9.
     const rows = await tableRows(page, 'figure[data-chart="country-indicator-IT-NET-USER-ZS"] table');
