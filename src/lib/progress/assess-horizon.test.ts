@@ -59,6 +59,14 @@ describe('assess after the horizon', () => {
     expect(a.note).toMatch(/project/);
   });
 
+  it('met after the horizon with no data from the horizon year until then: when it was met is unknown, so neither on time nor late', () => {
+    const a = assess(s([[2003, 10], [2012, 40], [2018, 55]]), goal50);
+    expect(a).toMatchObject({ status: 'insufficient_data', reason: 'met_year_unknown', firstYearMet: 2018 });
+    expect(a.note).toBe('Met in 2018; with no data between 2012 and 2018, the data do not say whether it was met by 2015.');
+    // An observation in the horizon year that is still short makes it late.
+    expect(assess(s([[2003, 10], [2015, 40], [2018, 55]]), goal50).status).toBe('met_late');
+  });
+
   it('insufficient data when the latest point is too old to say the goal has not been met since', () => {
     const a = assess(s([[2003, 10], [2010, 20]]), goal50, { asOf: 2016 });
     expect(a).toMatchObject({ status: 'insufficient_data', reason: 'gap_too_old', phase: 'after_horizon' });
@@ -76,7 +84,7 @@ describe('assess after the horizon', () => {
   });
 
   it('lower is better: first at or below the goal after the horizon is met_late', () => {
-    const a = assess(s([[2003, 80], [2010, 60], [2017, 45]]), { value: 50, higherIsBetter: false, horizon: 2015 });
+    const a = assess(s([[2003, 80], [2010, 60], [2015, 55], [2017, 45]]), { value: 50, higherIsBetter: false, horizon: 2015 });
     expect(a).toMatchObject({ status: 'met_late', firstYearMet: 2017 });
   });
 

@@ -94,8 +94,9 @@ export const THRESHOLDS: Thresholds = Object.freeze({
  * but not now -> regressing; 7. otherwise API decides (on_track, too_slow, regressing).
  *
  * As of a year after the horizon: 1. no data -> no_baseline; 2. the goal was reached in some
- * year up to asOf -> met_on_time (that year <= horizon) or met_late (after it), a fact that old
- * data do not weaken; 3. latest older than MAX_GAP_YEARS -> gap_too_old (it may have been met
+ * year up to asOf -> met_on_time (that year <= horizon) or met_late (after it, when an
+ * observation in or after the horizon year was still short; else met_year_unknown), a fact that
+ * old data do not weaken; 3. latest older than MAX_GAP_YEARS -> gap_too_old (it may have been met
  * since); 4. otherwise not_met, with the trend's projected year when a trend can be fitted.
  */
 export function assess(series: Series, goal: Goal, options: AssessOptions = {}): Assessment {
@@ -153,6 +154,13 @@ function afterHorizon(result: Assessment, points: Series, firstMet: Point | null
   const { goal: g, latest, asOf } = result;
   if (latest === null || asOf === null) return { ...result, reason: 'no_baseline' };
   if (firstMet !== null) {
+    // "Late" needs evidence: an observation in or after the horizon year that was still short.
+    // Otherwise the goal may have been reached on time in a year without data.
+    const before = points.filter((p) => p.year < firstMet.year).at(-1) ?? null;
+    if (firstMet.year > g.horizon && (before === null || before.year < g.horizon)) {
+      const since = before ? `between ${before.year} and ${firstMet.year}` : `before ${firstMet.year}`;
+      return { ...result, reason: 'met_year_unknown', note: `Met in ${firstMet.year}; with no data ${since}, the data do not say whether it was met by ${g.horizon}.` };
+    }
     const status = firstMet.year <= g.horizon ? 'met_on_time' : 'met_late';
     const lost = !meetsGoal(latest.value, g);
     const note = lost ? `First met in ${firstMet.year}, but the latest value (${latest.year}) no longer meets the goal.` : null;

@@ -3,7 +3,8 @@
 
 /** Name and version reported with every assessment, so a published verdict can be traced to its rules. */
 export const METHOD_NAME = 'ESCAP anticipated progress (time-weighted regression)';
-export const METHOD_VERSION = '1.0.0';
+/** 2.0.0: time-aware statuses after the horizon (met_on_time, met_late, not_met). */
+export const METHOD_VERSION = '2.0.0';
 
 /** WSIS was held in Geneva in 2003: progress is measured from there unless a goal says otherwise. */
 export const DEFAULT_BASELINE_YEAR = 2003;
@@ -82,3 +83,26 @@ export const UNSD_FAIR_PROGRESS = 0.1;
 export const STATCAN_SUBSTANTIAL = 0.95;
 export const STATCAN_MODERATE = 0.6;
 export const STATCAN_LIMITED = 0;
+
+// Indicators without a numeric goal: Eurostat's trend assessment for indicators without
+// quantitative targets (SDG monitoring report, "Sustainable development in the European Union",
+// methodological annex). The compound annual growth rate over the period, signed so that
+// positive means the desired direction, against fixed thresholds. See METHOD.md section 8b.
+
+/** Direction-adjusted CAGR at or above this (1 % a year): significant progress. */
+export const EUROSTAT_SIGNIFICANT_PROGRESS = 0.01;
+/** At or above this (0 % a year) and below 1 %: moderate progress. */
+export const EUROSTAT_MODERATE_PROGRESS = 0;
+/** Above this (-1 % a year) and below 0 %: moderate movement away; at or below it: significant movement away. */
+export const EUROSTAT_MODERATE_MOVEMENT_AWAY = -0.01;
+export const TREND_METHOD_NAME = 'Eurostat SDG trend for indicators without quantitative targets (compound annual growth rate)';
+export const TREND_METHOD_VERSION = '1.0.0';
+
+// Parity goals: a ratio of two groups (women / men, rural / urban) assessed like any goal
+// against the parity band. A gender parity index between 0.97 and 1.03 "indicates parity between
+// the genders" (UNESCO IIEP glossary, Gender Parity Index; the band of the MDG and EFA reports).
+
+/** Parity index at or above this (and at or below PARITY_UPPER) is parity. */
+export const PARITY_LOWER = 0.97;
+/** Above this, the disparity favours the numerator group (women, rural). */
+export const PARITY_UPPER = 1.03;

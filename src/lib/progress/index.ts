@@ -15,6 +15,8 @@ export {
   INSUFFICIENT_REASON_LABELS,
   STATCAN_VERDICT_LABELS,
   STATUS_LABELS,
+  TREND_LABELS,
+  TREND_REASON_LABELS,
   UNSD_VERDICT_LABELS,
   insufficientReasonLabel,
   statusLabel,
@@ -23,3 +25,6 @@ export {
   type Label,
   type VerdictFacts
 } from './labels';
+export { assessTrend, trendStatusFromGrowth, TREND_STATUSES, TREND_THRESHOLDS } from './trend';
+export type { TrendAssessment, TrendInsufficientReason, TrendOptions, TrendStatus } from './trend';
+export { verdictFor, type CatalogEntry, type Verdict } from './verdict';

@@ -1,6 +1,7 @@
 // Words and colour tokens for verdicts. Colour tokens are CSS custom-property names the app's
 // stylesheet defines (var(--status-met)), so themes and print styles choose the actual colours.
 import type { StatcanVerdict, UnsdVerdict } from './alternatives';
+import type { TrendInsufficientReason, TrendStatus } from './trend';
 import { INSUFFICIENT_REASONS, STATUSES, type InsufficientReason, type Status } from './types';
 
 export type Label = { label: string; explanation: string; colorToken: string };
@@ -51,7 +52,8 @@ export const STATUS_LABELS: Readonly<Record<Status, Label>> = Object.freeze({
 export const INSUFFICIENT_REASON_LABELS: Readonly<Record<InsufficientReason, string>> = Object.freeze({
   no_baseline: 'No data in or near the baseline year.',
   too_few_points: 'Fewer than two observations since the baseline.',
-  gap_too_old: 'The latest observation is too old to describe the present.'
+  gap_too_old: 'The latest observation is too old to describe the present.',
+  met_year_unknown: 'The goal is met now, but the data do not say whether it was already met by the target year.'
 });
 
 export const UNSD_VERDICT_LABELS: Readonly<Record<UnsdVerdict, string>> = Object.freeze({
@@ -113,3 +115,38 @@ export function insufficientReasonLabel(reason: InsufficientReason): string {
   if (!INSUFFICIENT_REASONS.includes(reason)) throw new Error(`invalid reason: ${reason}`);
   return INSUFFICIENT_REASON_LABELS[reason];
 }
+
+/**
+ * The trend verdict's own words (Eurostat's), always prefixed "Trend:" and drawn as an outlined
+ * badge, so it cannot be read as a goal verdict: it says which way and how fast, not whether a
+ * target is reached.
+ */
+export const TREND_LABELS: Readonly<Record<TrendStatus, { label: string; explanation: string }>> = Object.freeze({
+  significant_progress: {
+    label: 'Trend: significant progress',
+    explanation: 'No numeric goal: the value grew by 1 % a year or more in the desired direction since the baseline.'
+  },
+  moderate_progress: {
+    label: 'Trend: moderate progress',
+    explanation: 'No numeric goal: the value moved in the desired direction by less than 1 % a year (or did not move) since the baseline.'
+  },
+  moderate_movement_away: {
+    label: 'Trend: moderate movement away',
+    explanation: 'No numeric goal: the value moved away from the desired direction by less than 1 % a year since the baseline.'
+  },
+  significant_movement_away: {
+    label: 'Trend: significant movement away',
+    explanation: 'No numeric goal: the value moved away from the desired direction by 1 % a year or more since the baseline.'
+  },
+  insufficient_data: {
+    label: 'Trend: insufficient data',
+    explanation: 'No numeric goal, and not enough data (two positive values from the baseline to a recent year) to measure the trend.'
+  }
+});
+
+export const TREND_REASON_LABELS: Readonly<Record<TrendInsufficientReason, string>> = Object.freeze({
+  no_baseline: INSUFFICIENT_REASON_LABELS.no_baseline,
+  too_few_points: INSUFFICIENT_REASON_LABELS.too_few_points,
+  gap_too_old: INSUFFICIENT_REASON_LABELS.gap_too_old,
+  not_positive: 'A growth rate needs positive values at both ends of the period.'
+});

@@ -25,9 +25,10 @@ export type Goal = {
 export type StatusByHorizon = 'met' | 'on_track' | 'too_slow' | 'regressing';
 export type StatusAfterHorizon = 'met_on_time' | 'met_late' | 'not_met';
 export type Status = StatusByHorizon | StatusAfterHorizon | 'insufficient_data';
-export type InsufficientReason = 'no_baseline' | 'too_few_points' | 'gap_too_old';
+/** met_year_unknown: after the horizon, met now, but no observation from the horizon year on says the goal was still short then. */
+export type InsufficientReason = 'no_baseline' | 'too_few_points' | 'gap_too_old' | 'met_year_unknown';
 
 export const STATUSES_BY_HORIZON: readonly StatusByHorizon[] = ['met', 'on_track', 'too_slow', 'regressing'];
 export const STATUSES_AFTER_HORIZON: readonly StatusAfterHorizon[] = ['met_on_time', 'met_late', 'not_met'];
 export const STATUSES: readonly Status[] = [...STATUSES_BY_HORIZON, ...STATUSES_AFTER_HORIZON, 'insufficient_data'];
-export const INSUFFICIENT_REASONS: readonly InsufficientReason[] = ['no_baseline', 'too_few_points', 'gap_too_old'];
+export const INSUFFICIENT_REASONS: readonly InsufficientReason[] = ['no_baseline', 'too_few_points', 'gap_too_old', 'met_year_unknown'];
