@@ -125,7 +125,8 @@ test.describe('API errors', () => {
     ['/api/v1/action-lines/C99', 404, 'not_found', 'No action line C99. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
     ['/api/v1/stocktaking?action_line=C12', 404, 'not_found', 'No action line C12. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
     ['/api/v1/participation?event=no-such-event', 404, 'not_found', 'No event no-such-event. See event.csv on /data for the event ids.'],
-    ['/api/v1/progress?indicator=IT.MLT.MAIN.P2&economy=WLD', 404, 'not_found', 'Indicator IT.MLT.MAIN.P2 has no goal value, so progress cannot be assessed. Indicators with a goal: IT.NET.USER.ZS, IT.CEL.SETS.P2.'],
+    // Population has no goal and no direction: a context series, not judged. (Indicators without a goal but with a direction get a trend verdict.)
+    ['/api/v1/progress?indicator=SP.POP.TOTL&economy=WLD', 404, 'not_found', 'Indicator SP.POP.TOTL has no goal value and no direction of improvement (a context series), so progress is not assessed. Indicators with a goal: IT.NET.USER.ZS, IT.CEL.SETS.P2.'],
     ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=20x5', 400, 'bad_request', 'Parameter from must be a four-digit year, got "20x5".'],
     ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=2016&to=2015', 400, 'bad_request', 'from (2016) is after to (2015).'],
     ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=10001', 400, 'bad_request', 'limit must be from 1 to 10000, got 10001.'],
@@ -191,6 +192,14 @@ test.describe('other endpoints', () => {
     const in2012 = (await getJson(request, '/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2015&as_of=2012')).body;
     expect(in2012).toMatchObject({ as_of: 2012, phase: 'by_horizon', status: 'too_slow', first_year_met: null, projected_year_reached: 2017, latest: { year: 2012, value: 33.3 } });
     expect(in2012.projected_value_at_horizon).toBeCloseTo(43.905, 3);
+  });
+
+  test('progress: fixed telephones have no goal, so a trend verdict: 17.83 (2003) -> 11.43 (2022) per 100 is -2.3 % a year', async ({ request }) => {
+    const { status, body } = await getJson(request, '/api/v1/progress?indicator=IT.MLT.MAIN.P2&economy=WLD');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ kind: 'trend', status: 'significant_movement_away', label: 'Trend: significant movement away', goal: null, as_of: 2022, baseline: { year: 2003 } });
+    expect(body.cagr).toBeCloseTo(Math.pow(11.4287431030935 / 17.8286334578858, 1 / 19) - 1, 10);
+    expect(body.thresholds).toEqual({ significantProgress: 0.01, moderateProgress: 0, moderateMovementAway: -0.01 });
   });
 
   test('action line C2: facilitator ITU, its 3 meetings, 8 stocktaking entries', async ({ request }) => {

@@ -28,3 +28,4 @@ export {
 export { assessTrend, trendStatusFromGrowth, TREND_STATUSES, TREND_THRESHOLDS } from './trend';
 export type { TrendAssessment, TrendInsufficientReason, TrendOptions, TrendStatus } from './trend';
 export { verdictFor, type CatalogEntry, type Verdict } from './verdict';
+export { assessParity, parityIndex, type ParityAssessment } from './parity';

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of /api/v1, written as data. The unit test checks that it is
 // well-formed and names every endpoint under src/routes/api/v1; the limits come from params.ts
 // so the document cannot drift from the code.
-import { STATUSES } from '$lib/progress';
+import { STATUSES, TREND_STATUSES } from '$lib/progress';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './params';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -222,10 +222,11 @@ export function openApiDocument(serverUrl = '/api/v1') {
             horizon: { type: 'integer' },
             status: {
               type: 'string',
-              enum: [...STATUSES],
+              enum: [...new Set([...STATUSES, ...TREND_STATUSES])],
               description:
-                'As of a year up to the horizon: met, on_track, too_slow, regressing. As of a year after it: met_on_time (first reached in or before the horizon year), met_late (reached after it: see first_year_met), not_met (see projected_year_reached). Either: insufficient_data.'
+                'kind "goal": as of a year up to the horizon: met, on_track, too_slow, regressing; as of a year after it: met_on_time (first reached in or before the horizon year), met_late (reached after it: see first_year_met), not_met (see projected_year_reached); either: insufficient_data. kind "trend" (no numeric goal; Eurostat growth-rate method): significant_progress, moderate_progress, moderate_movement_away, significant_movement_away, insufficient_data.'
             },
+            kind: { type: 'string', enum: ['goal', 'trend'], description: 'goal: verdict against a numeric goal; trend: an indicator without one, judged on its growth rate (cagr, directed_cagr)' },
             phase: { type: 'string', enum: ['by_horizon', 'after_horizon'], description: 'Whether as_of is up to the horizon or after it' },
             label: { type: 'string', description: 'The verdict in words with its years, as the pages show it, e.g. "Met late (2019)"' },
             reason: { type: ['string', 'null'], enum: ['no_baseline', 'too_few_points', 'gap_too_old', null] },

@@ -1,12 +1,13 @@
 // The /api/v1/progress response: the assessment from $lib/progress in the API's snake_case,
 // with the goal it was measured against and where the goal comes from.
-import { verdictText, type Assessment } from '$lib/progress';
+import { TREND_LABELS, verdictText, type Assessment, type TrendAssessment } from '$lib/progress';
 import type { IndicatorGoal } from '../queries/progress';
 
 export function progressBody(indicator: string, economy: string, g: IndicatorGoal, a: Assessment) {
   return {
     indicator,
     economy,
+    kind: 'goal',
     horizon: a.horizon,
     status: a.status,
     phase: a.phase,
@@ -34,5 +35,28 @@ export function progressBody(indicator: string, economy: string, g: IndicatorGoa
     regression: a.regression ? { scale: a.regression.scale, fit: a.regression.fit } : null,
     thresholds: a.thresholds,
     method: { ...a.method, documentation: '/methodology' }
+  };
+}
+
+/** An indicator without a numeric goal: the trend verdict (Eurostat), in its own vocabulary; `kind` says which. */
+export function trendBody(indicator: string, economy: string, horizon: number, t: TrendAssessment) {
+  return {
+    indicator,
+    economy,
+    kind: 'trend',
+    horizon: null,
+    horizon_requested: horizon,
+    status: t.status,
+    label: TREND_LABELS[t.status].label,
+    reason: t.reason,
+    as_of: t.asOf,
+    baseline: t.baseline && { year: t.baseline.year, value: t.baseline.value, requested_year: t.baseline.requestedYear, distance: t.baseline.distance },
+    latest: t.latest,
+    goal: null,
+    higher_is_better: t.higherIsBetter,
+    cagr: t.cagr,
+    directed_cagr: t.directedCagr,
+    thresholds: t.thresholds,
+    method: { ...t.method, documentation: '/methodology' }
   };
 }

@@ -1,10 +1,12 @@
 // Action-line queries: the action line, its links (WSIS targets, MDG indicators, SDGs), the
 // stocktaking activities registered against it, the meetings held and the data-quality flags
 // that concern it. Every value is bound; list columns (event.action_line) are matched by element.
-import type { Assessment, InsufficientReason, Status, VerdictFacts } from '$lib/progress';
+import { verdictFor } from '$lib/progress';
+import { verdictCells, type VerdictCellData } from '$lib/verdict-cell';
 import { query, queryOne } from '../warehouse';
 import type { RowOf } from '../../../../pipelines/schema';
-import { assessSeries, indicatorGoals, series } from './progress';
+import { series } from './progress';
+import { catalogEntry, targetIndicators } from './targets';
 
 export interface ActionLine {
   id: string;
@@ -129,54 +131,44 @@ export interface IndicatorStatus {
   indicator: string;
   indicatorName: string;
   unit: string;
-  goalValue: number;
-  /** The verdict as of STATUS_HORIZON (data up to then): the "by 2015" column. */
-  byHorizon: VerdictFacts & { reason: InsufficientReason | null };
-  /** The verdict for STATUS_HORIZON as of the latest data (met_late, not_met, ... once 2015 has passed). */
-  now: VerdictFacts & { reason: InsufficientReason | null };
-  status: Status;
+  goalValue: number | null;
+  /** The verdict as of STATUS_HORIZON (data up to then): the "by 2015" column. A trend verdict without a goal. */
+  byHorizon: VerdictCellData | null;
+  /** The verdict for STATUS_HORIZON as of the latest data (met_late, not_met, ... once 2015 has passed; a trend verdict without a goal). */
+  now: VerdictCellData | null;
   baselineYear: number | null;
   baselineValue: number | null;
   latestYear: number | null;
   latestValue: number | null;
-  projectedYearReached: number | null;
 }
 
 export const STATUS_HORIZON = 2015;
 
-/** World status (horizon 2015) of the indicators of the linked WSIS targets that have a goal and data. */
+/** World verdicts (horizon 2015) of the indicators of the linked WSIS targets that have a World series: goal verdicts, or trend verdicts without a goal. */
 export async function linkedIndicatorStatus(targets: number[]): Promise<IndicatorStatus[]> {
   if (targets.length === 0) return [];
-  const goals = (await indicatorGoals()).filter((g) => g.target != null && targets.includes(g.target));
+  const inds = (await targetIndicators()).filter((i) => targets.includes(i.target) && i.wbCode && i.observations > 0);
   const out: IndicatorStatus[] = [];
-  for (const g of goals) {
-    const s = await series(g.indicator, 'WLD');
+  for (const i of inds) {
+    const s = await series(i.wbCode!, 'WLD');
     if (s.length === 0) continue;
-    const a = await assessSeries(s, g, STATUS_HORIZON);
-    const h = await assessSeries(s, g, STATUS_HORIZON, STATUS_HORIZON);
-    const facts = (x: Assessment) => ({
-      status: x.status,
-      reason: x.reason,
-      horizon: x.horizon,
-      asOf: x.asOf,
-      firstYearMet: x.firstYearMet,
-      projectedYearReached: x.projectedYearReached
-    });
+    const entry = catalogEntry(i);
+    const cells = verdictCells(s, entry, STATUS_HORIZON);
+    if (cells.now === null) continue; // a context series: not judged
+    const v = verdictFor(s, entry, { horizon: STATUS_HORIZON });
+    const baseline = v.kind === 'goal' ? v.assessment.baseline : v.kind === 'trend' ? v.trend.baseline : null;
     out.push({
-      target: g.target!,
-      targetIndicatorId: g.targetIndicatorId,
-      indicator: g.indicator,
-      indicatorName: g.indicatorName,
-      unit: g.unit,
-      goalValue: g.goalValue,
-      byHorizon: facts(h),
-      now: facts(a),
-      status: a.status,
-      baselineYear: a.baseline?.year ?? null,
-      baselineValue: a.baseline?.value ?? null,
-      latestYear: a.latest?.year ?? null,
-      latestValue: a.latest?.value ?? null,
-      projectedYearReached: a.projectedYearReached
+      target: i.target,
+      targetIndicatorId: i.id,
+      indicator: i.wbCode!,
+      indicatorName: i.wbName ?? i.name,
+      unit: i.wbUnit ?? i.unit,
+      goalValue: i.goalValue,
+      ...cells,
+      baselineYear: baseline?.year ?? null,
+      baselineValue: baseline?.value ?? null,
+      latestYear: s.at(-1)!.year,
+      latestValue: s.at(-1)!.value
     });
   }
   return out;

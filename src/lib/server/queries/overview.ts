@@ -1,6 +1,11 @@
 // Overview page: the scorecard of the 10 WSIS targets and MDG 8.F on the world series, what
 // changed since the last review, and stocktaking and participation at a glance.
-import { assess, changesSinceReview, type Assessment, type ChangesSinceReview, type Goal, type Series, type VerdictFacts } from '$lib/progress';
+import { assess, changesSinceReview, type Assessment, type CatalogEntry, type ChangesSinceReview, type Goal, type Series, type VerdictFacts } from '$lib/progress';
+import { verdictCells, type VerdictCellData } from '$lib/verdict-cell';
+import { query } from '../warehouse';
+import type { RowOf } from '../../../../pipelines/schema';
+import { seriesByEconomy, worldMembers } from './progress';
+import { catalogEntry, economyNames, goalOf, REGION_CODES, targetIndicators, targets, type TargetIndicator } from './targets';
 
 const facts = (a: Assessment): VerdictFacts => ({
   status: a.status,
@@ -9,10 +14,6 @@ const facts = (a: Assessment): VerdictFacts => ({
   firstYearMet: a.firstYearMet,
   projectedYearReached: a.projectedYearReached
 });
-import { query } from '../warehouse';
-import type { RowOf } from '../../../../pipelines/schema';
-import { seriesByEconomy, worldMembers } from './progress';
-import { economyNames, goalOf, REGION_CODES, targetIndicators, targets, type TargetIndicator } from './targets';
 
 export interface ScorecardIndicator {
   id: string;
@@ -23,9 +24,12 @@ export interface ScorecardIndicator {
   latest: { year: number; value: number } | null;
   /** Series from 2000, for the sparkline. */
   trend: Series;
+  /** The goal verdict for the horizon as of the latest data (for "Goal reached"); null without a goal. */
   assessment: Assessment | null;
-  /** The verdict as it stood in the horizon year (data up to then): what a "by 2015" column shows. */
-  atHorizon: Assessment | null;
+  /** The verdict as of the horizon year (data up to then): what a "by 2015" column shows; a trend verdict without a goal. */
+  byHorizon: VerdictCellData | null;
+  /** The verdict for the horizon as of the latest data; a trend verdict without a goal; null for a series not judged. */
+  now: VerdictCellData | null;
 }
 
 export interface ScorecardTarget {
@@ -39,17 +43,22 @@ export interface ScorecardTarget {
   indicatorsListed: number;
 }
 
-function scorecardIndicator(id: string, name: string, wbCode: string, unit: string, goal: Goal | null, series: Series): ScorecardIndicator {
+/** The catalog decides the verdict (verdictFor): goal -> goal verdict, direction only -> trend verdict. */
+function scorecardIndicator(id: string, name: string, wbCode: string, unit: string, entry: CatalogEntry, horizon: number, series: Series): ScorecardIndicator {
+  const goal: Goal | null =
+    entry.goalValue != null && entry.higherIsBetter != null
+      ? { value: entry.goalValue, higherIsBetter: entry.higherIsBetter, horizon, ...(entry.upperBound != null ? { upperBound: entry.upperBound } : {}) }
+      : null;
   return {
     id,
     name,
     wbCode,
     unit,
-    goalValue: goal?.value ?? null,
+    goalValue: entry.goalValue,
     latest: series.at(-1) ?? null,
     trend: series.filter((p) => p.year >= 2000),
     assessment: goal && series.length ? assess(series, goal) : null,
-    atHorizon: goal && series.some((p) => p.year <= goal.horizon) ? assess(series, goal, { asOf: goal.horizon }) : null
+    ...verdictCells(series, entry, horizon)
   };
 }
 
@@ -57,9 +66,9 @@ export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
   const [ts, inds, mdg] = await Promise.all([
     targets(),
     targetIndicators(),
-    query<{ id: string; name: string; wbCode: string | null; goalValue: number | null; unit: string | null; higherIsBetter: boolean; upperBound: number | null }>(
+    query<{ id: string; name: string; wbCode: string | null; goalValue: number | null; unit: string | null; direction: boolean | null; upperBound: number | null }>(
       `SELECT m.id, m.name, m.wb_code AS "wbCode", m.goal_value AS "goalValue", i.unit,
-              coalesce(i.higher_is_better, true) AS "higherIsBetter", i.upper_bound AS "upperBound"
+              i.higher_is_better AS "direction", i.upper_bound AS "upperBound"
          FROM mdg_indicator m LEFT JOIN indicator i ON i.code = m.wb_code ORDER BY m.id`
     )
   ]);
@@ -77,7 +86,7 @@ export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
       indicatorsListed: listed.length,
       indicators: listed
         .filter(withData)
-        .map((i) => scorecardIndicator(i.id, i.name, i.wbCode!, i.wbUnit ?? i.unit, goalOf(i, horizon), world.get(i.wbCode!)!))
+        .map((i) => scorecardIndicator(i.id, i.name, i.wbCode!, i.wbUnit ?? i.unit, catalogEntry(i), horizon, world.get(i.wbCode!)!))
     };
   });
   rows.push({
@@ -88,7 +97,7 @@ export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
     indicatorsListed: mdg.length,
     indicators: mdg
       .filter((m) => m.wbCode && (world.get(m.wbCode)?.length ?? 0) > 0)
-      .map((m) => scorecardIndicator(m.id, m.name, m.wbCode!, m.unit ?? '', goalOf(m, horizon), world.get(m.wbCode!)!))
+      .map((m) => scorecardIndicator(m.id, m.name, m.wbCode!, m.unit ?? '', catalogEntry(m), horizon, world.get(m.wbCode!)!))
   });
   return rows;
 }

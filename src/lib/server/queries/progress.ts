@@ -27,6 +27,12 @@ export async function indicatorGoals(): Promise<IndicatorGoal[]> {
   return rows as unknown as IndicatorGoal[];
 }
 
+/** The catalog's direction of improvement (indicator.higher_is_better); null for context series that are not judged. */
+export async function indicatorDirection(indicator: string): Promise<boolean | null> {
+  const rows = await query<{ d: boolean | null }>('SELECT higher_is_better AS d FROM indicator WHERE code = $1', [indicator]);
+  return rows[0]?.d ?? null;
+}
+
 export function goalFor(g: IndicatorGoal, horizon: number): Goal {
   return {
     value: g.goalValue,

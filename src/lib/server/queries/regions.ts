@@ -1,6 +1,7 @@
 // Region queries: World Bank aggregates (WLD, regions, income groups, LDC, ...), their
 // membership and the series a region page compares (published, world, computed).
-import { COVERAGE_THRESHOLD, type AggregatePoint, type Assessment, type Comparison, type Series } from '$lib/progress';
+import { COVERAGE_THRESHOLD, type AggregatePoint, type CatalogEntry, type Comparison, type Series } from '$lib/progress';
+import { verdictCells } from '$lib/verdict-cell';
 import { query, queryOne } from '../warehouse';
 import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
 
@@ -18,6 +19,8 @@ export interface IndicatorInfo {
   unit: string;
   topic: string;
   upperBound: number | null;
+  /** The catalog's direction (higher_is_better); null for context series that are not judged. */
+  direction: boolean | null;
   /** The goal this indicator is assessed against (target_indicator.goal_value), if any. */
   goal: IndicatorGoal | null;
 }
@@ -31,8 +34,8 @@ export interface EconomyInfo {
 /** Every indicator in the warehouse, with its goal where one is set. ICT (headline) indicators first. */
 export async function indicators(): Promise<IndicatorInfo[]> {
   const [rows, goals] = await Promise.all([
-    query<{ code: string; name: string; unit: string; topic: string; upperBound: number | null }>(
-      `SELECT code, name, unit, topic, upper_bound AS "upperBound" FROM indicator
+    query<{ code: string; name: string; unit: string; topic: string; upperBound: number | null; direction: boolean | null }>(
+      `SELECT code, name, unit, topic, upper_bound AS "upperBound", higher_is_better AS direction FROM indicator
         ORDER BY topic = 'ict' DESC, code`
     ),
     indicatorGoals()
@@ -229,10 +232,13 @@ export async function regionIndex(): Promise<RegionListItem[]> {
 }
 
 export type { EconomyIndicatorStatus as IndicatorStatus } from '$lib/economy-status';
-import type { EconomyIndicatorStatus as IndicatorStatus, VerdictCell } from '$lib/economy-status';
+import type { EconomyIndicatorStatus as IndicatorStatus } from '$lib/economy-status';
 
-function verdictCell(a: Assessment): VerdictCell {
-  return { status: a.status, reason: a.reason, horizon: a.horizon, asOf: a.asOf, firstYearMet: a.firstYearMet, projectedYearReached: a.projectedYearReached };
+/** The catalog properties that decide the verdict: the goal if any, else the stored direction (null: not judged). */
+function entryOf(ind: IndicatorInfo): CatalogEntry {
+  return ind.goal
+    ? { goalValue: ind.goal.goalValue, higherIsBetter: ind.goal.higherIsBetter, upperBound: ind.goal.upperBound }
+    : { goalValue: null, higherIsBetter: ind.direction, upperBound: ind.upperBound };
 }
 
 /** Per headline indicator: the latest value, the verdict at the horizon (where a goal is set) and the vintage served. */
@@ -242,7 +248,7 @@ export async function indicatorStatuses(economy: string, horizon: number, list: 
       const [s, served] = await Promise.all([series(ind.code, economy), servedFrom(ind.code, economy)]);
       const latest = s.length ? s[s.length - 1] : null;
       const a = ind.goal ? await assessSeries(s, ind.goal, horizon) : null;
-      const h = ind.goal && s.some((p) => p.year <= horizon) ? await assessSeries(s, ind.goal, horizon, horizon) : null;
+      const cells = verdictCells(s, entryOf(ind), horizon);
       return {
         indicator: ind.code,
         name: ind.name,
@@ -251,8 +257,8 @@ export async function indicatorStatuses(economy: string, horizon: number, list: 
         latestYear: latest?.year ?? null,
         latestValue: latest?.value ?? null,
         status: a?.status ?? null,
-        byHorizon: h && verdictCell(h),
-        now: a && verdictCell(a),
+        byHorizon: cells.byHorizon,
+        now: cells.now,
         reason: a?.reason ?? null,
         note: a?.note ?? null,
         baselineYear: a?.baseline?.year ?? null,

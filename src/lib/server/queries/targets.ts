@@ -1,6 +1,7 @@
 // Target pages: the target text, its indicators, coverage of their series, status by region and
 // income group, country rankings and the world projection. SQL here; verdicts from $lib/progress.
-import { alternativeVerdicts, assess, type AlternativeVerdicts, type Assessment, type Goal, type Series } from '$lib/progress';
+import { alternativeVerdicts, assess, verdictFor, type AlternativeVerdicts, type Assessment, type CatalogEntry, type Goal, type Series } from '$lib/progress';
+import { verdictCells, type VerdictCellData } from '$lib/verdict-cell';
 import { query, queryOne } from '../warehouse';
 import { aggregateCheck, seriesByEconomy, worldMembers } from './progress';
 
@@ -25,6 +26,8 @@ export interface TargetIndicator {
   wbName: string | null;
   wbUnit: string | null;
   higherIsBetter: boolean;
+  /** The catalog's direction as stored (null: a context series, not judged). */
+  direction: boolean | null;
   upperBound: number | null;
   /** Observations of the World Bank series in the warehouse (0 when not loaded). */
   observations: number;
@@ -52,7 +55,7 @@ export async function targetIndicators(n: number | null = null): Promise<TargetI
   const rows = await query(
     `SELECT t.id, t.target, t.name, t.unit, t.goal_value AS "goalValue", t.goal_reasoning AS "goalReasoning",
             t.wb_code AS "wbCode", t.source, i.name AS "wbName", i.unit AS "wbUnit",
-            coalesce(i.higher_is_better, true) AS "higherIsBetter", i.upper_bound AS "upperBound",
+            coalesce(i.higher_is_better, true) AS "higherIsBetter", i.higher_is_better AS direction, i.upper_bound AS "upperBound",
             (SELECT count(*)::INTEGER FROM observation o WHERE o.indicator = t.wb_code AND o.disaggregation = '') AS observations
        FROM target_indicator t LEFT JOIN indicator i ON i.code = t.wb_code
       WHERE $1::INTEGER IS NULL OR t.target = $1::INTEGER
@@ -65,6 +68,18 @@ export async function targetIndicators(n: number | null = null): Promise<TargetI
 export function goalOf(ind: { goalValue: number | null; higherIsBetter: boolean; upperBound: number | null }, horizon: number): Goal | null {
   if (ind.goalValue == null) return null;
   return { value: ind.goalValue, higherIsBetter: ind.higherIsBetter, ...(ind.upperBound != null ? { upperBound: ind.upperBound } : {}), horizon };
+}
+
+/**
+ * The catalog properties that decide an indicator's verdict (verdictFor): its goal, if any, and
+ * its direction. A goal without a stored direction keeps the long-standing default (higher is better).
+ */
+export function catalogEntry(ind: { goalValue: number | null; higherIsBetter?: boolean; direction: boolean | null; upperBound: number | null }): CatalogEntry {
+  return {
+    goalValue: ind.goalValue,
+    higherIsBetter: ind.goalValue != null ? (ind.direction ?? ind.higherIsBetter ?? true) : ind.direction,
+    upperBound: ind.upperBound
+  };
 }
 
 export interface EconomyName {
@@ -84,26 +99,21 @@ export interface GroupStatus {
   name: string;
   kind: 'world' | 'region' | 'income' | 'ldc';
   series: Series;
-  /** The verdict for the horizon as of the latest data (met_late after the horizon when reached late). */
+  /** The goal verdict for the horizon as of the latest data (baseline, first year met); null without a goal. */
   assessment: Assessment | null;
-  /** The verdict as of the horizon year (data up to then): what a "by 2015" column shows. */
-  atHorizon: Assessment | null;
+  /** As of the horizon year (what a "by 2015" column shows) and as of the latest data; trend verdicts without a goal. */
+  byHorizon: VerdictCellData | null;
+  now: VerdictCellData | null;
 }
 
-/** assess() on each published World Bank aggregate series (WLD, regions, income groups, LDC), as of the horizon and as of the latest data. */
-export async function statusByGroup(indicator: string, goal: Goal | null): Promise<GroupStatus[]> {
+/** The verdicts of each published World Bank aggregate series (WLD, regions, income groups, LDC), chosen by the catalog entry. */
+export async function statusByGroup(indicator: string, entry: CatalogEntry, horizon: number): Promise<GroupStatus[]> {
   const [seriesMap, names] = await Promise.all([seriesByEconomy(indicator, [...AGGREGATE_CODES]), economyNames(AGGREGATE_CODES)]);
   return AGGREGATE_CODES.map((code) => {
     const s = seriesMap.get(code) ?? [];
     const kind = code === 'WLD' ? 'world' : code === 'LDC' ? 'ldc' : (REGION_CODES as readonly string[]).includes(code) ? 'region' : 'income';
-    return {
-      code,
-      name: names.get(code) ?? code,
-      kind,
-      series: s,
-      assessment: goal && s.length ? assess(s, goal) : null,
-      atHorizon: goal && s.some((p) => p.year <= goal.horizon) ? assess(s, goal, { asOf: goal.horizon }) : null
-    };
+    const v = s.length ? verdictFor(s, entry, { horizon }) : null;
+    return { code, name: names.get(code) ?? code, kind, series: s, assessment: v?.kind === 'goal' ? v.assessment : null, ...verdictCells(s, entry, horizon) };
   });
 }
 

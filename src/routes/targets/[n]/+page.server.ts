@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { alternativeVerdicts, assess } from '$lib/progress';
 import { coverageChart, parseHorizon, projectionChart, rankingChart, rankingParams, unitOf } from '$lib/server/chart-data/targets';
 import { seriesByEconomy } from '$lib/server/queries/progress';
-import { coverageMatrix, goalOf, statusByGroup, target, targetIndicators, worldAggregateCheck } from '$lib/server/queries/targets';
+import { catalogEntry, coverageMatrix, goalOf, statusByGroup, target, targetIndicators, worldAggregateCheck } from '$lib/server/queries/targets';
+import { parityFor } from '$lib/server/queries/parity';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 
   const indicators = await targetIndicators(n);
   const withData = indicators.filter((i) => i.wbCode && i.observations > 0);
-  if (withData.length === 0) return { target: t, horizon, indicators, detail: null, aggregateCheck: null };
+  if (withData.length === 0) return { target: t, horizon, indicators, detail: null, aggregateCheck: null, parity: null };
 
   // One indicator is shown in detail: ?indicator=10.2, default the first with a goal.
   const rawIndicator = url.searchParams.get('indicator');
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     return s;
   };
   const [groups, coverage, matrix, rankingView, projection, world] = await Promise.all([
-    statusByGroup(code, goal),
+    statusByGroup(code, catalogEntry(selected), horizon),
     coverageChart(q({ indicator: code })),
     coverageMatrix(code),
     rankingChart(q({ indicator: code, year: rp.year, region: rp.region })),
@@ -52,6 +53,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
     }));
   }
 
+  // Parity goals for the target's indicators that are shares of people (bounded at 100 in the catalog).
+  const parity = await parityFor(
+    withData.filter((i) => i.upperBound === 100).map((i) => i.wbCode!),
+    horizon
+  );
+
   const aggregateCheck = n === 10 ? await Promise.all(withData.map((i) => worldAggregateCheck(i.wbCode!, i.wbName ?? i.name))) : null;
 
   return {
@@ -59,11 +66,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
     horizon,
     indicators,
     aggregateCheck,
+    parity,
     detail: {
       indicator: selected,
       unit: unitOf(selected.wbUnit),
       others: withData.filter((i) => i.id !== selected.id).map((i) => ({ id: i.id, name: i.name })),
-      groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, atHorizon: g.atHorizon, latest: g.series.at(-1) ?? null })),
+      groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, byHorizon: g.byHorizon, now: g.now, latest: g.series.at(-1) ?? null })),
       coverage,
       matrix,
       ranking: rankingView,

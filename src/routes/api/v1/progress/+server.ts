@@ -1,10 +1,10 @@
 import { apiGet, json, preflight } from '$lib/server/api/responses';
 import { code, requiredString, year } from '$lib/server/api/params';
 import { badRequest, notFound } from '$lib/server/api/errors';
-import { DEFAULT_BASELINE_YEAR } from '$lib/progress';
+import { assessTrend, DEFAULT_BASELINE_YEAR } from '$lib/progress';
 import { requireEconomies, requireIndicator } from '$lib/server/api/queries';
-import { assessSeries, indicatorGoals, series } from '$lib/server/queries/progress';
-import { progressBody } from '$lib/server/api/progress-body';
+import { assessSeries, indicatorDirection, indicatorGoals, series } from '$lib/server/queries/progress';
+import { progressBody, trendBody } from '$lib/server/api/progress-body';
 
 const DEFAULT_HORIZON = 2015;
 const MAX_HORIZON = 2100;
@@ -22,8 +22,16 @@ export const GET = apiGet(async (params) => {
   const goals = await indicatorGoals();
   const goal = goals.find((g) => g.indicator === indicator);
   if (!goal) {
-    const withGoals = [...new Set(goals.map((g) => g.indicator))].join(', ');
-    throw notFound(`Indicator ${indicator} has no goal value, so progress cannot be assessed. Indicators with a goal: ${withGoals}.`);
+    // No numeric goal: the trend verdict, when the catalog gives the indicator a direction.
+    const direction = await indicatorDirection(indicator);
+    if (direction === null) {
+      const withGoals = [...new Set(goals.map((g) => g.indicator))].join(', ');
+      throw notFound(
+        `Indicator ${indicator} has no goal value and no direction of improvement (a context series), so progress is not assessed. Indicators with a goal: ${withGoals}.`
+      );
+    }
+    const trend = assessTrend(await series(indicator, economy), { higherIsBetter: direction, ...(asOf != null ? { asOf } : {}) });
+    return json(trendBody(indicator, economy, horizon, trend));
   }
   const assessment = await assessSeries(await series(indicator, economy), goal, horizon, asOf ?? undefined);
   return json(progressBody(indicator, economy, goal, assessment));
