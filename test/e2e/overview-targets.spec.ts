@@ -144,8 +144,12 @@ test('bad target ids and filters: 404/400 with a link back', async ({ page }) =>
 test('methodology: METHOD.md, thresholds and sources from the warehouse', async ({ page }) => {
   await page.goto('/methodology');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('How progress toward a target is assessed');
-  // The status table of METHOD.md §6, rendered as a table.
-  await expect(page.locator('.method table')).toContainText('API ≥');
+  // The status tables of METHOD.md §6 (up to and after the horizon) and the trend table of §8b, rendered as tables.
+  await expect(page.locator('.method table').first()).toContainText('API ≥');
+  await expect(page.locator('.method table').nth(1)).toContainText('Met late');
+  await expect(page.locator('.method table').nth(2)).toContainText('Trend: significant progress');
+  await expect(page.locator('tr[data-constant="EUROSTAT_SIGNIFICANT_PROGRESS"] td').nth(1)).toHaveText('0.01');
+  await expect(page.locator('tr[data-constant="PARITY_LOWER"] td').nth(1)).toHaveText('0.97');
   await expect(page.locator('tr[data-constant="COVERAGE_THRESHOLD"] td').nth(1)).toHaveText('0.5');
   await expect(page.locator('tr[data-constant="MAX_BASELINE_DISTANCE"] td').nth(1)).toHaveText('3');
   // IT.NET.USER.ZS is served from two files: the 2026-07-13 Excel resave (6,896 values loaded) and the 2022-04-08 bulk file.

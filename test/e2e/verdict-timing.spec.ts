@@ -60,3 +60,23 @@ for (const [path, rowSelector] of Object.entries(worldInternetRow)) {
     await screenshot(page, `verdict-timing${path === '/' ? '-overview' : path.replaceAll('/', '-')}`);
   });
 }
+
+test('/: indicators without a numeric goal get a trend badge, never a goal verdict', async ({ page }) => {
+  await page.goto('/');
+  // WLD IT.MLT.MAIN.P2: 17.83 per 100 (2003) -> 11.43 (2022): (11.43 / 17.83)^(1/19) - 1 = -2.3 % a year.
+  const fixed = page.locator('table.scorecard tr[data-code="IT.MLT.MAIN.P2"][data-target="10"]');
+  await expect(fixed.locator('td.now .trend-badge')).toHaveText('Trend: significant movement away (−2.3 % a year)');
+  await expect(fixed.locator('.status')).toHaveCount(0);
+  // The legend names the trend vocabulary apart from the goal statuses.
+  await expect(page.locator('.legend .trend-badge')).toHaveCount(5);
+});
+
+test('/targets/10: the parity section says plainly whether Internet use by sex is loaded', async ({ page }) => {
+  await page.goto('/targets/10');
+  const section = page.locator('section.parity');
+  await expect(section.getByRole('heading', { level: 2 })).toHaveText('Parity: women and men, rural and urban');
+  // Either the table of parity indices (once the ITU split is loaded) or a plain statement that it is not.
+  const rows = await section.locator('table.parity-table tbody tr').count();
+  if (rows === 0) await expect(section.locator('[data-parity="unavailable"]')).toContainText('Not available yet');
+  else await expect(section.locator('table.parity-table tbody tr[data-split="sex"]').first()).toBeVisible();
+});

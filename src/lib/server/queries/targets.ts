@@ -101,6 +101,8 @@ export interface GroupStatus {
   series: Series;
   /** The goal verdict for the horizon as of the latest data (baseline, first year met); null without a goal. */
   assessment: Assessment | null;
+  /** The baseline either verdict measured from (goal or trend). */
+  baseline: { year: number; value: number } | null;
   /** As of the horizon year (what a "by 2015" column shows) and as of the latest data; trend verdicts without a goal. */
   byHorizon: VerdictCellData | null;
   now: VerdictCellData | null;
@@ -113,7 +115,16 @@ export async function statusByGroup(indicator: string, entry: CatalogEntry, hori
     const s = seriesMap.get(code) ?? [];
     const kind = code === 'WLD' ? 'world' : code === 'LDC' ? 'ldc' : (REGION_CODES as readonly string[]).includes(code) ? 'region' : 'income';
     const v = s.length ? verdictFor(s, entry, { horizon }) : null;
-    return { code, name: names.get(code) ?? code, kind, series: s, assessment: v?.kind === 'goal' ? v.assessment : null, ...verdictCells(s, entry, horizon) };
+    const baseline = v?.kind === 'goal' ? v.assessment.baseline : v?.kind === 'trend' ? v.trend.baseline : null;
+    return {
+      code,
+      name: names.get(code) ?? code,
+      kind,
+      series: s,
+      assessment: v?.kind === 'goal' ? v.assessment : null,
+      baseline: baseline && { year: baseline.year, value: baseline.value },
+      ...verdictCells(s, entry, horizon)
+    };
   });
 }
 

@@ -71,7 +71,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
       indicator: selected,
       unit: unitOf(selected.wbUnit),
       others: withData.filter((i) => i.id !== selected.id).map((i) => ({ id: i.id, name: i.name })),
-      groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, byHorizon: g.byHorizon, now: g.now, latest: g.series.at(-1) ?? null })),
+      groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, baseline: g.baseline, byHorizon: g.byHorizon, now: g.now, latest: g.series.at(-1) ?? null })),
       coverage,
       matrix,
       ranking: rankingView,
