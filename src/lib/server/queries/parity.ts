@@ -1,15 +1,15 @@
 // Parity goals on a target page: where an indicator's observations are split by sex (or by
 // urban/rural), the parity index per economy (women / men, rural / urban) and its verdict against
-// the parity band (assessParity). Observations carry a `disaggregation` column ('' is the total)
-// once the shared observation step loads split series; until then this says so instead of guessing.
+// the parity band (assessParity). Split observations carry disaggregation 'sex=female' etc.
+// ('' is the total); where none is loaded yet, the view says so instead of guessing.
 import { assessParity, parityIndex, type Series } from '$lib/progress';
 import { goalCell, type GoalCell } from '$lib/verdict-cell';
 import { query } from '../warehouse';
 
-/** A split and how its two groups are recognised in a one-dimension disaggregation label. */
+/** The splits and their two groups, in the schema's disaggregation encoding ('sex=female', 'location=rural'; pipelines/schema.ts). */
 export const PARITY_SPLITS = [
-  { id: 'sex', label: 'women / men', numerator: 'women', denominator: 'men', isNumerator: /\b(female|women|f)\b/i, isDenominator: /\b(male|men|m)\b/i },
-  { id: 'location', label: 'rural / urban', numerator: 'rural', denominator: 'urban', isNumerator: /\brural\b/i, isDenominator: /\burban\b/i }
+  { id: 'sex', label: 'women / men', numerator: 'sex=female', denominator: 'sex=male' },
+  { id: 'location', label: 'rural / urban', numerator: 'location=rural', denominator: 'location=urban' }
 ] as const;
 export type ParitySplitId = (typeof PARITY_SPLITS)[number]['id'];
 
@@ -47,20 +47,21 @@ export async function parityFor(indicators: string[], horizon: number): Promise<
     return { available: false, why: 'The warehouse holds totals only: no observation is split by sex or by urban/rural yet.', rows: [] };
   }
   const ph = indicators.map((_, i) => `$${i + 1}`).join(', ');
+  const labels = PARITY_SPLITS.flatMap((p) => [p.numerator, p.denominator]);
+  const lph = labels.map((_, i) => `$${indicators.length + i + 1}`).join(', ');
   const raw = await query<{ indicator: string; economy: string; name: string; year: number; disaggregation: string; value: number }>(
     `SELECT o.indicator, o.economy, e.name, o.year, o.disaggregation, o.value
        FROM observation o JOIN economy e ON e.code = o.economy
-      WHERE o.indicator IN (${ph}) AND o.disaggregation <> '' AND NOT regexp_matches(o.disaggregation, '[;,|&]')
+      WHERE o.indicator IN (${ph}) AND o.disaggregation IN (${lph})
       ORDER BY o.indicator, e.name, o.year`,
-    indicators
+    [...indicators, ...labels]
   );
   const rows: ParityRow[] = [];
   for (const split of PARITY_SPLITS) {
     const groups = new Map<string, { indicator: string; economy: string; name: string; num: Series; den: Series }>();
     for (const r of raw) {
-      const num = split.isNumerator.test(r.disaggregation);
-      const den = !num && split.isDenominator.test(r.disaggregation);
-      if (!num && !den) continue;
+      const num = r.disaggregation === split.numerator;
+      if (!num && r.disaggregation !== split.denominator) continue;
       const key = `${r.indicator}|${r.economy}`;
       const g = groups.get(key) ?? { indicator: r.indicator, economy: r.economy, name: r.name, num: [], den: [] };
       (num ? g.num : g.den).push({ year: r.year, value: r.value });
