@@ -163,9 +163,10 @@ const DATA_TABLES = [
     columns: [
       { name: 'id', type: 'VARCHAR', description: 'Identifier, e.g. C2 or C7-e-health' },
       { name: 'parent', type: 'VARCHAR', description: 'Parent action line (C7 for its sub-lines)' },
-      { name: 'title', type: 'VARCHAR', description: 'Title' },
-      { name: 'facilitators', type: 'VARCHAR', description: 'Lead facilitator(s), semicolon-separated' },
-      { name: 'co_facilitators', type: 'VARCHAR', description: 'Co-facilitators, semicolon-separated' },
+      { name: 'title', type: 'VARCHAR', description: 'Title as the Geneva Plan of Action (2003) heads the action line' },
+      { name: 'other_titles', type: 'VARCHAR', description: 'Other wordings of the title in later documents, each with the document that uses it' },
+      { name: 'facilitators', type: 'VARCHAR', description: 'Lead facilitator(s) in the latest period the sources state (see table facilitation), semicolon-separated' },
+      { name: 'co_facilitators', type: 'VARCHAR', description: 'Co-facilitators in the latest period the sources state (see table facilitation), semicolon-separated' },
       { name: 'sort_order', type: 'INTEGER', description: 'Display order' },
       source
     ]
@@ -194,8 +195,43 @@ const DATA_TABLES = [
       { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
       { name: 'unit', type: 'VARCHAR', description: 'Unit' },
       { name: 'goal_value', type: 'DOUBLE', description: 'Goal value used for progress assessment, where one is set' },
+      { name: 'goal_basis', type: 'VARCHAR', description: "target (the target's own words fix the value, e.g. 'all' = 100) or project (the project's reading of the target, e.g. 50 for 'more than half'); empty without a goal" },
       { name: 'goal_reasoning', type: 'VARCHAR', description: 'Why this goal value' },
-      { name: 'wb_code', type: 'VARCHAR', description: 'Matching World Bank indicator code, where one exists' },
+      { name: 'headline', type: 'BOOLEAN', description: "The indicator a target page shows first when it has data" },
+      { name: 'verified', type: 'VARCHAR', description: 'yes (number and subject stated in the quoted document), partly (subject stated, number or wording not), no (not found in the documents consulted)' },
+      { name: 'verification_note', type: 'VARCHAR', description: 'What exactly the citation supports and what it does not' },
+      { name: 'citation', type: 'VARCHAR', description: 'The sentence(s) quoted from the document, verbatim' },
+      source
+    ]
+  },
+  {
+    name: 'target_indicator_series',
+    description: 'Series that measure each WSIS target indicator, from any publisher; a code not (yet) in the indicator catalog is kept and shown as not loaded',
+    published: true,
+    primaryKey: ['target_indicator', 'series_code'],
+    columns: [
+      { name: 'target_indicator', type: 'VARCHAR', description: 'Target indicator id, e.g. 10.5' },
+      { name: 'series_code', type: 'VARCHAR', description: "Publisher's series code (World Bank IT.NET.USER.ZS, UN SDG IT_MOB_2GNTWK, ITU_HH6, EGOV_OSI, GDL_TV, ...)" },
+      { name: 'relation', type: 'VARCHAR', description: 'direct (measures the indicator) or proxy (measures something close; the note says how it differs)' },
+      { name: 'priority', type: 'INTEGER', description: '1 = the series pages assess the indicator with; higher = alternatives' },
+      { name: 'note', type: 'VARCHAR', description: 'How the series relates to the indicator' },
+      source
+    ]
+  },
+  {
+    name: 'facilitation',
+    description: 'Who facilitated each action line, in which role and period, as each cited document states it',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'Row identifier' },
+      { name: 'action_line', type: 'VARCHAR', description: 'Action line id' },
+      { name: 'organisation', type: 'VARCHAR', description: 'Organisation as the document names it' },
+      { name: 'role', type: 'VARCHAR', description: 'lead facilitator, facilitator, co-facilitator, partner, interim focal point or proposed' },
+      { name: 'from_year', type: 'INTEGER', description: 'First year the statement refers to' },
+      { name: 'to_year', type: 'INTEGER', description: 'Last year the statement refers to (empty: open, as of the document)' },
+      { name: 'statement', type: 'VARCHAR', description: "The document's own words, quoted" },
+      { name: 'verified', type: 'VARCHAR', description: 'yes (quoted from the document), partly (the document supports the role but not in these words or not for this exact line), no' },
       source
     ]
   },

@@ -42,9 +42,61 @@ describe('reference source on the repository files', () => {
     expect(report.status).toBe('ok');
   });
 
-  it("gives target 10's Internet indicator a goal of 50 % and target 1's rural coverage 100 %", async () => {
-    expect(await q(`SELECT id, goal_value FROM target_indicator WHERE wb_code = 'IT.NET.USER.ZS'`)).toEqual([{ id: '10.1', goal_value: 50 }]);
+  it("numbers target 10 as the 2014 review does: 10.1 mobile subscriptions, 10.2 households with telephone, 10.5 Internet use (50 %, the project's reading)", async () => {
+    const t10 = await q(`SELECT id, name, goal_value, goal_basis, verified FROM target_indicator WHERE target = 10 ORDER BY id`);
+    expect(t10.map((r) => [r.id, r.name])).toEqual([
+      ['10.1', 'Mobile-cellular telephone subscriptions per 100 inhabitants'],
+      ['10.2', 'Proportion of households with a telephone'],
+      ['10.3', 'Proportion of households with Internet access'],
+      ['10.4', 'Proportion of individuals using a mobile cellular telephone'],
+      ['10.5', 'Proportion of individuals using the Internet']
+    ]);
+    expect(t10.find((r) => r.id === '10.5')).toMatchObject({ goal_value: 50, goal_basis: 'project', verified: 'partly' });
+    expect(await q(`SELECT target_indicator, relation FROM target_indicator_series WHERE series_code = 'IT.NET.USER.ZS'`)).toEqual([{ target_indicator: '10.5', relation: 'direct' }]);
+    expect(await q(`SELECT target_indicator FROM target_indicator_series WHERE series_code = 'IT.CEL.SETS.P2'`)).toEqual([{ target_indicator: '10.1' }]);
+    // Fixed broadband and fixed-telephone subscriptions are not target 10 indicators in the review.
+    expect(await q(`SELECT count(*)::INTEGER n FROM target_indicator_series WHERE series_code IN ('IT.NET.BBND.P2', 'IT.MLT.MAIN.P2')`)).toEqual([{ n: 0 }]);
+    const [c] = await q(`SELECT citation FROM target_indicator WHERE id = '10.2'`);
+    expect(c.citation).toContain('Indicator 10.2 measures the proportion of households with telephone');
+  });
+
+  it('quotes the review for targets 1 and 7 and says which rows are unverified', async () => {
+    expect(await q(`SELECT id, verified FROM target_indicator WHERE target IN (1, 7) ORDER BY id`)).toEqual([
+      { id: '1.1', verified: 'yes' }, { id: '1.2', verified: 'yes' }, { id: '1.3', verified: 'yes' }, { id: '1.4', verified: 'yes' },
+      { id: '7.1', verified: 'yes' }, { id: '7.2', verified: 'yes' }, { id: '7.3', verified: 'partly' }, { id: '7.4', verified: 'partly' }
+    ]);
+    expect(await q(`SELECT name FROM target_indicator WHERE id = '7.1'`)).toEqual([{ name: 'Proportion of ICT-qualified teachers in schools' }]);
     expect(await q(`SELECT goal_value FROM target_indicator WHERE id = '1.1'`)).toEqual([{ goal_value: 100 }]);
+    expect(await q(`SELECT verified, count(*)::INTEGER n FROM target_indicator GROUP BY ALL ORDER BY verified`)).toEqual([
+      { verified: 'no', n: 14 }, { verified: 'partly', n: 10 }, { verified: 'yes', n: 15 }
+    ]);
+  });
+
+  it('links series no source loads yet (ITU_HH6, IT_MOB_2GNTWK) without failing', async () => {
+    expect(await q(`SELECT target_indicator, relation FROM target_indicator_series WHERE series_code IN ('ITU_HH6', 'IT_MOB_2GNTWK') ORDER BY 1`)).toEqual([
+      { target_indicator: '1.1', relation: 'proxy' },
+      { target_indicator: '10.3', relation: 'direct' }
+    ]);
+  });
+
+  it('keeps facilitation as dated statements: C6 from UNDP (2006-2008) to ITU (from 2008), e-environment WMO lead by 2014, C8 "ITU may be considered"', async () => {
+    expect(await q(`SELECT organisation, role, from_year, to_year FROM facilitation WHERE action_line = 'C6' AND organisation = 'UNDP'`)).toEqual([
+      { organisation: 'UNDP', role: 'facilitator', from_year: 2006, to_year: 2008 }
+    ]);
+    expect(await q(`SELECT organisation, role FROM facilitation WHERE action_line = 'C7-e-environment' AND from_year = 2014 ORDER BY role DESC, organisation`)).toEqual([
+      { organisation: 'WMO', role: 'lead facilitator' },
+      { organisation: 'ITU', role: 'co-facilitator' },
+      { organisation: 'UNEP', role: 'co-facilitator' }
+    ]);
+    const [c8] = await q(`SELECT role, statement FROM facilitation WHERE action_line = 'C8' AND organisation = 'ITU' AND from_year = 2006`);
+    expect(c8).toEqual({ role: 'proposed', statement: 'C8 meeting, 12 May: Co-facilitator column: "ITU may be considered as co-facilitator"' });
+    expect(await q(`SELECT role FROM facilitation WHERE action_line = 'C11' AND organisation = 'UN Regional Commissions'`)).toEqual([{ role: 'co-facilitator' }]);
+    expect(await q(`SELECT title, other_titles FROM action_line WHERE id = 'C1'`)).toEqual([
+      {
+        title: 'The role of governments and all stakeholders in the promotion of ICTs for development',
+        other_titles: expect.stringContaining('The role of public governance authorities and all stakeholders')
+      }
+    ]);
   });
 
   it('loads the 3 MDG 8.F indicators with their World Bank codes and no numeric goal', async () => {
@@ -64,8 +116,8 @@ describe('reference source on the repository files', () => {
     expect((await q(`SELECT id FROM stakeholder_type ORDER BY id`)).map((r) => r.id)).toEqual([
       'academia', 'civil_society', 'government', 'international_organisation', 'other', 'private_sector'
     ]);
-    expect(report.files).toBe(6);
-    expect(report.rowsLoaded).toBe(19 + 10 + 29 + 3 + 26 + 6);
+    expect(report.files).toBe(8);
+    expect(report.rowsLoaded).toBe(19 + 10 + 39 + 9 + 81 + 3 + 26 + 6);
     expect(report.rowsQuarantined).toBe(0);
   });
 });
@@ -98,7 +150,7 @@ describe('reference validation failures name file, row and reason', () => {
   }
 
   it('refuses a duplicate action-line id', async () => {
-    await copyWith('data/reference/action_lines.csv', (t) => t + 'C2,,Duplicate,ITU,,20,test\n');
+    await copyWith('data/reference/action_lines.csv', (t) => t + 'C2,,Duplicate,,ITU,,20,test\n');
     const e = await failure();
     expect(e.message).toBe('data/reference/action_lines.csv, row 21: duplicate id "C2" (first on row 3)');
   });
@@ -109,11 +161,19 @@ describe('reference validation failures name file, row and reason', () => {
     expect([e.file, e.row, e.reason]).toEqual(['data/reference/action_line_links.csv', 28, 'action line "C12" does not exist']);
   });
 
-  it('refuses a target indicator for target 11 and a malformed World Bank code', async () => {
-    await copyWith('data/reference/target_indicators.csv', (t) => t + '11.1,11,x,%,,,,test\n');
+  it('refuses a target indicator for target 11, a malformed series code and a verified row without a quote', async () => {
+    await copyWith('data/reference/target_indicators.csv', (t) => t + '11.1,11,x,%,,,,false,no,not checked,,test\n');
     expect((await failure()).reason).toBe('target 11 is not a WSIS target (1-10)');
-    await copyWith('data/reference/target_indicators.csv', (t) => t.replace('IT.CEL.SETS.P2', 'it.cel.sets'));
-    expect((await failure()).reason).toBe('wb_code "it.cel.sets" is not a World Bank series code');
+    await copyWith('data/reference/target_indicator_series.csv', (t) => t.replace('IT.CEL.SETS.P2', 'it.cel.sets'));
+    expect((await failure()).reason).toBe('series_code "it.cel.sets" is not a publisher series code');
+    await copyWith('data/reference/target_indicators.csv', (t) => t + '10.6,10,x,%,,,,false,yes,checked,,test\n');
+    expect((await failure()).reason).toBe('verified is "yes" but no citation is quoted');
+  });
+
+  it('refuses a facilitator that no facilitation statement backs', async () => {
+    await copyWith('data/reference/action_lines.csv', (t) => t.replace('C5,,Building confidence and security in the use of ICTs,,ITU,', 'C5,,Building confidence and security in the use of ICTs,,ITU; WHO,'));
+    const e = await failure();
+    expect([e.file, e.row, e.reason]).toEqual(['data/reference/action_lines.csv', 6, 'facilitators names "WHO" but facilitation.csv has no facilitator statement for C5 and WHO']);
   });
 
   it('refuses a file missing a column', async () => {

@@ -1,6 +1,6 @@
-// Source `reference`: the reviewed reference facts in data/reference/*.csv (action lines,
-// WSIS targets and their indicators, MDG 8.F indicators, action-line links, stakeholder
-// types). They are ours, so a bad row is a hard InputError naming file, row and reason: the
+// Source `reference`: the reviewed reference facts in data/reference/*.csv (action lines and
+// their facilitation history, WSIS targets, their indicators and the series that measure them,
+// MDG 8.F indicators, action-line links, stakeholder types). They are ours, so a bad row is a hard InputError naming file, row and reason: the
 // run fails and the previous warehouse is kept. Nothing is inserted until every file passes.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -24,7 +24,19 @@ interface ReferenceFile {
 export const REFERENCE_FILES: ReferenceFile[] = [
   { file: 'data/reference/action_lines.csv', table: 'action_line', key: ['id'], required: ['id', 'title', 'sort_order', 'source'] },
   { file: 'data/reference/wsis_targets.csv', table: 'wsis_target', key: ['target'], required: ['target', 'letter', 'text', 'short_title', 'source'] },
-  { file: 'data/reference/target_indicators.csv', table: 'target_indicator', key: ['id'], required: ['id', 'target', 'name', 'unit', 'source'] },
+  { file: 'data/reference/target_indicators.csv', table: 'target_indicator', key: ['id'], required: ['id', 'target', 'name', 'unit', 'headline', 'verified', 'verification_note', 'source'] },
+  {
+    file: 'data/reference/target_indicator_series.csv',
+    table: 'target_indicator_series',
+    key: ['target_indicator', 'series_code'],
+    required: ['target_indicator', 'series_code', 'relation', 'priority', 'note', 'source']
+  },
+  {
+    file: 'data/reference/facilitation.csv',
+    table: 'facilitation',
+    key: ['id'],
+    required: ['id', 'action_line', 'organisation', 'role', 'from_year', 'statement', 'verified', 'source']
+  },
   { file: 'data/reference/mdg_indicators.csv', table: 'mdg_indicator', key: ['id'], required: ['id', 'target', 'name', 'wb_code', 'source'] },
   { file: 'data/reference/action_line_links.csv', table: 'action_line_link', key: ['action_line', 'link_type', 'link_id'], required: ['action_line', 'link_type', 'link_id', 'rationale', 'source'] },
   { file: 'data/reference/stakeholder_types.csv', table: 'stakeholder_type', key: ['id'], required: ['id', 'name', 'source'] }
@@ -32,7 +44,14 @@ export const REFERENCE_FILES: ReferenceFile[] = [
 
 /** World Bank series codes: dot-separated upper-case parts, e.g. IT.NET.USER.ZS. */
 export const WB_CODE = /^[A-Z]{2}(\.[A-Z0-9]+){1,4}$/;
+/** Any publisher's series code: IT.NET.USER.ZS, IT_MOB_2GNTWK, ITU_HH6, EGOV_OSI, GDL_TV. It need not be in the
+ *  indicator catalog: a link to a series no source loads yet is kept and shown as not loaded. */
+export const SERIES_CODE = /^[A-Z][A-Z0-9]*([._][A-Z0-9]+)*$/;
 const LINK_TYPES_IN_CSV = ['wsis_target', 'mdg'];
+const VERIFIED = ['yes', 'partly', 'no'];
+const GOAL_BASES = ['target', 'project'];
+const RELATIONS = ['direct', 'proxy'];
+export const FACILITATION_ROLES = ['lead facilitator', 'facilitator', 'co-facilitator', 'partner', 'interim focal point', 'proposed'];
 
 export interface LoadedFile {
   file: string;
@@ -120,12 +139,24 @@ export function checkReferenceLinks(files: LoadedFile[]): void {
     if (row.letter !== 'abcdefghij'[t - 1]) fail('wsis_target', line, `letter "${row.letter}" does not match target ${t}`);
   }
   if (targets.size !== 10) fail('wsis_target', null, `expected the 10 WSIS targets, found ${targets.size}`);
+  const indicators = new Set<string>();
   for (const { line, row } of byTable('target_indicator').rows) {
+    indicators.add(row.id as string);
     if (!targets.has(row.target as number)) fail('target_indicator', line, `target ${row.target} is not a WSIS target (1-10)`);
     if (!String(row.id).startsWith(`${row.target}.`)) fail('target_indicator', line, `id "${row.id}" does not start with its target number ${row.target}`);
-    checkWbCode('target_indicator', line, row.wb_code);
     if (row.goal_value !== null && row.goal_reasoning === null) fail('target_indicator', line, 'goal_value is set without goal_reasoning');
+    if ((row.goal_value === null) !== (row.goal_basis === null)) fail('target_indicator', line, 'goal_value and goal_basis must be set together');
+    if (row.goal_basis !== null && !GOAL_BASES.includes(row.goal_basis as string)) fail('target_indicator', line, `goal_basis "${row.goal_basis}" must be one of ${GOAL_BASES.join(', ')}`);
+    oneOf('target_indicator', line, 'verified', row.verified, VERIFIED);
+    if (row.verified !== 'no' && row.citation === null) fail('target_indicator', line, `verified is "${row.verified}" but no citation is quoted`);
   }
+  for (const { line, row } of byTable('target_indicator_series').rows) {
+    if (!indicators.has(row.target_indicator as string)) fail('target_indicator_series', line, `target indicator "${row.target_indicator}" does not exist`);
+    if (!SERIES_CODE.test(String(row.series_code))) fail('target_indicator_series', line, `series_code "${row.series_code}" is not a publisher series code`);
+    oneOf('target_indicator_series', line, 'relation', row.relation, RELATIONS);
+    if ((row.priority as number) < 1) fail('target_indicator_series', line, `priority must be 1 or more, found ${row.priority}`);
+  }
+  checkFacilitation(byTable('facilitation'), byTable('action_line'), actionLines);
   for (const { line, row } of byTable('mdg_indicator').rows) checkWbCode('mdg_indicator', line, row.wb_code);
   for (const { line, row } of byTable('action_line_link').rows) {
     if (!actionLines.has(row.action_line as string)) fail('action_line_link', line, `action line "${row.action_line}" does not exist`);
@@ -136,6 +167,9 @@ export function checkReferenceLinks(files: LoadedFile[]): void {
     if (row.link_type === 'mdg' && !mdg.has(row.link_id as string)) fail('action_line_link', line, `MDG indicator "${row.link_id}" does not exist`);
   }
 
+  function oneOf(table: string, line: number, column: string, value: unknown, allowed: string[]) {
+    if (!allowed.includes(value as string)) fail(table, line, `${column} "${value}" must be one of ${allowed.join(', ')}`);
+  }
   function checkWbCode(table: string, line: number, code: unknown) {
     if (code !== null && !WB_CODE.test(String(code))) fail(table, line, `wb_code "${code}" is not a World Bank series code`);
   }
@@ -143,6 +177,32 @@ export function checkReferenceLinks(files: LoadedFile[]): void {
     throw new InputError(byTable(table).file, line, reason);
   }
 }
+
+/** Facilitation rows point at real action lines with a known role, a sane period, and every facilitator or
+ *  co-facilitator that action_lines.csv names has a facilitation statement behind it (no list from memory). */
+function checkFacilitation(facilitation: LoadedFile, actionLine: LoadedFile, actionLines: Set<string>): void {
+  const fail = (file: LoadedFile, line: number, reason: string): never => {
+    throw new InputError(file.file, line, reason);
+  };
+  const stated = new Set<string>();
+  for (const { line, row } of facilitation.rows) {
+    if (!actionLines.has(row.action_line as string)) fail(facilitation, line, `action line "${row.action_line}" does not exist`);
+    if (!FACILITATION_ROLES.includes(row.role as string)) fail(facilitation, line, `role "${row.role}" must be one of ${FACILITATION_ROLES.join(', ')}`);
+    if (!VERIFIED.includes(row.verified as string)) fail(facilitation, line, `verified "${row.verified}" must be one of ${VERIFIED.join(', ')}`);
+    if (row.to_year !== null && (row.to_year as number) < (row.from_year as number)) fail(facilitation, line, `to_year ${row.to_year} is before from_year ${row.from_year}`);
+    const role = row.role === 'lead facilitator' ? 'facilitator' : row.role;
+    stated.add(`${row.action_line}|${role}|${row.organisation}`);
+  }
+  for (const { line, row } of actionLine.rows) {
+    for (const [column, role] of [['facilitators', 'facilitator'], ['co_facilitators', 'co-facilitator']] as const) {
+      for (const org of splitNames(row[column])) {
+        if (!stated.has(`${row.id}|${role}|${org}`)) fail(actionLine, line, `${column} names "${org}" but facilitation.csv has no ${role} statement for ${row.id} and ${org}`);
+      }
+    }
+  }
+}
+
+const splitNames = (v: unknown): string[] => (v === null ? [] : String(v).split(';').map((s) => s.trim()).filter(Boolean));
 
 /** Read and check every reference file. Throws InputError on the first bad row. */
 export async function readReference(root: string): Promise<LoadedFile[]> {
@@ -176,7 +236,7 @@ export async function compareTargetTexts(targets: LoadedFile, mirror: string): P
 
 export const reference: Source = {
   id: 'reference',
-  description: 'Reference facts from data/reference (action lines, WSIS targets and indicators, MDG 8.F, links, stakeholder types)',
+  description: 'Reference facts from data/reference (action lines and facilitation, WSIS targets, indicators and their series, MDG 8.F, links, stakeholder types)',
   required: true,
   origin: {
     publisher: 'WSIS documents (Geneva Plan of Action, Tunis Agenda, Partnership on Measuring ICT for Development), cited per row',
