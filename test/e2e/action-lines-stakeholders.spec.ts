@@ -55,13 +55,20 @@ test.describe('action-line page', () => {
   test('C2: facilitators, linked targets with status, MDG, SDG, activities, meetings', async ({ page }) => {
     await page.goto('/action-lines/C2');
     await expect(page.locator('h1')).toContainText('Information and communication infrastructure');
-    // action_line C2: facilitators 'ITU', co_facilitators 'APC; World Bank (to be confirmed)'
-    await expect(page.locator('dl.facts')).toContainText('APC, World Bank (to be confirmed)');
+    // action_line C2: facilitators 'ITU', co_facilitators 'APC' (the World Bank was only "TBC" in 2006: in the history, not the list)
+    await expect(page.locator('dl.facts dd').nth(1)).toHaveText('APC');
     await expect(page.locator('dl.facts')).toContainText('seeds/003_f66fe5b5344d44fe.txt');
+    // facilitation history, oldest first: 2006 ITU facilitator "confirmed by participants" ... ITU 2010-2014 by its own account
+    const history = page.locator('table.history tbody tr');
+    await expect(history.first()).toContainText('ITU (confirmed by participants)');
+    await expect(page.locator('table.history tr[data-organisation="World Bank"]')).toContainText('proposed');
+    await expect(page.locator('table.history tr[data-organisation="World Bank"]')).toContainText('World Bank (TBC)');
+    await expect(history.last()).toContainText('2010–2014');
+    await expect(history.last()).toContainText('Facilitator of Action Lines C2 (Information and communication infrastructure) and C5');
     // action_line_link C2 wsis_target: 1,2,3,4,5,6,10
     await expect(page.locator('ul.targets a')).toHaveCount(7);
     await expect(page.locator('ul.targets a').last()).toHaveAttribute('href', '/targets/10');
-    // Target 10 indicators with goal and World data: 10.1 IT.NET.USER.ZS and 10.2 IT.CEL.SETS.P2
+    // Target 10 indicators with goal and World data: 10.1 IT.CEL.SETS.P2 and 10.5 IT.NET.USER.ZS (numbered as the 2014 review does)
     const status = page.locator('tr[data-indicator="IT.NET.USER.ZS"]');
     await expect(status.locator('.status')).toHaveCount(2);
     await expect(status.locator('td.by-horizon')).toHaveText('Progress too slow');

@@ -176,7 +176,7 @@ test.describe('other endpoints', () => {
       reason: null,
       baseline: { year: 2005, value: 15.6 },
       latest: { year: 2015, value: 39.9 },
-      goal: { value: 50, target: 10, target_indicator: '10.1' }
+      goal: { value: 50, target: 10, target_indicator: '10.5' }
     });
     expect(body.csi).toBeCloseTo(24.3 / 34.4, 12);
     expect(body.api).toBeLessThan(1);

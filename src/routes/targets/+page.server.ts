@@ -7,7 +7,7 @@ export const load: PageServerLoad = async () => {
     targets: ts.map((t) => ({
       ...t,
       indicators: inds.filter((i) => i.target === t.target).length,
-      withData: inds.filter((i) => i.target === t.target && i.wbCode && i.observations > 0).length
+      withData: inds.filter((i) => i.target === t.target && i.seriesCode && i.observations > 0).length
     }))
   };
 };

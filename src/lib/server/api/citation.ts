@@ -3,7 +3,7 @@
 const WDI = 'World Bank, World Development Indicators (CC BY 4.0); ICT series produced by ITU (World Telecommunication/ICT Indicators Database)';
 const GROUPS = 'World Bank country metadata (CC BY 4.0); UNSD M49 Standard Country or Area Codes (UN terms of use)';
 const REFERENCE =
-  'WSIS Geneva Plan of Action and Tunis Agenda; facilitators' and ITU, UN DESA, UNESCO, WMO accounts of facilitation; Partnership on Measuring ICT for Development, "Measuring the WSIS targets" (2011) and "Final WSIS Targets Review" (2014); UN MDG indicator list; ITU WSIS-SDG Matrix; compiled by this project (CC BY 4.0), source cited per row';
+  'WSIS Geneva Plan of Action and Tunis Agenda; ITU, UN DESA, UNESCO and WMO accounts of action-line facilitation; Partnership on Measuring ICT for Development, "Measuring the WSIS targets" (2011) and "Final WSIS Targets Review" (2014); UN MDG indicator list; ITU WSIS-SDG Matrix; compiled by this project (CC BY 4.0), source cited per row';
 const MEETINGS = 'WSIS meeting reports and ITU/UN pages, transcribed by this project (CC BY 4.0), source cited per row';
 const STOCKTAKING = 'ITU WSIS stocktaking database and reports, transcribed by this project (CC BY 4.0), source cited per row';
 const PIPELINE = 'WSIS progress monitor pipeline records (CC BY 4.0)';

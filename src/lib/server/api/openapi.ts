@@ -269,7 +269,16 @@ export function openApiDocument(serverUrl = '/api/v1') {
                 sub_lines: { type: 'array', items: { type: 'object' } },
                 links: { type: 'array', items: { type: 'object', properties: { link_type: { type: 'string' }, link_id: { type: 'string' }, rationale: { type: 'string' }, source: { type: 'string' } } } },
                 targets: { type: 'array', items: { type: 'object' } },
-                indicators: { type: 'array', items: { type: 'object' }, description: 'WSIS target indicators of the linked targets and the linked MDG indicators' },
+                indicators: {
+                  type: 'array',
+                  items: { type: 'object' },
+                  description: 'WSIS target indicators of the linked targets (with series_code, the series the dashboard assesses, and verified: yes/partly/no) and the linked MDG indicators'
+                },
+                facilitation: {
+                  type: 'array',
+                  items: { type: 'object' },
+                  description: 'Facilitation history: organisation, role, from_year, to_year, the statement quoted, verified and source'
+                },
                 stocktaking: { type: 'object', properties: { entries: { type: 'integer' }, by_stakeholder_type: { type: 'array', items: { type: 'object' } }, by_year: { type: 'array', items: { type: 'object' } } } },
                 meetings: { type: 'array', items: { type: 'object' }, description: 'Events whose action-line list contains this id' }
               }

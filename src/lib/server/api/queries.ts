@@ -131,7 +131,7 @@ export async function actionLines(p: Paging) {
 export async function actionLine(id: string) {
   const row = await queryOne(`${ACTION_LINE_SELECT} FROM action_line a WHERE a.id = $1`, [id]);
   if (!row) throw notFound(`No action line ${id}.`);
-  const [subLines, links, targets, wsisIndicators, mdgIndicators, byType, byYear, meetings] = await Promise.all([
+  const [subLines, links, targets, wsisIndicators, mdgIndicators, byType, byYear, meetings, facilitation] = await Promise.all([
     query('SELECT id, title FROM action_line WHERE parent = $1 ORDER BY sort_order', [id]),
     query('SELECT link_type, link_id, rationale, source FROM action_line_link WHERE action_line = $1 ORDER BY link_type, link_id', [id]),
     query(
@@ -141,13 +141,16 @@ export async function actionLine(id: string) {
       [id]
     ),
     query(
-      `SELECT 'wsis' AS framework, ti.id, ti.target::VARCHAR AS target, ti.name, ti.unit, ti.wb_code, ti.goal_value FROM target_indicator ti
+      `SELECT 'wsis' AS framework, ti.id, ti.target::VARCHAR AS target, ti.name, ti.unit,
+              (SELECT s.series_code FROM target_indicator_series s WHERE s.target_indicator = ti.id ORDER BY s.priority, s.series_code LIMIT 1) AS series_code,
+              ti.goal_value, ti.verified
+         FROM target_indicator ti
         WHERE ti.target::VARCHAR IN (SELECT link_id FROM action_line_link WHERE action_line = $1 AND link_type = 'wsis_target')
         ORDER BY ti.target, ti.id`,
       [id]
     ),
     query(
-      `SELECT 'mdg' AS framework, m.id, m.target, m.name, NULL AS unit, m.wb_code, m.goal_value FROM mdg_indicator m
+      `SELECT 'mdg' AS framework, m.id, m.target, m.name, NULL AS unit, m.wb_code AS series_code, m.goal_value, NULL AS verified FROM mdg_indicator m
         WHERE m.id IN (SELECT link_id FROM action_line_link WHERE action_line = $1 AND link_type = 'mdg')
         ORDER BY m.id`,
       [id]
@@ -170,6 +173,11 @@ export async function actionLine(id: string) {
          FROM event WHERE list_contains(string_split(action_line, ';'), $1)
         ORDER BY start_date NULLS LAST, id`,
       [id]
+    ),
+    query(
+      `SELECT organisation, role, from_year, to_year, statement, verified, source FROM facilitation
+        WHERE action_line = $1 ORDER BY from_year, to_year NULLS LAST, role, organisation`,
+      [id]
     )
   ]);
   return {
@@ -178,6 +186,7 @@ export async function actionLine(id: string) {
     links,
     targets,
     indicators: [...wsisIndicators, ...mdgIndicators],
+    facilitation,
     stocktaking: { entries: row.stocktaking_count, by_stakeholder_type: byType, by_year: byYear },
     meetings: meetings.map((m) => ({ ...m, action_lines: splitList(m.action_line), action_line: undefined, decisions: splitList(m.decisions) }))
   };

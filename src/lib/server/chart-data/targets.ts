@@ -52,7 +52,7 @@ export function unitOf(unit: string | null): Unit {
 async function wbIndicator(code: string | null) {
   if (!code) return null;
   const all = await targetIndicators();
-  return all.find((i) => i.wbCode === code && i.observations > 0) ?? null;
+  return all.find((i) => i.seriesCode === code && i.observations > 0) ?? null;
 }
 
 // --- Projection of the world series to the horizon -------------------------------------------
@@ -63,14 +63,14 @@ export const projectionChart: ChartDefinition = async (params) => {
   if (!ind || horizon === null) return null;
   const goal = goalOf(ind, horizon);
   if (!goal) return null;
-  const series = (await seriesByEconomy(ind.wbCode!, ['WLD'])).get('WLD') ?? [];
+  const series = (await seriesByEconomy(ind.seriesCode!, ['WLD'])).get('WLD') ?? [];
   if (series.length === 0) return null;
   // The trend as it stood in the horizon year (data up to then), carried forward to the horizon and to
   // the year it reaches the goal; the observed values after it show what actually happened.
   const lastYear = series[series.length - 1].year;
   const asOf = Math.min(horizon, lastYear);
   const a = assess(series, goal, { asOf });
-  const unit = unitOf(ind.wbUnit);
+  const unit = unitOf(ind.seriesUnit);
   const projected = new Map<number, number>();
   if (a.regression && a.baseline && a.latest) {
     const scale = scaleFor(a.goal.upperBound);
@@ -88,26 +88,26 @@ export const projectionChart: ChartDefinition = async (params) => {
   const firstMet = series.find((p) => (goal.higherIsBetter ? p.value >= goal.value : p.value <= goal.value))?.year ?? null;
   const actually = firstMet ? `it was actually first met in ${firstMet}` : `it has not been met (latest ${fmt(series[series.length - 1].value)} in ${lastYear})`;
   const summary = !(a.baseline && a.latest)
-    ? `World ${shortName(ind.wbCode!, ind.name)}: not enough data up to ${asOf} to fit a trend.`
+    ? `World ${shortName(ind.seriesCode!, ind.name)}: not enough data up to ${asOf} to fit a trend.`
     : a.status === 'met'
-      ? `World ${shortName(ind.wbCode!, ind.name)} had already met the goal of ${fmt(goal.value)} by ${asOf} (first in ${a.firstYearMet}); ${fmt(a.latest.value)} in ${a.latest.year}.`
-      : `World ${shortName(ind.wbCode!, ind.name)} ${a.latest.value >= a.baseline.value ? 'rose' : 'fell'} from ${fmt(a.baseline.value)} in ${a.baseline.year} to ${fmt(a.latest.value)} in ${a.latest.year}; ` +
+      ? `World ${shortName(ind.seriesCode!, ind.name)} had already met the goal of ${fmt(goal.value)} by ${asOf} (first in ${a.firstYearMet}); ${fmt(a.latest.value)} in ${a.latest.year}.`
+      : `World ${shortName(ind.seriesCode!, ind.name)} ${a.latest.value >= a.baseline.value ? 'rose' : 'fell'} from ${fmt(a.baseline.value)} in ${a.baseline.year} to ${fmt(a.latest.value)} in ${a.latest.year}; ` +
         `the trend to then projected ${fmt(a.projectedValueAtHorizon)} for ${horizon} and ` +
         (a.projectedYearReached ? `the goal of ${fmt(goal.value)} in ${a.projectedYearReached}` : `no year reaching the goal of ${fmt(goal.value)} by ${a.thresholds.projectionSearchLimit}`) +
         `; ${actually}.`;
   return {
     id: 'target-projection',
-    title: `World: ${ind.wbName ?? ind.name}, observed and the trend as of ${asOf}`,
+    title: `World: ${ind.seriesName ?? ind.name}, observed and the trend as of ${asOf}`,
     summary,
-    svg: renderPlot(projectionChartSpec(points, { yLabel: ind.wbUnit ?? ind.unit, goal: goal.value, horizon })),
+    svg: renderPlot(projectionChartSpec(points, { yLabel: ind.seriesUnit ?? ind.unit, goal: goal.value, horizon })),
     columns: [
       { key: 'year', label: 'Year' },
-      { key: 'observed', label: `Observed (${ind.wbUnit})`, kind: 'number', digits: 1 },
+      { key: 'observed', label: `Observed (${ind.seriesUnit})`, kind: 'number', digits: 1 },
       { key: 'trend', label: `Trend (data to ${asOf})`, kind: 'number', digits: 1 }
     ],
     rows,
-    csvHref: chartCsvHref('target-projection', { indicator: ind.wbCode, horizon }),
-    source: await servedFrom(ind.wbCode!, ['WLD'])
+    csvHref: chartCsvHref('target-projection', { indicator: ind.seriesCode, horizon }),
+    source: await servedFrom(ind.seriesCode!, ['WLD'])
   } satisfies ChartView;
 };
 
@@ -116,7 +116,7 @@ export const projectionChart: ChartDefinition = async (params) => {
 export const coverageChart: ChartDefinition = async (params) => {
   const ind = await wbIndicator(params.get('indicator'));
   if (!ind) return null;
-  const data = await coverageByYear(ind.wbCode!);
+  const data = await coverageByYear(ind.seriesCode!);
   if (data.length === 0) return null;
   const rows = data.map((d) => ({ ...d, share: d.countriesTotal ? (100 * d.countriesWithData) / d.countriesTotal : null }));
   const best = data.reduce((m, d) => (d.countriesWithData > m.countriesWithData ? d : m), data[0]);
@@ -124,7 +124,7 @@ export const coverageChart: ChartDefinition = async (params) => {
   const first = data[0];
   return {
     id: 'target-coverage',
-    title: `Data coverage: countries reporting ${ind.wbName ?? ind.name}, by year`,
+    title: `Data coverage: countries reporting ${ind.seriesName ?? ind.name}, by year`,
     summary: `Of ${best.countriesTotal} countries, ${first.countriesWithData} have a value in ${first.year}, at most ${best.countriesWithData} (in ${best.year}), and ${last.countriesWithData} in ${last.year}, the latest year with any value.`,
     svg: renderPlot(coverageChartSpec(data)),
     columns: [
@@ -134,8 +134,8 @@ export const coverageChart: ChartDefinition = async (params) => {
       { key: 'share', label: 'Share of countries (%)', kind: 'number', digits: 1 }
     ],
     rows,
-    csvHref: chartCsvHref('target-coverage', { indicator: ind.wbCode }),
-    source: await servedFrom(ind.wbCode!)
+    csvHref: chartCsvHref('target-coverage', { indicator: ind.seriesCode }),
+    source: await servedFrom(ind.seriesCode!)
   } satisfies ChartView;
 };
 
@@ -163,15 +163,15 @@ export const RANKING_ENDS = 15;
 export const rankingChart: ChartDefinition = async (params) => {
   const ind = await wbIndicator(params.get('indicator'));
   if (!ind) return null;
-  const p = await rankingParams(ind.wbCode!, params.get('year'), params.get('region'));
+  const p = await rankingParams(ind.seriesCode!, params.get('year'), params.get('region'));
   if (!p) return null;
-  const all = await ranking(ind.wbCode!, p.year, p.region);
+  const all = await ranking(ind.seriesCode!, p.year, p.region);
   // The world view draws the RANKING_ENDS highest and lowest countries (a bar for each of ~180
   // countries would be unreadable); a region draws all its countries. The table and CSV hold the rows drawn.
   const trimmed = !p.region && all.length > 2 * RANKING_ENDS;
   const countries = trimmed ? [...all.slice(0, RANKING_ENDS), ...all.slice(-RANKING_ENDS)] : all;
   const regionName = p.region ? p.regions.find((r) => r.code === p.region)!.name : null;
-  const unit = unitOf(ind.wbUnit);
+  const unit = unitOf(ind.seriesUnit);
   const where = regionName ? `in ${regionName}` : 'in the world';
   const rankOf = new Map(all.map((c, i) => [c.code, i + 1]));
   const rows = countries.map((c) => ({ rank: rankOf.get(c.code)!, country: c.name, code: c.code, region: c.region, value: c.value }));
@@ -184,12 +184,12 @@ export const rankingChart: ChartDefinition = async (params) => {
     : `No country ${where} reports a value for ${p.year}.`;
   return {
     id: 'target-ranking',
-    title: `${ind.wbName ?? ind.name}, ${trimmed ? `highest and lowest countries ${where}` : `countries ${where}`}, ${p.year}`,
+    title: `${ind.seriesName ?? ind.name}, ${trimmed ? `highest and lowest countries ${where}` : `countries ${where}`}, ${p.year}`,
     summary,
     svg: renderPlot({
       ...barChartSpec(
         countries.map((c) => ({ label: c.name, value: c.value })),
-        { xLabel: ind.wbUnit ?? ind.unit, goal: ind.goalValue }
+        { xLabel: ind.seriesUnit ?? ind.unit, goal: ind.goalValue }
       ),
     }),
     columns: [
@@ -197,11 +197,11 @@ export const rankingChart: ChartDefinition = async (params) => {
       { key: 'country', label: 'Country' },
       { key: 'code', label: 'Code' },
       { key: 'region', label: 'Region' },
-      { key: 'value', label: ind.wbUnit ?? ind.unit, kind: 'number', digits: 1 }
+      { key: 'value', label: ind.seriesUnit ?? ind.unit, kind: 'number', digits: 1 }
     ],
     rows,
-    csvHref: chartCsvHref('target-ranking', { indicator: ind.wbCode, year: p.year, region: p.region }),
-    source: await servedFrom(ind.wbCode!, null, p.year)
+    csvHref: chartCsvHref('target-ranking', { indicator: ind.seriesCode, year: p.year, region: p.region }),
+    source: await servedFrom(ind.seriesCode!, null, p.year)
   } satisfies ChartView;
 };
 
@@ -221,7 +221,7 @@ export const trendChart: ChartDefinition = async (params) => {
     (seriesMap.get(e) ?? []).filter((p) => p.year >= from).map((p) => ({ economy: e, name: names.get(e) ?? e, year: p.year, value: p.value }))
   );
   if (rows.length === 0) return null;
-  const unit = unitOf(ind.wbUnit);
+  const unit = unitOf(ind.seriesUnit);
   const world = rows.filter((r) => r.economy === 'WLD');
   const latestYear = Math.max(...rows.map((r) => r.year));
   const latestRegional = REGION_CODES.map((e) => rows.filter((r) => r.economy === e).at(-1)).filter((r) => r !== undefined);
@@ -239,14 +239,14 @@ export const trendChart: ChartDefinition = async (params) => {
   const points: LinePoint[] = rows.map((r) => ({ series: r.economy, year: r.year, value: r.value }));
   return {
     id: 'overview-trend',
-    title: `${ind.wbName}: world and World Bank regions, ${Math.min(...rows.map((r) => r.year))}–${latestYear}`,
+    title: `${ind.seriesName}: world and World Bank regions, ${Math.min(...rows.map((r) => r.year))}–${latestYear}`,
     summary,
-    svg: renderPlot(lineChartSpec(points, { yLabel: ind.wbUnit ?? '', goal, highlight: 'WLD', height: 300 })),
+    svg: renderPlot(lineChartSpec(points, { yLabel: ind.seriesUnit ?? '', goal, highlight: 'WLD', height: 300 })),
     columns: [
       { key: 'economy', label: 'Code' },
       { key: 'name', label: 'World / region' },
       { key: 'year', label: 'Year' },
-      { key: 'value', label: ind.wbUnit ?? '', kind: 'number', digits: 1 }
+      { key: 'value', label: ind.seriesUnit ?? '', kind: 'number', digits: 1 }
     ],
     rows,
     csvHref: chartCsvHref('overview-trend', { indicator: code }),

@@ -12,6 +12,7 @@ export interface ActionLine {
   id: string;
   parent: string | null;
   title: string;
+  other_titles: string | null;
   facilitators: string | null;
   co_facilitators: string | null;
   sort_order: number;
@@ -29,6 +30,7 @@ export interface ActionLineSummary extends ActionLine {
 export async function actionLines(): Promise<ActionLineSummary[]> {
   return query<ActionLineSummary>(
     `SELECT a.id, a.parent, a.title, a.facilitators, a.co_facilitators, a.sort_order, a.source,
+            a.other_titles,
             (SELECT count(*)::INTEGER FROM action_line_link l WHERE l.action_line = a.id AND l.link_type = 'wsis_target') AS wsis_targets,
             (SELECT count(*)::INTEGER FROM event e WHERE list_contains(string_split(e.action_line, ';'), a.id)) AS meetings,
             (SELECT count(*)::INTEGER FROM stocktaking_action_line s WHERE s.action_line = a.id) AS entries
@@ -38,14 +40,36 @@ export async function actionLines(): Promise<ActionLineSummary[]> {
 
 export async function actionLine(id: string): Promise<ActionLine | null> {
   return queryOne<ActionLine>(
-    'SELECT id, parent, title, facilitators, co_facilitators, sort_order, source FROM action_line WHERE id = $1',
+    'SELECT id, parent, title, other_titles, facilitators, co_facilitators, sort_order, source FROM action_line WHERE id = $1',
     [id]
   );
 }
 
 export async function subLines(id: string): Promise<ActionLine[]> {
   return query<ActionLine>(
-    'SELECT id, parent, title, facilitators, co_facilitators, sort_order, source FROM action_line WHERE parent = $1 ORDER BY sort_order',
+    'SELECT id, parent, title, other_titles, facilitators, co_facilitators, sort_order, source FROM action_line WHERE parent = $1 ORDER BY sort_order',
+    [id]
+  );
+}
+
+export interface FacilitationStatement {
+  organisation: string;
+  role: string;
+  from_year: number;
+  to_year: number | null;
+  statement: string;
+  verified: string;
+  source: string;
+  [key: string]: string | number | null;
+}
+
+/** Who facilitated the line, in which role and period, each as its document states it (oldest first). */
+export async function facilitationHistory(id: string): Promise<FacilitationStatement[]> {
+  return query<FacilitationStatement>(
+    `SELECT organisation, role, from_year, to_year, statement, verified, source FROM facilitation
+      WHERE action_line = $1
+      ORDER BY from_year, to_year NULLS LAST,
+               CASE role WHEN 'lead facilitator' THEN 1 WHEN 'facilitator' THEN 2 WHEN 'co-facilitator' THEN 3 ELSE 4 END, organisation`,
     [id]
   );
 }
@@ -147,10 +171,10 @@ export const STATUS_HORIZON = 2015;
 /** World verdicts (horizon 2015) of the indicators of the linked WSIS targets that have a World series: goal verdicts, or trend verdicts without a goal. */
 export async function linkedIndicatorStatus(targets: number[]): Promise<IndicatorStatus[]> {
   if (targets.length === 0) return [];
-  const inds = (await targetIndicators()).filter((i) => targets.includes(i.target) && i.wbCode && i.observations > 0);
+  const inds = (await targetIndicators()).filter((i) => targets.includes(i.target) && i.seriesCode && i.observations > 0);
   const out: IndicatorStatus[] = [];
   for (const i of inds) {
-    const s = await series(i.wbCode!, 'WLD');
+    const s = await series(i.seriesCode!, 'WLD');
     if (s.length === 0) continue;
     const entry = catalogEntry(i);
     const cells = verdictCells(s, entry, STATUS_HORIZON);
@@ -160,9 +184,9 @@ export async function linkedIndicatorStatus(targets: number[]): Promise<Indicato
     out.push({
       target: i.target,
       targetIndicatorId: i.id,
-      indicator: i.wbCode!,
-      indicatorName: i.wbName ?? i.name,
-      unit: i.wbUnit ?? i.unit,
+      indicator: i.seriesCode!,
+      indicatorName: i.seriesName ?? i.name,
+      unit: i.seriesUnit ?? i.unit,
       goalValue: i.goalValue,
       ...cells,
       baselineYear: baseline?.year ?? null,

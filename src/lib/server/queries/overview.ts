@@ -18,7 +18,7 @@ const facts = (a: Assessment): VerdictFacts => ({
 export interface ScorecardIndicator {
   id: string;
   name: string;
-  wbCode: string;
+  seriesCode: string;
   unit: string;
   goalValue: number | null;
   latest: { year: number; value: number } | null;
@@ -37,14 +37,14 @@ export interface ScorecardTarget {
   label: string;
   title: string;
   href: string | null;
-  /** Indicators of the target (or of MDG 8.F) that have a World Bank series. */
+  /** Indicators of the target (or of MDG 8.F) that have a loaded series. */
   indicators: ScorecardIndicator[];
   /** How many indicators the framework lists for the target. */
   indicatorsListed: number;
 }
 
 /** The catalog decides the verdict (verdictFor): goal -> goal verdict, direction only -> trend verdict. */
-function scorecardIndicator(id: string, name: string, wbCode: string, unit: string, entry: CatalogEntry, horizon: number, series: Series): ScorecardIndicator {
+function scorecardIndicator(id: string, name: string, seriesCode: string, unit: string, entry: CatalogEntry, horizon: number, series: Series): ScorecardIndicator {
   const goal: Goal | null =
     entry.goalValue != null && entry.higherIsBetter != null
       ? { value: entry.goalValue, higherIsBetter: entry.higherIsBetter, horizon, ...(entry.upperBound != null ? { upperBound: entry.upperBound } : {}) }
@@ -52,7 +52,7 @@ function scorecardIndicator(id: string, name: string, wbCode: string, unit: stri
   return {
     id,
     name,
-    wbCode,
+    seriesCode,
     unit,
     goalValue: entry.goalValue,
     latest: series.at(-1) ?? null,
@@ -66,16 +66,16 @@ export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
   const [ts, inds, mdg] = await Promise.all([
     targets(),
     targetIndicators(),
-    query<{ id: string; name: string; wbCode: string | null; goalValue: number | null; unit: string | null; direction: boolean | null; upperBound: number | null }>(
-      `SELECT m.id, m.name, m.wb_code AS "wbCode", m.goal_value AS "goalValue", i.unit,
+    query<{ id: string; name: string; seriesCode: string | null; goalValue: number | null; unit: string | null; direction: boolean | null; upperBound: number | null }>(
+      `SELECT m.id, m.name, m.wb_code AS "seriesCode", m.goal_value AS "goalValue", i.unit,
               i.higher_is_better AS "direction", i.upper_bound AS "upperBound"
          FROM mdg_indicator m LEFT JOIN indicator i ON i.code = m.wb_code ORDER BY m.id`
     )
   ]);
-  const codes = [...new Set([...inds.map((i) => i.wbCode), ...mdg.map((m) => m.wbCode)].filter((c): c is string => !!c))];
+  const codes = [...new Set([...inds.map((i) => i.seriesCode), ...mdg.map((m) => m.seriesCode)].filter((c): c is string => !!c))];
   const world = new Map<string, Series>();
   for (const code of codes) world.set(code, (await seriesByEconomy(code, ['WLD'])).get('WLD') ?? []);
-  const withData = (i: TargetIndicator) => i.wbCode !== null && (world.get(i.wbCode)?.length ?? 0) > 0;
+  const withData = (i: TargetIndicator) => i.seriesCode !== null && (world.get(i.seriesCode)?.length ?? 0) > 0;
   const rows: ScorecardTarget[] = ts.map((t) => {
     const listed = inds.filter((i) => i.target === t.target);
     return {
@@ -86,7 +86,7 @@ export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
       indicatorsListed: listed.length,
       indicators: listed
         .filter(withData)
-        .map((i) => scorecardIndicator(i.id, i.name, i.wbCode!, i.wbUnit ?? i.unit, catalogEntry(i), horizon, world.get(i.wbCode!)!))
+        .map((i) => scorecardIndicator(i.id, i.name, i.seriesCode!, i.seriesUnit ?? i.unit, catalogEntry(i), horizon, world.get(i.seriesCode!)!))
     };
   });
   rows.push({
@@ -96,8 +96,8 @@ export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
     href: null,
     indicatorsListed: mdg.length,
     indicators: mdg
-      .filter((m) => m.wbCode && (world.get(m.wbCode)?.length ?? 0) > 0)
-      .map((m) => scorecardIndicator(m.id, m.name, m.wbCode!, m.unit ?? '', catalogEntry(m), horizon, world.get(m.wbCode!)!))
+      .filter((m) => m.seriesCode && (world.get(m.seriesCode)?.length ?? 0) > 0)
+      .map((m) => scorecardIndicator(m.id, m.name, m.seriesCode!, m.unit ?? '', catalogEntry(m), horizon, world.get(m.seriesCode!)!))
   });
   return rows;
 }
@@ -129,15 +129,15 @@ export interface ReviewSummary {
 
 /** The series a review compares: every goal indicator for the world and the 7 World Bank regions. */
 async function reviewItems(horizon: number) {
-  const inds = (await targetIndicators()).filter((i) => i.wbCode && i.goalValue != null && i.observations > 0);
+  const inds = (await targetIndicators()).filter((i) => i.seriesCode && i.goalValue != null && i.observations > 0);
   const economies = ['WLD', ...REGION_CODES];
   const names = await economyNames(economies);
   const items: { id: string; series: Series; goal: Goal; indicator: TargetIndicator; economy: string }[] = [];
   for (const ind of inds) {
-    const map = await seriesByEconomy(ind.wbCode!, economies);
+    const map = await seriesByEconomy(ind.seriesCode!, economies);
     for (const e of economies) {
       const s = map.get(e) ?? [];
-      if (s.length) items.push({ id: `${ind.wbCode}|${e}`, series: s, goal: goalOf(ind, horizon)!, indicator: ind, economy: e });
+      if (s.length) items.push({ id: `${ind.seriesCode}|${e}`, series: s, goal: goalOf(ind, horizon)!, indicator: ind, economy: e });
     }
   }
   return { items, names };
@@ -161,8 +161,8 @@ export async function changesSince(reviewYear: number, horizon: number): Promise
   const rows = result.rows.map((r) => {
     const item = byId.get(r.id)!;
     return {
-      indicator: item.indicator.wbCode!,
-      indicatorName: item.indicator.wbName ?? item.indicator.name,
+      indicator: item.indicator.seriesCode!,
+      indicatorName: item.indicator.seriesName ?? item.indicator.name,
       economy: item.economy,
       economyName: names.get(item.economy) ?? item.economy,
       from: r.from,
@@ -186,19 +186,19 @@ export async function changesSince(reviewYear: number, horizon: number): Promise
 
 /** Every country's verdict on every goal indicator as of the review year and as of the latest year; the changed ones. */
 async function countryChanges(reviewYear: number, latestYear: number, horizon: number): Promise<ReviewSummary['countries']> {
-  const inds = (await targetIndicators()).filter((i) => i.wbCode && i.goalValue != null && i.observations > 0);
+  const inds = (await targetIndicators()).filter((i) => i.seriesCode && i.goalValue != null && i.observations > 0);
   const members = await worldMembers();
   const names = await economyNames(members);
   const changed: ReviewRow[] = [];
   let assessed = 0;
   for (const ind of inds) {
-    const map = await seriesByEconomy(ind.wbCode!, members);
+    const map = await seriesByEconomy(ind.seriesCode!, members);
     const items = members.filter((e) => (map.get(e)?.length ?? 0) > 0).map((e) => ({ id: e, series: map.get(e)!, goal: goalOf(ind, horizon)! }));
     assessed += items.length;
     for (const r of changesSinceReview(items, reviewYear, { latestYear }).changed) {
       changed.push({
-        indicator: ind.wbCode!,
-        indicatorName: ind.wbName ?? ind.name,
+        indicator: ind.seriesCode!,
+        indicatorName: ind.seriesName ?? ind.name,
         economy: r.id,
         economyName: names.get(r.id) ?? r.id,
         from: r.from,

@@ -14,14 +14,17 @@ export interface IndicatorGoal {
   upperBound: number | null;
 }
 
-/** Indicators with a goal value (from the reference target indicators) and a World Bank series. */
+/** Indicators with a goal value (from the reference target indicators) and a loaded series (the first by priority). */
 export async function indicatorGoals(): Promise<IndicatorGoal[]> {
   const rows = await query(
     `SELECT i.code AS indicator, i.name AS "indicatorName", i.unit, t.id AS "targetIndicatorId", t.target,
             t.goal_value AS "goalValue", t.goal_reasoning AS "goalReasoning",
             coalesce(i.higher_is_better, true) AS "higherIsBetter", i.upper_bound AS "upperBound"
-       FROM target_indicator t JOIN indicator i ON i.code = t.wb_code
+       FROM target_indicator t
+       JOIN target_indicator_series s ON s.target_indicator = t.id
+       JOIN indicator i ON i.code = s.series_code
       WHERE t.goal_value IS NOT NULL
+      QUALIFY row_number() OVER (PARTITION BY t.id ORDER BY s.priority, s.series_code) = 1
       ORDER BY t.target, t.id`
   );
   return rows as unknown as IndicatorGoal[];

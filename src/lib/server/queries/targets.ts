@@ -19,17 +19,30 @@ export interface TargetIndicator {
   name: string;
   unit: string;
   goalValue: number | null;
+  /** 'target' (the target's own words fix the value) or 'project' (the project's reading); null without a goal. */
+  goalBasis: string | null;
   goalReasoning: string | null;
-  wbCode: string | null;
+  headline: boolean;
+  /** yes / partly / no: how far the citation supports the number and wording. */
+  verified: string;
+  verificationNote: string;
+  citation: string | null;
   source: string;
-  /** From the indicator table, when the World Bank series is loaded. */
-  wbName: string | null;
-  wbUnit: string | null;
+  /** The series pages assess the indicator with (priority 1 in target_indicator_series), whatever its publisher. */
+  seriesCode: string | null;
+  /** direct or proxy */
+  seriesRelation: string | null;
+  seriesNote: string | null;
+  /** Every linked series, "CODE (relation)", in priority order. */
+  seriesList: string[];
+  /** From the indicator catalog, when the series is loaded. */
+  seriesName: string | null;
+  seriesUnit: string | null;
   higherIsBetter: boolean;
   /** The catalog's direction as stored (null: a context series, not judged). */
   direction: boolean | null;
   upperBound: number | null;
-  /** Observations of the World Bank series in the warehouse (0 when not loaded). */
+  /** Observations of the series in the warehouse (0 when not loaded). */
   observations: number;
 }
 
@@ -53,11 +66,22 @@ export async function targets(): Promise<WsisTarget[]> {
 
 export async function targetIndicators(n: number | null = null): Promise<TargetIndicator[]> {
   const rows = await query(
-    `SELECT t.id, t.target, t.name, t.unit, t.goal_value AS "goalValue", t.goal_reasoning AS "goalReasoning",
-            t.wb_code AS "wbCode", t.source, i.name AS "wbName", i.unit AS "wbUnit",
+    `WITH series AS (
+       SELECT target_indicator, series_code, relation, note, priority FROM target_indicator_series
+        QUALIFY row_number() OVER (PARTITION BY target_indicator ORDER BY priority, series_code) = 1),
+     series_list AS (
+       SELECT target_indicator, list(series_code || ' (' || relation || ')' ORDER BY priority, series_code) AS codes
+         FROM target_indicator_series GROUP BY target_indicator)
+     SELECT t.id, t.target, t.name, t.unit, t.goal_value AS "goalValue", t.goal_basis AS "goalBasis",
+            t.goal_reasoning AS "goalReasoning", t.headline, t.verified, t.verification_note AS "verificationNote",
+            t.citation, t.source, s.series_code AS "seriesCode", s.relation AS "seriesRelation", s.note AS "seriesNote",
+            coalesce(l.codes, []) AS "seriesList", i.name AS "seriesName", i.unit AS "seriesUnit",
             coalesce(i.higher_is_better, true) AS "higherIsBetter", i.higher_is_better AS direction, i.upper_bound AS "upperBound",
-            (SELECT count(*)::INTEGER FROM observation o WHERE o.indicator = t.wb_code AND o.disaggregation = '') AS observations
-       FROM target_indicator t LEFT JOIN indicator i ON i.code = t.wb_code
+            (SELECT count(*)::INTEGER FROM observation o WHERE o.indicator = s.series_code AND o.disaggregation = '') AS observations
+       FROM target_indicator t
+       LEFT JOIN series s ON s.target_indicator = t.id
+       LEFT JOIN series_list l ON l.target_indicator = t.id
+       LEFT JOIN indicator i ON i.code = s.series_code
       WHERE $1::INTEGER IS NULL OR t.target = $1::INTEGER
       ORDER BY t.target, string_split(t.id, '.')[2]::INTEGER`,
     [n]

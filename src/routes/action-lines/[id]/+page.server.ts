@@ -3,6 +3,7 @@ import { ACTIVITIES_CHART } from '$lib/server/chart-data/action-lines';
 import { chartDefinition } from '$lib/server/chart-data';
 import {
   actionLine,
+  facilitationHistory,
   linkedIndicatorStatus,
   mdgLinks,
   meetings,
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const type = await parseStakeholderType(url.searchParams.get('stakeholder_type'));
   if (type !== null && typeof type === 'object') error(400, `Unknown stakeholder type: ${type.invalid}`);
 
-  const [parent, subs, targets, mdg, sdg, entries, held, flags, types] = await Promise.all([
+  const [parent, subs, targets, mdg, sdg, entries, held, flags, types, facilitation] = await Promise.all([
     line.parent ? actionLine(line.parent) : Promise.resolve(null),
     subLines(line.id),
     targetLinks(line.id),
@@ -31,7 +32,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
     stocktakingEntries(line.id, type),
     meetings(line.id),
     qualityFlags(line.id),
-    stakeholderTypes()
+    stakeholderTypes(),
+    facilitationHistory(line.id)
   ]);
   const statuses = await linkedIndicatorStatus(targets.map((t) => t.target));
   const chartParams = new URLSearchParams({ id: line.id });
@@ -40,6 +42,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 
   return {
     line,
+    facilitation,
     parent,
     subs,
     targets,

@@ -15,14 +15,16 @@ export const load: PageServerLoad = async ({ params, url }) => {
   if (horizon === null) error(400, `Unknown horizon "${url.searchParams.get('horizon')}": choose 2012 or 2015`);
 
   const indicators = await targetIndicators(n);
-  const withData = indicators.filter((i) => i.wbCode && i.observations > 0);
+  const withData = indicators.filter((i) => i.seriesCode && i.observations > 0);
   if (withData.length === 0) return { target: t, horizon, indicators, detail: null, aggregateCheck: null, parity: null };
 
-  // One indicator is shown in detail: ?indicator=10.2, default the first with a goal.
+  // One indicator is shown in detail: ?indicator=10.1; by default the target's headline indicator, else the first with a goal.
   const rawIndicator = url.searchParams.get('indicator');
-  const selected = rawIndicator ? withData.find((i) => i.id === rawIndicator) : (withData.find((i) => i.goalValue != null) ?? withData[0]);
-  if (!selected) error(404, `Target ${n} has no indicator "${rawIndicator}" with World Bank data`);
-  const code = selected.wbCode!;
+  const selected = rawIndicator
+    ? withData.find((i) => i.id === rawIndicator)
+    : (withData.find((i) => i.headline) ?? withData.find((i) => i.goalValue != null) ?? withData[0]);
+  if (!selected) error(404, `Target ${n} has no indicator "${rawIndicator}" with data in the warehouse`);
+  const code = selected.seriesCode!;
 
   const rp = await rankingParams(code, url.searchParams.get('year'), url.searchParams.get('region'));
   if (!rp) error(400, `Unknown year or region for ${selected.id}: choose from the lists on the page`);
@@ -55,11 +57,11 @@ export const load: PageServerLoad = async ({ params, url }) => {
 
   // Parity goals for the target's indicators that are shares of people (bounded at 100 in the catalog).
   const parity = await parityFor(
-    withData.filter((i) => i.upperBound === 100).map((i) => i.wbCode!),
+    withData.filter((i) => i.upperBound === 100).map((i) => i.seriesCode!),
     horizon
   );
 
-  const aggregateCheck = n === 10 ? await Promise.all(withData.map((i) => worldAggregateCheck(i.wbCode!, i.wbName ?? i.name))) : null;
+  const aggregateCheck = n === 10 ? await Promise.all(withData.map((i) => worldAggregateCheck(i.seriesCode!, i.seriesName ?? i.name))) : null;
 
   return {
     target: t,
@@ -69,7 +71,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     parity,
     detail: {
       indicator: selected,
-      unit: unitOf(selected.wbUnit),
+      unit: unitOf(selected.seriesUnit),
       others: withData.filter((i) => i.id !== selected.id).map((i) => ({ id: i.id, name: i.name })),
       groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, baseline: g.baseline, byHorizon: g.byHorizon, now: g.now, latest: g.series.at(-1) ?? null })),
       coverage,
