@@ -294,6 +294,7 @@ const DATA_TABLES = [
       { name: 'participants_approximate', type: 'BOOLEAN', description: 'True when the source says "around N"' },
       { name: 'participants_text', type: 'VARCHAR', description: 'Participation as written in the source' },
       { name: 'decisions', type: 'VARCHAR', description: 'Decisions as to the way forward (summary, semicolon-separated)' },
+      { name: 'notes', type: 'VARCHAR', description: 'Other facts the report states: agenda, themes, presentations, proposals, meeting pages and webcasts (semicolon-separated)' },
       source
     ]
   },

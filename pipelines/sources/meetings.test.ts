@@ -130,16 +130,16 @@ describe('meetings: bad reference rows are quarantined', () => {
   it('names file, row and reason', async () => {
     const root = mkdtempSync(join(tmpdir(), 'wsis-meetings-'));
     mkdirSync(join(root, 'data/reference'), { recursive: true });
-    const header = 'id,title,start_date,end_date,date_text,venue,action_line,facilitator,co_facilitators,chair,participants,participants_approximate,participants_text,decisions,source';
+    const header = 'id,title,start_date,end_date,date_text,venue,action_line,facilitator,co_facilitators,chair,participants,participants_approximate,participants_text,decisions,notes,source';
     writeFileSync(
       join(root, 'data/reference/events.csv'),
       [
         header,
-        'm1,Meeting one,2006-05-16,,,,C1,,,,40,true,,,seed',
-        'm1,Meeting again,,,,,,,,,,,,,seed',
-        'm2,Bad date,2006-02-30,,,,,,,,,,,,seed',
-        'm3,Bad line,,,,,C99,,,,,,,,seed',
-        'm4,Bad count,,,,,,,,,around 40,,,,seed'
+        'm1,Meeting one,2006-05-16,,,,C1,,,,40,true,,,,seed',
+        'm1,Meeting again,,,,,,,,,,,,,,seed',
+        'm2,Bad date,2006-02-30,,,,,,,,,,,,,seed',
+        'm3,Bad line,,,,,C99,,,,,,,,,seed',
+        'm4,Bad count,,,,,,,,,around 40,,,,,seed'
       ].join('\n')
     );
     writeFileSync(

@@ -40,7 +40,12 @@ describe('stocktaking: the real entries the seeds name', () => {
     const { query, quarantined, report } = await load(projectRoot, sharedMirror);
     expect(quarantined).toEqual([]);
     expect(report.status).toBe('ok');
-    expect(await query('SELECT count(*)::INTEGER AS n FROM stocktaking_entry')).toEqual([{ n: 21 }]);
+    expect(await query('SELECT count(*)::INTEGER AS n FROM stocktaking_entry')).toEqual([{ n: 22 }]);
+    // ST-SEED-014 and ST-SEED-022: the two 2006 meetings the seed keeps apart (joint ILO/UNCTAD/ITC meeting, then the expert meeting).
+    expect(await query("SELECT id, lead_organisation FROM stocktaking_entry WHERE id IN ('ST-SEED-014', 'ST-SEED-022') ORDER BY id")).toEqual([
+      { id: 'ST-SEED-014', lead_organisation: 'ILO; UNCTAD; ITC' },
+      { id: 'ST-SEED-022', lead_organisation: 'UNCTAD; OECD; ILO' }
+    ]);
     expect(await query("SELECT id, lead_organisation, stakeholder_type, status FROM stocktaking_entry WHERE title = 'e-trade bridge project'")).toEqual([
       { id: 'ST-SEED-011', lead_organisation: 'ITC', stakeholder_type: 'international_organisation', status: 'ongoing' }
     ]);

@@ -86,6 +86,7 @@ function toEventRow(r: Record<string, string>): EventRow {
     participants_approximate: a === '' ? null : a === 'true',
     participants_text: orNull(r.participants_text),
     decisions: orNull(r.decisions),
+    notes: orNull(r.notes),
     source: r.source.trim()
   };
 }

@@ -1,12 +1,14 @@
 // Observations on the seed reports that no sum can detect: places where a report contradicts
-// itself or another report, or leaves a field blank. Each is an 'info' flag on an event and is
-// loaded only while that event exists, so a removed event takes its note with it.
+// itself or another report, or leaves a field blank. Each is a flag on an event ('warning' where two
+// reports disagree, as for figures that do not add up; 'info' otherwise) and is loaded only while
+// that event exists, so a removed event takes its note with it.
 import type { FlagRow } from './flags';
 
 interface EventNote {
   id: string;
   event: string;
   action_line: string | null;
+  severity?: 'info' | 'warning';
   message: string;
   source: string;
 }
@@ -49,9 +51,10 @@ export const EVENT_NOTES: EventNote[] = [
     id: 'event:2006-02-24-al-moderators-facilitators-consultation:terms-of-reference',
     event: '2006-02-24-al-moderators-facilitators-consultation',
     action_line: null,
+    severity: 'warning',
     message:
-      'The notes of the 24 February 2006 meeting say "a revised version of the draft terms of reference would be circulated" and a provisional list of focal points would be posted; the later cluster report says that at this meeting "the terms of references ... were approved and a provisional facilitator per AL was designated".',
-    source: `${S000} Conclusions; ${S003} section 1`
+      'The two reports disagree on what the 24 February 2006 meeting decided. The notes taken at the meeting say "a revised version of the draft terms of reference would be circulated" and a provisional list of focal points would be posted on-line; the later cluster report says that at this meeting "the terms of references for WSIS AL Moderators/Facilitators were approved and a provisional facilitator per AL was designated". Both are kept. The revised terms of reference themselves say they were "revised following the consultation meeting" and that "provisional focal points for each of the action lines have now been defined", to be confirmed at each action-line meeting.',
+    source: `${S000} Conclusions; ${S003} section 1; Terms of Reference for Moderators/Facilitators of WSIS Action Lines (revised after 24 February 2006), https://docest.com/doc/398689/terms-of-reference-for-moderators-facilitators-of-wsis-action-lines`
   },
   {
     id: 'event:2006-02-24-al-moderators-facilitators-consultation:delegations',
@@ -69,7 +72,7 @@ export function eventNoteFlags(events: Set<string>): FlagRow[] {
     subject_table: 'event',
     subject_id: n.event,
     action_line: n.action_line,
-    severity: 'info',
+    severity: n.severity ?? 'info',
     message: n.message,
     source: n.source
   }));

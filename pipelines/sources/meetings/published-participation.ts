@@ -108,6 +108,7 @@ function eventFor(events: Map<string, EventRow>, f: PublishedFigure, kind: 'summ
       participants_approximate: null,
       participants_text: null,
       decisions: null,
+      notes: null,
       source: ''
     };
     events.set(id, event);

@@ -169,7 +169,7 @@ export async function actionLine(id: string) {
     ),
     query(
       `SELECT id, title, start_date, end_date, date_text, venue, action_line, facilitator, co_facilitators, chair,
-              participants, participants_approximate, participants_text, decisions, source
+              participants, participants_approximate, participants_text, decisions, notes, source
          FROM event WHERE list_contains(string_split(action_line, ';'), $1)
         ORDER BY start_date NULLS LAST, id`,
       [id]
@@ -188,7 +188,7 @@ export async function actionLine(id: string) {
     indicators: [...wsisIndicators, ...mdgIndicators],
     facilitation,
     stocktaking: { entries: row.stocktaking_count, by_stakeholder_type: byType, by_year: byYear },
-    meetings: meetings.map((m) => ({ ...m, action_lines: splitList(m.action_line), action_line: undefined, decisions: splitList(m.decisions) }))
+    meetings: meetings.map((m) => ({ ...m, action_lines: splitList(m.action_line), action_line: undefined, decisions: splitList(m.decisions), notes: splitList(m.notes) }))
   };
 }
 

@@ -234,7 +234,7 @@ export type Meeting = RowOf<'event'>;
 export async function meetings(id: string): Promise<Meeting[]> {
   return query<Meeting>(
     `SELECT id, title, start_date, end_date, date_text, venue, action_line, facilitator, co_facilitators, chair,
-            participants, participants_approximate, participants_text, decisions, source
+            participants, participants_approximate, participants_text, decisions, notes, source
        FROM event
       WHERE list_contains(list_transform(string_split(action_line, ';'), x -> trim(x)), $1)
       ORDER BY coalesce(start_date, TRY_CAST(regexp_extract(coalesce(date_text, ''), '(\\d{4})', 1) || '-12-31' AS DATE)) NULLS LAST, id`,
