@@ -132,6 +132,35 @@ test.describe('action-line page', () => {
     await screenshot(page, 'action-line-C7-e-employment-civil-society');
   });
 
+  test('C1 and C7-e-environment: Geneva heading, later wording, facilitation history with years and quotes', async ({ page }) => {
+    await page.goto('/action-lines/C1');
+    // action_line C1: title from the Geneva Plan of Action; the 2006 report's wording kept with its source.
+    await expect(page.locator('h1')).toContainText('The role of governments and all stakeholders in the promotion of ICTs for development');
+    await expect(page.locator('.other-titles')).toContainText('The role of public governance authorities and all stakeholders');
+    // facilitation C1: UNDESA 2006 (seed 003), 2008 (seed 001), 2012, 2018, 2025; ITU co-facilitator 2010-2014.
+    const rows = page.locator('table.history tbody tr');
+    await expect(rows).toHaveCount(6);
+    await expect(rows.first()).toContainText('2006');
+    await expect(rows.first()).toContainText('UNDESA');
+    await expect(page.locator('table.history tr[data-organisation="ITU"]')).toContainText('2010–2014');
+    await expect(page.locator('table.history tr[data-organisation="ITU"]')).toContainText('co-facilitator');
+    await expect(rows.last()).toContainText('will facilitate this session on WSIS Action Line C1 and C11');
+    await expectAccessible(page);
+    await screenshot(page, 'action-line-C1');
+
+    await page.goto('/action-lines/C7-e-environment');
+    // 2008: ITU organised, UNEP to take the main role; 2009: UNEP and WMO facilitators; 2014: WMO lead, UNEP and ITU co-facilitators.
+    await expect(page.locator('dl.facts dd').first()).toHaveText('WMO');
+    await expect(page.locator('dl.facts dd').nth(1)).toHaveText('UNEP, ITU');
+    await expect(page.locator('table.history tr[data-role="lead facilitator"]')).toContainText('Lead Facilitator: WMO. Co-facilitators: UNEP, ITU');
+    await expect(page.locator('table.history tr[data-role="proposed"]')).toContainText('UNEP confirmed that they should take the main facilitator role in the future.');
+
+    await page.goto('/action-lines/C8');
+    // seed 003 keeps ITU tentative on C8: shown as proposed, in its own words.
+    await expect(page.locator('table.history tr[data-role="proposed"]')).toContainText('ITU may be considered as co-facilitator');
+    await expect(page.locator('dl.facts dd').nth(1)).toHaveText('None stated');
+  });
+
   test('C7 lists its sub-lines; a sub-line links back to C7 and shows its flags', async ({ page }) => {
     await page.goto('/action-lines/C7');
     await expect(page.locator('#sub-lines + table tbody tr')).toHaveCount(8);
