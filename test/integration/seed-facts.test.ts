@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { reference } from '../../pipelines/sources/reference';
-import { loadMeetings } from '../../pipelines/sources/meetings';
-import { loadStocktaking } from '../../pipelines/sources/stocktaking';
-import { testContext } from '../../pipelines/sources/meetings/test-context';
+import { meetings } from '../../pipelines/sources/meetings';
+import { stocktaking } from '../../pipelines/sources/stocktaking';
+import { contextFor, testContext } from '../../pipelines/lib/test-context';
 import { sharedSeeds } from '../../pipelines/lib/paths';
 import { numbersIn, seedStatesDate, seedsCited } from './seed-numbers';
 
@@ -34,11 +34,12 @@ describe.skipIf(seedFiles.length === 0)('seed facts carried by the warehouse', (
   const seedText = (file: string) => readFileSync(join(sharedSeeds, file), 'utf8');
 
   beforeAll(async () => {
-    const t = await testContext({ references: false });
+    // Each source on its own context (its id stamps quarantine rows), all on one warehouse.
+    const t = await testContext({ references: false, source: reference });
     close = t.close;
     await reference.run(t.ctx);
-    await loadMeetings(t.ctx);
-    await loadStocktaking(t.ctx);
+    await meetings.run(contextFor(t.conn, { source: meetings }).ctx);
+    await stocktaking.run(contextFor(t.conn, { source: stocktaking, env: {} }).ctx);
     for (const table of ['event', 'participation', 'facilitation', 'stocktaking_entry', 'data_quality_flag']) {
       const result = await t.conn.runAndReadAll(`SELECT * FROM ${table}`);
       for (const row of result.getRowObjectsJson() as Row[]) rows.push({ table, row });
