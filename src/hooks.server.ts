@@ -1,9 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { gzipSync } from 'node:zlib';
-import { PageCache, type CachedPage } from '$lib/server/page-cache';
+import { pageCache, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
 import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
-
-const pages = new PageCache();
 
 // Pages (not the API or downloads, which set their own caching) are cached per build and
 // URL, and carry an ETag tied to the build so browsers can revalidate cheaply.
@@ -20,23 +18,27 @@ export const handle: Handle = async ({ event, resolve }) => {
     if (err instanceof WarehouseMissing) return resolve(event);
     throw err;
   }
-  const key = url.pathname + url.search;
+  const key = pageCacheKey(event.route.id, url);
   const etag = `"${version}-${hash(key)}"`;
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
 
   const gzipOk = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
-  const hit = pages.get(version, key);
-  if (hit) return send(hit, gzipOk, 'hit');
-
-  const response = await resolve(event);
-  if (response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html')) return response;
-  const body = new Uint8Array(await response.arrayBuffer());
-  const headers: [string, string][] = [...response.headers.entries()].filter(([k]) => k !== 'content-length' && k !== 'etag' && k !== 'cache-control');
-  headers.push(['etag', etag], ['cache-control', 'public, max-age=0, must-revalidate']);
-  headers.push(['vary', 'accept-encoding']);
-  const page = { body, gzipped: gzipSync(body, { level: 6 }), headers };
-  pages.set(version, key, page);
-  return send(page, gzipOk, 'miss');
+  let own: Response | null = null;
+  const { page, shared } = await pageCache.getOrRender(version, key, async () => {
+    const response = await resolve(event);
+    if (response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html')) {
+      own = response;
+      return null;
+    }
+    const body = new Uint8Array(await response.arrayBuffer());
+    const headers: [string, string][] = [...response.headers.entries()].filter(([k]) => k !== 'content-length' && k !== 'etag' && k !== 'cache-control');
+    headers.push(['etag', etag], ['cache-control', 'public, max-age=0, must-revalidate']);
+    headers.push(['vary', 'accept-encoding']);
+    return { body, gzipped: gzipSync(body, { level: 6 }), headers };
+  });
+  if (page) return send(page, gzipOk, shared ? 'hit' : 'miss');
+  // An error page is not cached; a request that waited on someone else's error renders its own.
+  return own ?? resolve(event);
 };
 
 function send(page: CachedPage, gzipOk: boolean, cache: 'hit' | 'miss'): Response {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache } from './page-cache';
+import { PageCache, pageCacheKey } from './page-cache';
 
 const page = (text: string) => ({ body: new TextEncoder().encode(text), headers: [['content-type', 'text/html']] as [string, string][] });
 
@@ -12,14 +12,68 @@ describe('PageCache', () => {
     expect(cache.size).toBe(0);
   });
 
-  it('evicts the least recently used page past its bounds', () => {
-    const cache = new PageCache(2, 1_000_000);
-    cache.set('b', '/a', page('a'));
-    cache.set('b', '/b', page('b'));
+  it('evicts the least recently used page past its byte budget', () => {
+    const big = 'x'.repeat(1000);
+    const cache = new PageCache(12_000); // room for nine pages of about 1.3 kB
+    for (const p of 'abcdefghi') cache.set('b', `/${p}`, page(big));
+    expect(cache.size).toBe(9);
     cache.get('b', '/a'); // /a is now the most recent
-    cache.set('b', '/c', page('c'));
+    cache.set('b', '/j', page(big));
     expect(cache.get('b', '/b')).toBeUndefined();
     expect(cache.get('b', '/a')).toBeDefined();
-    expect(cache.get('b', '/c')).toBeDefined();
+    expect(cache.get('b', '/j')).toBeDefined();
+    expect(cache.bytes).toBeLessThanOrEqual(cache.budget);
+  });
+
+  it('renders a page once for concurrent first requests (single flight)', async () => {
+    const cache = new PageCache();
+    let renders = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const render = async () => {
+      renders++;
+      await gate;
+      return page('<h1>once</h1>');
+    };
+    const all = Promise.all(Array.from({ length: 200 }, () => cache.getOrRender('b', '/targets/10', render)));
+    release();
+    const results = await all;
+    expect(renders).toBe(1);
+    expect(results.filter((r) => !r.shared)).toHaveLength(1);
+    expect(results.every((r) => r.page && new TextDecoder().decode(r.page.body) === '<h1>once</h1>')).toBe(true);
+    expect(cache.size).toBe(1);
+  });
+
+  it('does not cache an answer the renderer refuses (error pages)', async () => {
+    const cache = new PageCache();
+    const r = await cache.getOrRender('b', '/targets/99', async () => null);
+    expect(r.page).toBeNull();
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe('pageCacheKey', () => {
+  it('keeps only the parameters the route reads, first value, in a fixed order', () => {
+    const u = (s: string) => new URL(s, 'http://x');
+    expect(pageCacheKey('/targets/[n]', u('/targets/10?x=1&year=2015&horizon=2012&horizon=junk'))).toBe('/targets/10?horizon=2012&year=2015');
+    expect(pageCacheKey('/targets/[n]', u('/targets/10?x=12345'))).toBe('/targets/10');
+    expect(pageCacheKey('/data', u('/data?horizon=2012'))).toBe('/data');
+    expect(pageCacheKey(null, u('/nowhere?a=1'))).toBe('/nowhere');
+  });
+
+  it('stays under its budget after thousands of distinct cache-busting URLs', () => {
+    const cache = new PageCache(256 * 1024);
+    const body = 'y'.repeat(20_000);
+    const keys = new Set<string>();
+    for (let i = 0; i < 5000; i++) {
+      // What an attacker sends: unknown parameters collapse to one key; distinct valid paths are evicted.
+      const key = pageCacheKey('/targets/[n]', new URL(`/targets/${i % 10}?x=${i}&${'pad'.repeat(50)}=${i}`, 'http://x'));
+      keys.add(key);
+      cache.set('b', key, page(body));
+      cache.set('b', `/countries/Q${i}`, page(''));
+      expect(cache.bytes).toBeLessThanOrEqual(cache.budget);
+    }
+    expect(keys.size).toBe(10);
+    expect(cache.size).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,10 @@
 // Whole-page cache per published build. Every page is a pure function of the warehouse
-// build and its URL (filters live in the URL; there are no sessions), so a rendered page can
-// be served again until a new build is published. Bounded by entries and bytes; only
-// successful HTML answers are kept.
+// build, its route and the query parameters that route reads (filters live in the URL; there
+// are no sessions), so a rendered page can be served again until a new build is published.
+// Bounded by bytes (body, gzipped body, headers and key); only successful HTML is kept.
+// Concurrent first requests for one page wait for one render (single flight).
+import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
+
 export interface CachedPage {
   body: Uint8Array;
   /** The same body gzip-compressed (adapter-node does not compress responses itself). */
@@ -9,50 +12,101 @@ export interface CachedPage {
   headers: [string, string][];
 }
 
+export const PAGE_CACHE_BYTES = budgetFromEnv('WSIS_PAGE_CACHE_MB', 48);
+
+/**
+ * The query parameters each page reads (by SvelteKit route id). Anything else in a URL does
+ * not change the page, so it is left out of the cache key: `/targets/10?x=<unique>` is one
+ * entry, not one per value. Keep in step with the pages' load functions.
+ */
+export const PAGE_PARAMS: Readonly<Record<string, readonly string[]>> = {
+  '/': ['horizon', 'review'],
+  '/targets/[n]': ['horizon', 'indicator', 'year', 'region'],
+  '/regions/[code]': ['indicator', 'horizon'],
+  '/countries/[iso3]': ['indicator', 'horizon'],
+  '/action-lines/[id]': ['stakeholder_type'],
+  '/stakeholders': ['stakeholder_type']
+};
+
+/** Path plus the parameters the route reads, first value only (what `searchParams.get` sees), in a fixed order. */
+export function pageCacheKey(routeId: string | null, url: URL): string {
+  const names = (routeId && PAGE_PARAMS[routeId]) || [];
+  const kept = new URLSearchParams();
+  for (const name of names) {
+    const value = url.searchParams.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  const search = kept.toString();
+  return search ? `${url.pathname}?${search}` : url.pathname;
+}
+
+function pageBytes(page: CachedPage): number {
+  let n = page.body.byteLength + (page.gzipped?.byteLength ?? 0);
+  for (const [k, v] of page.headers) n += 2 * (k.length + v.length) + 32;
+  return n;
+}
+
 export class PageCache {
-  private entries = new Map<string, CachedPage>();
-  private bytes = 0;
+  private entries: ByteBudgetLru<CachedPage>;
+  private rendering = new Map<string, Promise<CachedPage | null>>();
   private version = '';
 
-  constructor(
-    private maxEntries = 500,
-    private maxBytes = 64 * 1024 * 1024
-  ) {}
+  constructor(maxBytes = PAGE_CACHE_BYTES) {
+    this.entries = new ByteBudgetLru<CachedPage>(maxBytes);
+  }
 
   /** Forget everything when the build changes. */
   private sync(version: string) {
     if (version !== this.version) {
       this.entries.clear();
-      this.bytes = 0;
+      this.rendering.clear();
       this.version = version;
     }
   }
 
   get(version: string, key: string): CachedPage | undefined {
     this.sync(version);
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit); // most recently used last
-    }
-    return hit;
+    return this.entries.get(key);
   }
 
   set(version: string, key: string, page: CachedPage): void {
     this.sync(version);
-    if (page.body.byteLength > this.maxBytes / 8) return;
-    const old = this.entries.get(key);
-    if (old) this.bytes -= old.body.byteLength;
-    this.entries.set(key, page);
-    this.bytes += page.body.byteLength;
-    for (const [k, v] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(k);
-      this.bytes -= v.body.byteLength;
+    this.entries.set(key, page, pageBytes(page));
+  }
+
+  /**
+   * The cached page, or the one `render` makes; concurrent callers for one key share a
+   * single render. `render` answers null when its result is not cacheable (an error page);
+   * each caller then renders for itself.
+   */
+  async getOrRender(version: string, key: string, render: () => Promise<CachedPage | null>): Promise<{ page: CachedPage | null; shared: boolean }> {
+    const hit = this.get(version, key);
+    if (hit) return { page: hit, shared: true };
+    const pending = this.rendering.get(key);
+    if (pending) return { page: await pending, shared: true };
+    const run = render();
+    this.rendering.set(key, run);
+    try {
+      const page = await run;
+      if (page && this.version === version) this.set(version, key, page);
+      return { page, shared: false };
+    } finally {
+      if (this.rendering.get(key) === run) this.rendering.delete(key);
     }
   }
 
   get size(): number {
     return this.entries.size;
   }
+
+  get bytes(): number {
+    return this.entries.bytes;
+  }
+
+  get budget(): number {
+    return this.entries.maxBytes;
+  }
 }
+
+/** The server's one page cache. */
+export const pageCache = new PageCache();

@@ -5,6 +5,7 @@
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { budgetFromEnv, ByteBudgetLru, estimateBytes } from './byte-budget';
 
 export type Row = Record<string, string | number | boolean | null | Array<unknown>>;
 
@@ -64,51 +65,47 @@ function toPlain(value: unknown): Row[string] {
 /**
  * Query results are cached per published build: the warehouse never changes under a build,
  * so the same query with the same parameters always has the same answer. The cache is
- * dropped when a new build is published, bounded in rows held, and shared by concurrent
- * identical queries. Callers get their own copy of the rows.
+ * dropped when a new build is published and bounded by an estimate of the bytes it holds
+ * (every result counts, an empty one too, with its key); concurrent identical queries share
+ * one run (single flight). Callers get their own copy of the rows.
  */
-const CACHE_MAX_ROWS = 2_000_000;
-const CACHE_MAX_RESULT_ROWS = 200_000;
-let cache = new Map<string, Promise<Row[]>>();
+export const QUERY_CACHE_BYTES = budgetFromEnv('WSIS_QUERY_CACHE_MB', 96);
+const results = new ByteBudgetLru<Row[]>(QUERY_CACHE_BYTES);
+const inFlight = new Map<string, Promise<Row[]>>();
 let cacheVersion = '';
-let cachedRows = 0;
+
+/** What the query cache holds now (for /healthz and the tests). */
+export function queryCacheStats(): { entries: number; bytes: number; budget: number } {
+  return { entries: results.size, bytes: results.bytes, budget: results.maxBytes };
+}
 
 /** Run a parameterised query ($1, $2, ...). Input never reaches SQL except as a bound value. */
 export async function query<T extends object = Row>(sql: string, params: DuckDBValue[] = []): Promise<T[]> {
   const version = warehouseVersion();
   if (version !== cacheVersion) {
-    cache = new Map();
+    results.clear();
+    inFlight.clear();
     cacheVersion = version;
-    cachedRows = 0;
   }
   const key = `${sql}\u0000${JSON.stringify(params, (_, v) => (typeof v === 'bigint' ? v.toString() : v))}`;
-  let pending = cache.get(key);
-  if (pending) {
-    // Refresh its place in the LRU order.
-    cache.delete(key);
-    cache.set(key, pending);
-  } else {
-    pending = runQuery(sql, params);
-    cache.set(key, pending);
-    pending.then(
-      (rows) => {
-        if (rows.length > CACHE_MAX_RESULT_ROWS) cache.delete(key);
-        else cachedRows += rows.length;
-        evict();
-      },
-      () => cache.delete(key)
-    );
+  let rows = results.get(key);
+  if (!rows) {
+    let pending = inFlight.get(key);
+    if (!pending) {
+      const run = runQuery(sql, params);
+      pending = run;
+      inFlight.set(key, run);
+      const done = () => {
+        if (inFlight.get(key) === run) inFlight.delete(key);
+      };
+      run.then((r) => {
+        done();
+        if (version === cacheVersion) results.set(key, r, estimateBytes(r));
+      }, done);
+    }
+    rows = await pending;
   }
-  const rows = await pending;
   return rows.map((r) => ({ ...r }) as T);
-}
-
-function evict() {
-  for (const [key, pending] of cache) {
-    if (cachedRows <= CACHE_MAX_ROWS) break;
-    cache.delete(key);
-    pending.then((rows) => (cachedRows -= rows.length)).catch(() => {});
-  }
 }
 
 async function runQuery(sql: string, params: DuckDBValue[]): Promise<Row[]> {
