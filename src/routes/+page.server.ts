@@ -1,21 +1,22 @@
 import { error } from '@sveltejs/kit';
 import { sparklineSpec } from '$lib/plot/line';
 import { renderPlot } from '$lib/server/plot-render';
-import { parseHorizon, trendChart, TREND_INDICATORS } from '$lib/server/chart-data/targets';
+import { trendChart, TREND_INDICATORS } from '$lib/server/chart-data/targets';
+import { horizonError, parseHorizon, parseYear } from '$lib/horizons';
 import { changesSince, participation2008, reviewYears, scorecard, stocktakingByActionLine, stocktakingTotals } from '$lib/server/queries/overview';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
   const horizon = parseHorizon(url.searchParams.get('horizon'));
-  if (horizon === null) error(400, `Unknown horizon "${url.searchParams.get('horizon')}": choose 2012 or 2015`);
+  if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
 
   const years = await reviewYears(horizon);
   const rawReview = url.searchParams.get('review');
   let reviewYear = years.latest - 1;
   if (rawReview !== null && rawReview !== '') {
-    reviewYear = /^\d{4}$/.test(rawReview) ? Number(rawReview) : NaN;
+    reviewYear = parseYear(rawReview) ?? NaN;
     if (!(reviewYear >= years.first && reviewYear < years.latest)) {
-      error(400, `Unknown review year "${rawReview}": choose a year from ${years.first} to ${years.latest - 1}`);
+      error(400, `Unknown review year "${rawReview.slice(0, 32)}": choose a year from ${years.first} to ${years.latest - 1}`);
     }
   }
 

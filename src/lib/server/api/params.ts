@@ -1,5 +1,6 @@
 // Query-string parsing for the API: pure functions from URLSearchParams to typed values, or an
 // ApiError(400) that names the parameter, the value received and what is accepted.
+import { parseYear } from '$lib/horizons';
 import { badRequest } from './errors';
 import { DISAGGREGATION_PATTERN } from '../../../../pipelines/schema';
 
@@ -8,7 +9,6 @@ export const MAX_LIMIT = 10000;
 export const FORMATS = ['json', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const YEAR = /^\d{4}$/;
 const INTEGER = /^-?\d+$/;
 
 function single(params: URLSearchParams, name: string): string | null {
@@ -47,7 +47,7 @@ export function codeList(value: string, name: string): string[] {
 export function year(params: URLSearchParams, name: string): number | null {
   const v = single(params, name);
   if (v === null) return null;
-  if (!YEAR.test(v)) throw badRequest(`Parameter ${name} must be a four-digit year, got "${v.slice(0, 32)}".`);
+  if (parseYear(v) === null) throw badRequest(`Parameter ${name} must be a four-digit year, got "${v.slice(0, 32)}".`);
   return Number(v);
 }
 

@@ -6,7 +6,8 @@ import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/un
 import { renderPlot } from '../plot-render';
 import { countryByCode } from '../queries/countries';
 import { series } from '../queries/progress';
-import { describeServed, indicatorByCode, parseHorizon, servedFrom } from '../queries/regions';
+import { describeServed, indicatorByCode, servedFrom } from '../queries/regions';
+import { parseHorizon } from '$lib/horizons';
 import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const COUNTRY_CHART = 'country-indicator';

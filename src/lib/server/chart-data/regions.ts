@@ -1,5 +1,6 @@
 // Region charts: an aggregate's published series against the world (WLD), our computed
 // population-weighted aggregate where membership is known, and the indicator's goal.
+import { parseHorizon } from '$lib/horizons';
 import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/plot/comparison';
 import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/units';
 import type { ChartColumn, ChartRow, ChartView } from '$lib/plot/types';
@@ -9,7 +10,6 @@ import {
   aggregateView,
   describeServed,
   indicatorByCode,
-  parseHorizon,
   regionByCode,
   regionMembership,
   servedFrom

@@ -5,7 +5,8 @@ import { coverageChartSpec } from '$lib/plot/coverage';
 import { projectionChartSpec, type ProjectionPoint } from '$lib/plot/projection';
 import type { ChartView } from '$lib/plot/types';
 import { formatValue, type Unit } from '$lib/format';
-import { DEFAULT_HORIZON, fitAt, MIDPOINT_HORIZON, assess } from '$lib/progress';
+import { fitAt, assess } from '$lib/progress';
+import { parseHorizon, parseYear } from '$lib/horizons';
 import { scaleFor } from '$lib/progress/scale';
 import { renderPlot } from '../plot-render';
 import { seriesByEconomy } from '../queries/progress';
@@ -21,15 +22,6 @@ import {
   wbRegions
 } from '../queries/targets';
 import { chartCsvHref, type ChartDefinition } from './registry';
-
-export const HORIZONS = [MIDPOINT_HORIZON, DEFAULT_HORIZON] as const;
-
-/** 2012 or 2015 (default 2015); anything else is null (the caller answers 400). */
-export function parseHorizon(raw: string | null): number | null {
-  if (raw === null || raw === '') return DEFAULT_HORIZON;
-  const n = Number(raw);
-  return (HORIZONS as readonly number[]).includes(n) ? n : null;
-}
 
 /** Words for a series in a sentence ("World Internet use rose ..."); the indicator's own name otherwise. */
 const SHORT_NAMES: Record<string, string> = {
@@ -147,7 +139,8 @@ export async function rankingParams(indicator: string, rawYear: string | null, r
   const regions = await wbRegions();
   let year = defaultYear;
   if (rawYear !== null && rawYear !== '') {
-    year = /^\d{4}$/.test(rawYear) && years.includes(Number(rawYear)) ? Number(rawYear) : null;
+    const parsed = parseYear(rawYear);
+    year = parsed !== null && years.includes(parsed) ? parsed : null;
   }
   let region: string | null = null;
   if (rawRegion !== null && rawRegion !== '') {
@@ -214,7 +207,8 @@ export const trendChart: ChartDefinition = async (params) => {
   if (!code || !(TREND_INDICATORS as readonly string[]).includes(code)) return null;
   const ind = await wbIndicator(code);
   if (!ind) return null;
-  const from = Number(params.get('from') ?? 2000);
+  const from = params.get('from') === null ? 2000 : parseYear(params.get('from'));
+  if (from === null) return null;
   const economies = ['WLD', ...REGION_CODES];
   const [seriesMap, names] = await Promise.all([seriesByEconomy(code, economies), economyNames(economies)]);
   const rows = economies.flatMap((e) =>

@@ -5,8 +5,6 @@ import { verdictCells } from '$lib/verdict-cell';
 import { query, queryOne } from '../warehouse';
 import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
 
-export const HORIZONS = [2012, 2015] as const;
-export const DEFAULT_HORIZON_CHOICE = 2015;
 export const DEFAULT_INDICATOR = 'IT.NET.USER.ZS';
 
 /** World Bank aggregate codes and ISO3 codes: three upper-case letters or digits. */
@@ -55,13 +53,6 @@ export async function headlineIndicators(): Promise<IndicatorInfo[]> {
 export async function indicatorByCode(code: string | null): Promise<IndicatorInfo | null> {
   if (!code || !INDICATOR_CODE.test(code)) return null;
   return (await indicators()).find((i) => i.code === code) ?? null;
-}
-
-/** ?horizon=: 2012 or 2015 (default 2015); anything else is null. */
-export function parseHorizon(value: string | null): number | null {
-  if (value === null || value === '') return DEFAULT_HORIZON_CHOICE;
-  const n = Number(value);
-  return (HORIZONS as readonly number[]).includes(n) && /^\d{4}$/.test(value) ? n : null;
 }
 
 /** An aggregate economy that has observations; null if unknown, a country, or empty. */

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { horizonError, parseHorizon } from '$lib/horizons';
 import type { ChartView } from '$lib/plot/types';
 import { countryChart } from '$lib/server/chart-data/countries';
 import { countryByCode, revisions, stocktakingFor } from '$lib/server/queries/countries';
@@ -8,7 +9,6 @@ import {
   indicatorByCode,
   indicators,
   indicatorStatuses,
-  parseHorizon,
   servedFrom
 } from '$lib/server/queries/regions';
 import type { PageServerLoad } from './$types';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const indicator = await indicatorByCode(indicatorParam);
   if (!indicator) error(404, `No indicator ${indicatorParam}.`);
   const horizon = parseHorizon(url.searchParams.get('horizon'));
-  if (horizon === null) error(400, `The horizon must be 2012 or 2015, not ${url.searchParams.get('horizon')}.`);
+  if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
 
   const [headline, all] = await Promise.all([headlineIndicators(), indicators()]);
   const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];

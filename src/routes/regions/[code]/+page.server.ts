@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { horizonError, parseHorizon } from '$lib/horizons';
 import { regionChart } from '$lib/server/chart-data/regions';
 import {
   aggregateView,
@@ -8,7 +9,6 @@ import {
   indicators,
   indicatorStatuses,
   membersLatest,
-  parseHorizon,
   regionByCode,
   regionMembership
 } from '$lib/server/queries/regions';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const indicator = await indicatorByCode(indicatorParam);
   if (!indicator) error(404, `No indicator ${indicatorParam}.`);
   const horizon = parseHorizon(url.searchParams.get('horizon'));
-  if (horizon === null) error(400, `The horizon must be 2012 or 2015, not ${url.searchParams.get('horizon')}.`);
+  if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
 
   const [headline, all, membership] = await Promise.all([headlineIndicators(), indicators(), regionMembership(region.code)]);
   const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];

@@ -1,18 +1,21 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { horizonError, parseHorizon } from '$lib/horizons';
 import { alternativeVerdicts, assess } from '$lib/progress';
-import { coverageChart, parseHorizon, projectionChart, rankingChart, rankingParams, unitOf } from '$lib/server/chart-data/targets';
+import { coverageChart, projectionChart, rankingChart, rankingParams, unitOf } from '$lib/server/chart-data/targets';
 import { seriesByEconomy } from '$lib/server/queries/progress';
 import { catalogEntry, coverageMatrix, goalOf, statusByGroup, target, targetIndicators, worldAggregateCheck } from '$lib/server/queries/targets';
 import { parityFor } from '$lib/server/queries/parity';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-  const n = /^\d{1,2}$/.test(params.n) ? Number(params.n) : NaN;
+  // One URL per target: /targets/01 redirects to /targets/1 (same query string).
+  if (/^0+\d+$/.test(params.n) && params.n.length <= 4) redirect(301, `/targets/${Number(params.n)}${url.search}`);
+  const n = /^[1-9]\d?$/.test(params.n) ? Number(params.n) : NaN;
   const t = Number.isInteger(n) ? await target(n) : null;
   if (!t) error(404, `No target ${params.n}: the WSIS targets are numbered 1 to 10`);
 
   const horizon = parseHorizon(url.searchParams.get('horizon'));
-  if (horizon === null) error(400, `Unknown horizon "${url.searchParams.get('horizon')}": choose 2012 or 2015`);
+  if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
 
   const indicators = await targetIndicators(n);
   const withData = indicators.filter((i) => i.seriesCode && i.observations > 0);

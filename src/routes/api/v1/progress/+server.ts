@@ -2,11 +2,11 @@ import { apiGet, json, preflight } from '$lib/server/api/responses';
 import { code, requiredString, year } from '$lib/server/api/params';
 import { badRequest, notFound } from '$lib/server/api/errors';
 import { assessTrend, DEFAULT_BASELINE_YEAR } from '$lib/progress';
+import { DEFAULT_HORIZON } from '$lib/horizons';
 import { requireEconomies, requireIndicator } from '$lib/server/api/queries';
 import { assessSeries, indicatorDirection, indicatorGoals, series } from '$lib/server/queries/progress';
 import { progressBody, trendBody } from '$lib/server/api/progress-body';
 
-const DEFAULT_HORIZON = 2015;
 const MAX_HORIZON = 2100;
 
 export const GET = apiGet(async (params) => {
