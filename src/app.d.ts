@@ -4,6 +4,10 @@ declare global {
     interface Error {
       message: string;
     }
+    interface Locals {
+      /** Set by handleError when a page failed because the warehouse is missing or unreadable (answered 503). */
+      warehouseUnavailable?: boolean;
+    }
   }
 }
 export {};

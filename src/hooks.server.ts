@@ -1,21 +1,36 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { gzipSync } from 'node:zlib';
+import { isApiPath, shapeApiError } from '$lib/server/api/error-shape';
 import { pageCache, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
+import { withSecurityHeaders } from '$lib/server/security-headers';
+import { unavailablePage } from '$lib/server/unavailable';
 import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
+
+/** Security headers on every response, whatever produced it. */
+const security: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event), event.url.pathname);
+
+/** API errors in one shape; pages without a warehouse answer 503 with a plain page. */
+const errors: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  if (isApiPath(event.url.pathname)) return shapeApiError(response, event.request, event.url);
+  if (event.locals.warehouseUnavailable && response.status >= 500) return unavailablePage();
+  return response;
+};
 
 // Pages (not the API or downloads, which set their own caching) are cached per build and
 // URL, and carry an ETag tied to the build so browsers can revalidate cheaply.
-export const handle: Handle = async ({ event, resolve }) => {
+const pages: Handle = async ({ event, resolve }) => {
   const { request, url } = event;
   const cacheable =
-    request.method === 'GET' && !url.pathname.startsWith('/api/') && !url.pathname.startsWith('/data/download/') && !url.pathname.startsWith('/download/') && url.pathname !== '/healthz' && !event.isDataRequest;
+    request.method === 'GET' && !isApiPath(url.pathname) && !url.pathname.startsWith('/data/download/') && !url.pathname.startsWith('/download/') && url.pathname !== '/healthz' && !event.isDataRequest && event.route.id !== null;
   if (!cacheable) return resolve(event);
 
   let version: string;
   try {
     version = warehouseVersion();
   } catch (err) {
-    if (err instanceof WarehouseMissing) return resolve(event);
+    if (err instanceof WarehouseMissing) return unavailablePage();
     throw err;
   }
   const key = pageCacheKey(event.route.id, url);
@@ -39,6 +54,18 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (page) return send(page, gzipOk, shared ? 'hit' : 'miss');
   // An error page is not cached; a request that waited on someone else's error renders its own.
   return own ?? resolve(event);
+};
+
+export const handle = sequence(security, errors, pages);
+
+/** Unexpected errors: logged on the server, answered without message, path or stack. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  if (error instanceof WarehouseMissing) {
+    event.locals.warehouseUnavailable = true;
+    return { message: error.message };
+  }
+  if (status >= 500) console.error(error);
+  return { message: status === 404 ? 'Not found' : 'Internal error' };
 };
 
 function send(page: CachedPage, gzipOk: boolean, cache: 'hit' | 'miss'): Response {

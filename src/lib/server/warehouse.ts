@@ -21,6 +21,11 @@ export function warehousePath(): string {
   return resolve(process.env.WSIS_WAREHOUSE ?? 'data/build/wsis.duckdb');
 }
 
+/**
+ * The warehouse is missing or cannot be opened. The message is for users and never names the
+ * server's files (the path goes to the server log instead): pages answer 503, the API
+ * `{ error: "unavailable", detail }`.
+ */
 export class WarehouseMissing extends Error {}
 
 function fileIdentity(path: string): string {
@@ -28,8 +33,15 @@ function fileIdentity(path: string): string {
     const s = statSync(path);
     return `${s.ino.toString(36)}-${Math.round(s.mtimeMs).toString(36)}-${s.size.toString(36)}`;
   } catch {
-    throw new WarehouseMissing(`The warehouse ${path} does not exist yet: run \`npm run pipeline\` first.`);
+    logOnce(`warehouse ${path} does not exist yet: run \`npm run pipeline\` first`);
+    throw new WarehouseMissing('The warehouse has not been built yet, or is being replaced.');
   }
+}
+
+let lastLogged = '';
+function logOnce(line: string) {
+  if (line !== lastLogged) console.error(line);
+  lastLogged = line;
 }
 
 /** Identity of the published build, used for ETags and cache headers. */
@@ -37,12 +49,29 @@ export function warehouseVersion(): string {
   return fileIdentity(warehousePath());
 }
 
+/** A file that failed to open, so every request does not retry a damaged file. */
+let failed: string | null = null;
+
 async function instanceFor(path: string): Promise<Opened> {
   const identity = fileIdentity(path);
   if (opened && opened.identity === identity) return opened;
+  if (failed === identity) {
+    // A damaged file was published over a good one: keep answering from the good one while it is open.
+    if (opened) return opened;
+    throw new WarehouseMissing('The warehouse cannot be read.');
+  }
   if (opening) return opening;
   opening = (async () => {
-    const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '2' });
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '2' });
+    } catch (err) {
+      failed = identity;
+      logOnce(`warehouse ${path} cannot be opened: ${err instanceof Error ? err.message : String(err)}`);
+      if (opened) return opened;
+      throw new WarehouseMissing('The warehouse cannot be read.');
+    }
+    failed = null;
     const previous = opened;
     opened = { instance, identity };
     if (previous) setTimeout(() => previous.instance.closeSync(), 30_000).unref();
