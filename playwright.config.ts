@@ -1,10 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { CHROME_FLAGS, CHROMIUM_PATH } from './test/chromium';
 
 // Browser tests run Debian's chromium (scripts/ensure-chromium.sh installs it) against the
 // built dashboard (node build) on a warehouse built from ../shared/data by scripts/test.sh.
 // E2E_BASE_URL points the tests at a server already running (e.g. a dev server) instead.
-const port = Number(process.env.E2E_PORT ?? 4173);
+// Without E2E_PORT, a port the OS says is free; set in the environment so the workers (which
+// load this file again) use the same one.
+process.env.E2E_PORT ??= execFileSync(process.execPath, ['scripts/free-port.js'], { encoding: 'utf8' }).trim();
+const port = Number(process.env.E2E_PORT);
 const external = process.env.E2E_BASE_URL;
 
 export default defineConfig({

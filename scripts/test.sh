@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 export TZ=UTC
 export WSIS_MIRROR="${WSIS_MIRROR:-$(cd .. && pwd)/shared/data}"
 mkdir -p test-output
+rm -f test-output/vitest.json test-output/playwright.json
 
 if [ ! -d "$WSIS_MIRROR/worldbank" ]; then
   echo "ERROR: the shared data mirror is missing: $WSIS_MIRROR/worldbank not found." >&2
@@ -36,19 +37,25 @@ set -e
 
 e2e_status=0
 if [ -f playwright.config.ts ]; then
-  echo "== warehouse for the browser tests (pipeline on the mirror)"
-  npm run pipeline -- --mirror "$WSIS_MIRROR" --out test-output/e2e/wsis.duckdb
-  echo "== build the dashboard"
-  npm run build
-  echo "== browser tests (Playwright + Debian chromium)"
   set +e
-  WSIS_WAREHOUSE="$PWD/test-output/e2e/wsis.duckdb" npx playwright test
+  echo "== warehouse for the browser tests (pipeline on the mirror)"
+  npm run pipeline -- --mirror "$WSIS_MIRROR" --out test-output/e2e/wsis.duckdb && {
+    echo "== build the dashboard"
+    npm run build
+  }
   e2e_status=$?
+  if [ "$e2e_status" -eq 0 ]; then
+    echo "== browser tests (Playwright + Debian chromium)"
+    # A free port unless E2E_PORT says which: a fixed one fails the suite when something holds it.
+    export E2E_PORT="${E2E_PORT:-$(node scripts/free-port.js)}"
+    echo "   server on port $E2E_PORT"
+    WSIS_WAREHOUSE="$PWD/test-output/e2e/wsis.duckdb" npx playwright test
+    e2e_status=$?
+  fi
   set -e
 fi
 
-node scripts/test-summary.js
-if [ "$check_status" -ne 0 ]; then echo "type check failed (svelte-check)"; fi
+node scripts/test-summary.js --vitest-status "$vitest_status" --e2e-status "$e2e_status" --check-status "$check_status"
 if [ "$vitest_status" -ne 0 ] || [ "$e2e_status" -ne 0 ] || [ "$check_status" -ne 0 ]; then
   exit 1
 fi
