@@ -15,10 +15,15 @@ describe('formatValue', () => {
     expect(formatValue(undefined, 'number')).toBe(NO_DATA);
     expect(formatValue(NaN, 'index')).toBe(NO_DATA);
   });
-  it('fails loudly on an unknown unit or an infinite value', () => {
-    expect(() => formatValue(1, 'furlongs' as Unit)).toThrow(/invalid unit: furlongs/);
-    expect(() => formatValue(Infinity, 'percent')).toThrow(/invalid value/);
-    expect(() => formatValue(1, 'percent', -1)).toThrow(/invalid digits/);
+  it('never throws: an infinite value is no data, an unknown unit a plain number', () => {
+    // The defect: formatValue threw on Infinity (a stored 1e308 times 100), and region pages answered 500.
+    expect(formatValue(Infinity, 'percent')).toBe(NO_DATA);
+    expect(formatValue(-Infinity, 'per_100')).toBe(NO_DATA);
+    expect(formatValue(1e308, 'number')).toMatch(/^100,000/);
+    expect(formatValue(1.5, 'furlongs' as Unit)).toBe('1.50');
+    expect(formatValue(1, 'percent', -1)).toBe('1%');
+    expect(formatPercent(Infinity)).toBe(NO_DATA);
+    expect(formatChange(-Infinity)).toBe(NO_DATA);
   });
 });
 
@@ -37,7 +42,8 @@ describe('formatPopulation', () => {
     expect(formatPopulation(345_600_000)).toBe('345.6 million');
     expect(formatPopulation(12_345)).toBe('12,345');
     expect(formatPopulation(null)).toBe(NO_DATA);
-    expect(() => formatPopulation(-1)).toThrow(/invalid population/);
+    expect(formatPopulation(-1)).toBe(NO_DATA);
+    expect(formatPopulation(Infinity)).toBe(NO_DATA);
   });
 });
 

@@ -3,6 +3,8 @@
 
 /** The interface's default locale. */
 export const DEFAULT_LOCALE = 'en-GB';
+// Formatting never throws: a page must not answer 500 because one stored value is absurd
+// (1e308 * 100 is Infinity). What cannot be shown as a number is shown as no data.
 
 /** What stands in for a missing value: never 0, never "NaN". */
 export const NO_DATA = '–';
@@ -25,13 +27,14 @@ export function formatNumber(value: number | null | undefined, digits?: number, 
   return nf(d, d, locale).format(value);
 }
 
+/** Null, undefined, NaN and the infinities: nothing a reader can use. */
 function isMissing(value: number | null | undefined): value is null | undefined {
-  return value === null || value === undefined || Number.isNaN(value);
+  return value === null || value === undefined || !Number.isFinite(value);
 }
 
+/** Fraction digits kept within what Intl accepts (0..10). */
 function checkDigits(digits: number): number {
-  if (!Number.isInteger(digits) || digits < 0 || digits > 10) throw new Error(`invalid digits: ${digits}`);
-  return digits;
+  return Number.isInteger(digits) ? Math.min(10, Math.max(0, digits)) : 1;
 }
 
 /**
@@ -40,7 +43,6 @@ function checkDigits(digits: number): number {
  */
 export function formatValue(value: number | null | undefined, unit: Unit, digits?: number, locale: string = DEFAULT_LOCALE): string {
   if (isMissing(value)) return NO_DATA;
-  if (!Number.isFinite(value)) throw new Error(`invalid value: ${value}`);
   switch (unit) {
     case 'percent':
       return `${nf(checkDigits(digits ?? 1), checkDigits(digits ?? 1), locale).format(value)}%`;
@@ -49,23 +51,20 @@ export function formatValue(value: number | null | undefined, unit: Unit, digits
     case 'number':
       return nf(0, checkDigits(digits ?? 0), locale).format(value);
     case 'index':
-      return nf(checkDigits(digits ?? 2), checkDigits(digits ?? 2), locale).format(value);
     default:
-      throw new Error(`invalid unit: ${unit}`);
+      return nf(checkDigits(digits ?? 2), checkDigits(digits ?? 2), locale).format(value);
   }
 }
 
 /** A share between 0 and 1 as per cent: 0.5 -> "50.0%" (coverage, shares of population). */
 export function formatPercent(share: number | null | undefined, digits = 1, locale: string = DEFAULT_LOCALE): string {
   if (isMissing(share)) return NO_DATA;
-  if (!Number.isFinite(share)) throw new Error(`invalid share: ${share}`);
-  return `${nf(checkDigits(digits), digits, locale).format(share * 100)}%`;
+  return `${nf(checkDigits(digits), checkDigits(digits), locale).format(share * 100)}%`;
 }
 
 /** A head count in words past a million: 1_234_567_890 -> "1.23 billion", 345_600_000 -> "345.6 million", 12_345 -> "12,345". */
 export function formatPopulation(count: number | null | undefined, locale: string = DEFAULT_LOCALE): string {
-  if (isMissing(count)) return NO_DATA;
-  if (!Number.isFinite(count) || count < 0) throw new Error(`invalid population: ${count}`);
+  if (isMissing(count) || count < 0) return NO_DATA;
   if (count >= 1e9) return `${nf(0, 2, locale).format(count / 1e9)} billion`;
   if (count >= 1e6) return `${nf(0, 1, locale).format(count / 1e6)} million`;
   return nf(0, 0, locale).format(count);
@@ -74,8 +73,7 @@ export function formatPopulation(count: number | null | undefined, locale: strin
 /** A change with its sign, for year-on-year figures: 2.5 -> "+2.5", -1 -> "−1.0", 0 -> "0.0". */
 export function formatChange(change: number | null | undefined, digits = 1, locale: string = DEFAULT_LOCALE): string {
   if (isMissing(change)) return NO_DATA;
-  if (!Number.isFinite(change)) throw new Error(`invalid change: ${change}`);
-  const text = nf(checkDigits(digits), digits, locale).format(Math.abs(change));
+  const text = nf(checkDigits(digits), checkDigits(digits), locale).format(Math.abs(change));
   if (Number(text.replace(/,/g, '')) === 0) return text;
   return `${change > 0 ? '+' : '−'}${text}`;
 }
