@@ -9,7 +9,8 @@ export function buildPathFor(out: string, runId: string): string {
   return join(dirname(out), `.${basename(out)}.building-${process.pid}-${runId}`);
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,5 @@
 // The closing line of npm test must never say "0 failed" for a run that failed.
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain JavaScript script without types
 import { summarise } from '../../scripts/test-summary.js';
 
 const vitest = { numPassedTests: 10, numFailedTests: 0, numPendingTests: 1, numTodoTests: 0 };
