@@ -33,6 +33,15 @@ export interface Finisher {
   run: (ctx: SourceContext, out: string, runId: string) => Promise<string | void>;
   discard?: (out: string, runId: string) => void;
   afterPublish?: (out: string, runId: string) => void;
+  /** Whether the published build still has what this step made (a run with unchanged inputs rebuilds if not). */
+  upToDate?: (build: PublishedBuild) => boolean;
+}
+
+export interface PublishedBuild {
+  runId: string;
+  fingerprint: string | null;
+  exportsDir: string | null;
+  tableCounts: Record<string, number>;
 }
 
 export interface SourceOutcome extends SourceReport {
@@ -74,7 +83,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     : null;
   if (fingerprint && !options.force) {
     const published = await publishedBuild(out);
-    if (published?.fingerprint === fingerprint) {
+    const missing = published ? (options.finishers ?? []).filter((f) => f.upToDate && !f.upToDate(published)).map((f) => f.id) : [];
+    if (published && missing.length) log(`build ${published.runId} has the same inputs but its ${missing.join(', ')} are missing or incomplete: rebuilding`);
+    if (published?.fingerprint === fingerprint && missing.length === 0) {
       const seconds = (performance.now() - started) / 1000;
       log(`nothing changed since build ${published.runId} (same inputs and pipeline code): keeping ${out}; use --force to rebuild`);
       return { runId: published.runId, ok: true, published: false, unchanged: true, out, outcomes: [], seconds, tableCounts: published.tableCounts };
@@ -204,15 +215,16 @@ async function countTables(ctx: SourceContext): Promise<Record<string, number>> 
 }
 
 /** The published build's id, fingerprint and table counts, or null when there is none (or it is unreadable). */
-async function publishedBuild(out: string): Promise<{ runId: string; fingerprint: string | null; tableCounts: Record<string, number> } | null> {
+async function publishedBuild(out: string): Promise<PublishedBuild | null> {
   if (!existsSync(out)) return null;
   try {
     const { instance, conn } = await openReadOnly(out);
     try {
-      const info = (await conn.runAndReadAll('SELECT run_id, fingerprint FROM build_info LIMIT 1')).getRows()[0];
+      const info = (await conn.runAndReadAll('SELECT run_id, fingerprint, exports_dir FROM build_info LIMIT 1')).getRows()[0];
       if (!info) return null;
       const tableCounts = await countTables({ conn } as SourceContext);
-      return { runId: String(info[0]), fingerprint: info[1] == null ? null : String(info[1]), tableCounts };
+      const text = (v: unknown) => (v == null ? null : String(v));
+      return { runId: String(info[0]), fingerprint: text(info[1]), exportsDir: text(info[2]), tableCounts };
     } finally {
       conn.closeSync();
       instance.closeSync();
