@@ -1,15 +1,15 @@
 // Economies (countries and World Bank aggregates) and their World Bank region / income group,
-// from the Metadata_Country_* files (newest vintage wins), the API country list (iso2,
-// aggregates) and the data files themselves (every code they use must be known).
+// from the Metadata_Country_* files (newest vintage wins) and the API country list (iso2,
+// aggregates); M49 completes them. These are the reference lists: a code found only in a data
+// file (a line "Atlantis","XYZ") is not an economy, and its values are quarantined with the
+// file and row when the observations are validated. Data files are not read here, so a
+// damaged one cannot stop the country list from loading.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { unzipSync } from 'fflate';
 import { insertRows } from '../../lib/warehouse';
 import { sha256 } from '../../lib/checksum';
-import { csvObjects, parseCsv } from './csv-text';
-import { detectLayout } from './layout';
-import { listMirrorDataFiles } from './files';
+import { csvObjects } from './csv-text';
 import { listMirrorMetadataFiles, type MetadataFile } from './metadata-files';
 
 export const COUNTRY_LIST_FILE = 'worldbank/api/country_list_per_page_400.json';
@@ -49,36 +49,9 @@ export function apiCountries(label: string, json: unknown): ApiCountry[] {
   });
 }
 
-/** Codes and names used in the data files (so none is refused as unknown). */
-export async function dataFileEconomies(mirror: string): Promise<Map<string, { name: string; file: string }>> {
-  const found = new Map<string, { name: string; file: string }>();
-  const collect = (file: string, text: string) => {
-    const det = detectLayout(file, text.slice(0, 65536));
-    const records = parseCsv(text);
-    const headerAt = det.layout === 'databank' ? 0 : det.headerLine - 1;
-    const header = records.find((r) => r.line === headerAt + 1)?.fields.map((f) => f.trim()) ?? [];
-    const codeAt = header.indexOf('Country Code');
-    const nameAt = header.indexOf('Country Name');
-    for (const r of records) {
-      if (r.line <= headerAt + 1) continue;
-      const code = (r.fields[codeAt] ?? '').trim();
-      if (/^[A-Z0-9]{3}$/.test(code) && !found.has(code)) found.set(code, { name: (r.fields[nameAt] ?? code).trim(), file });
-    }
-  };
-  for (const f of await listMirrorDataFiles(mirror)) {
-    const bytes = await readFile(f.path);
-    if (/\.zip$/i.test(f.path)) {
-      const members = unzipSync(bytes, { filter: (m) => /\.csv$/i.test(m.name) && !/metadata/i.test(m.name) });
-      for (const [name, m] of Object.entries(members)) collect(`${f.file}!${name}`, new TextDecoder().decode(m));
-    } else collect(f.file, new TextDecoder().decode(bytes));
-  }
-  return found;
-}
-
 export function buildEconomies(
   metadata: MetadataFile[],
-  api: { label: string; countries: ApiCountry[] } | null,
-  dataCodes: Map<string, { name: string; file: string }>
+  api: { label: string; countries: ApiCountry[] } | null
 ): { economies: EconomyRow[]; groups: GroupRow[] } {
   const byCode = new Map<string, EconomyRow>();
   const groupSource = new Map<string, string>();
@@ -125,18 +98,6 @@ export function buildEconomies(
     });
     if (!aggregate) groupSource.set(c.id, api!.label);
   }
-  for (const [code, d] of dataCodes) {
-    if (byCode.has(code)) continue;
-    byCode.set(code, {
-      code,
-      name: d.name,
-      is_aggregate: false,
-      iso2: null,
-      wb_region: null,
-      wb_income_group: null,
-      source: `Name as in ${d.file}; in no World Bank country metadata file nor the API country list, so region, income group and aggregate status are unknown`
-    });
-  }
   const economies = [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
   const groups: GroupRow[] = [];
   const groupCode = (name: string) => groupCodes.get(name) ?? name.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
@@ -176,8 +137,7 @@ export async function loadCountries(
     api = { label: onlineList.label, countries: apiCountries(onlineList.label, onlineList.json) };
     checksums.push(onlineList.checksum);
   }
-  const dataCodes = mirror ? await dataFileEconomies(mirror) : new Map();
-  const { economies, groups } = buildEconomies(metadata, api, dataCodes);
+  const { economies, groups } = buildEconomies(metadata, api);
   await insertRows(conn, 'economy', economies as unknown as Record<string, unknown>[]);
   await insertRows(conn, 'economy_group', groups as unknown as Record<string, unknown>[]);
   return {

@@ -70,8 +70,18 @@ describe('served values (newest vintage per economy)', () => {
   it('picks the newest batch per economy, not per indicator', async () => {
     // The 2026 Internet file has an empty row for the European Union: EUU stays served from 2022-04-08.
     expect((await served('IT.NET.USER.ZS', 'EUU', 2019))[1]).toBe('IT.NET.USER.ZS@2022-04-08#903449e2');
-    // Kosovo appears as KSV only in the 2017 mobile file.
-    expect((await served('IT.CEL.SETS.P2', 'KSV', 2010))[1]).toBe('IT.CEL.SETS.P2@2017-03-23#bc0e18ba');
+  });
+
+  it('quarantines a code found only in a data file instead of making it a country', async () => {
+    // Kosovo appears as KSV (its old World Bank code) only in the 2017 files; the reference
+    // lists (country metadata, API country list) know it as XKX. Before, any code in a data
+    // file became a country (a line "Atlantis","XYZ" was published with 51 values).
+    expect(await rows(`SELECT count(*)::INTEGER FROM observation_all WHERE economy = 'KSV'`)).toEqual([[0]]);
+    const q = await rows(
+      `SELECT DISTINCT file, reason FROM quarantine WHERE reason = 'unknown economy code: KSV' AND file LIKE '%IT.CEL.SETS.P2%' ORDER BY 1`
+    );
+    expect(q.length).toBeGreaterThan(0);
+    expect(String(q[0][0])).toMatch(/^worldbank\/.*2017/);
   });
 
   it('marks aggregates on observations', async () => {
@@ -154,13 +164,13 @@ describe('economies', () => {
     expect(source).toContain('Metadata_Country_API_SP.POP.TOTL_DS2_en_csv_v2_246068.csv (Last Updated 2025-10-07)');
   });
 
-  it('keeps aggregates apart and knows every code used in the data files', async () => {
-    expect(await rows('SELECT count(*)::INTEGER, count(*) FILTER (WHERE is_aggregate)::INTEGER FROM economy')).toEqual([[297, 79]]);
-    expect(await rows(`SELECT code, is_aggregate FROM economy WHERE code IN ('WLD', 'HIC', 'KSV', 'AFR') ORDER BY 1`)).toEqual([
+  it('keeps aggregates apart and takes economies from the reference lists only', async () => {
+    expect(await rows('SELECT count(*)::INTEGER, count(*) FILTER (WHERE is_aggregate)::INTEGER FROM economy')).toEqual([[296, 79]]);
+    expect(await rows(`SELECT code, is_aggregate FROM economy WHERE code IN ('WLD', 'HIC', 'KSV', 'XKX', 'AFR') ORDER BY 1`)).toEqual([
       ['AFR', true], // only in the API country list
       ['HIC', true],
-      ['KSV', false], // only in the 2017 data files (Kosovo's old code)
-      ['WLD', true]
+      ['WLD', true],
+      ['XKX', false] // KSV, Kosovo's old code in the 2017 data files, is not an economy
     ]);
   });
 

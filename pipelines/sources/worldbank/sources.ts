@@ -26,7 +26,7 @@ export const worldbankCatalog: Source = {
 
 export const worldbankCountries: Source = {
   id: 'worldbank-countries',
-  description: 'World Bank economies, regions and income groups (Metadata_Country files, API country list, codes in data files)',
+  description: 'World Bank economies, regions and income groups (Metadata_Country files and the API country list; codes found only in data files are not economies)',
   // Online, an unreachable API must not stop the sources that do not need it.
   required: (ctx) => ctx.mirror != null,
   origin: WDI_ORIGIN,
