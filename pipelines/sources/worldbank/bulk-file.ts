@@ -62,7 +62,7 @@ export async function stageBulkFiles(conn: DuckDBConnection, inputs: BulkInput[]
           try {
             add(await stageGroup(conn, [one]));
           } catch (err) {
-            const reason = `unreadable file: ${(err as Error).message}`;
+            const reason = `unreadable file: ${readerMessage(err, one)}`;
             total.problems!.push(`${one.file}: ${reason}`);
             await insertQuarantine(conn, [{ source: QUARANTINE_SOURCE, file: one.file, row_number: null, reason, raw: null }]);
           }
@@ -71,6 +71,16 @@ export async function stageBulkFiles(conn: DuckDBConnection, inputs: BulkInput[]
     }
   }
   return total;
+}
+
+/**
+ * DuckDB's message for a file it cannot read, made fit to publish: its first line only (the
+ * rest lists parser settings), with the file's path on this machine replaced by its name in
+ * the mirror, so the quarantine table never shows a server path.
+ */
+export function readerMessage(err: unknown, input: { diskPath: string; file: string }): string {
+  const first = (err instanceof Error ? err.message : String(err)).split('\n')[0].trim();
+  return first.split(input.diskPath).join(input.file);
 }
 
 async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<StagedFile> {

@@ -1,0 +1,112 @@
+// The fault suite: a copy of the real mirror (in a temp folder; ../shared/data is never
+// touched) damaged in each way a probe found, then the whole pipeline, then what the
+// published build holds. One run carries every file-level fault at once (they hit different
+// files), so the suite stays within a few pipeline runs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, chmodSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openReadOnly, runPipeline, type RunResult } from '../../pipelines/run';
+import { allSources, finishers } from '../../pipelines/sources/index';
+import { sharedMirror } from '../../pipelines/lib/paths';
+
+const dir = mkdtempSync(join(tmpdir(), 'wsis-faults-'));
+const mirror = join(dir, 'mirror');
+const out = join(dir, 'build', 'wsis.duckdb');
+const WB = join(mirror, 'worldbank');
+
+const CUT = 'worldbank/API_IT.CEL.SETS.P2_DS2_en_csv_v2_4903391.csv';
+const EMPTY = 'worldbank/API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv';
+const UTF16 = 'worldbank/API_SP.POP.TOTL_DS2_en_csv_v2_85.csv';
+const ZIP = 'worldbank/zip/Population.zip';
+const ATLANTIS = 'worldbank/API_IT.NET.USER.ZS_DS2_en_csv_v2_3930944.csv';
+
+function writable(path: string) {
+  chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
+}
+
+function copyMirror() {
+  cpSync(sharedMirror, mirror, { recursive: true });
+  // The shared mirror is read-only; the copy must be writable to be damaged and removed.
+  const walk = (p: string) => {
+    writable(p);
+    if (statSync(p).isDirectory()) for (const e of readdirSync(p)) walk(join(p, e));
+  };
+  walk(mirror);
+}
+
+function damageFiles() {
+  const cut = readFileSync(join(mirror, CUT));
+  writeFileSync(join(mirror, CUT), cut.subarray(0, Math.floor(cut.length * 0.6)));
+  writeFileSync(join(mirror, EMPTY), '');
+  const text = readFileSync(join(mirror, UTF16), 'utf8');
+  writeFileSync(join(mirror, UTF16), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  const zip = readFileSync(join(mirror, ZIP));
+  writeFileSync(join(mirror, ZIP), Buffer.concat([zip.subarray(0, Math.floor(zip.length / 2)), Buffer.from('garbage')]));
+  // A country that does not exist, and a line that is a spreadsheet formula.
+  const text8 = readFileSync(join(mirror, ATLANTIS), 'utf8');
+  const eol = text8.includes('\r\n') ? '\r\n' : '\n';
+  const header = text8.split(eol).find((l) => l.startsWith('"Country Name"'))!;
+  const years = header.split(',').length - 4 - 1;
+  appendFileSync(join(mirror, ATLANTIS), `"Atlantis","XYZ","Individuals using the Internet (% of population)","IT.NET.USER.ZS",${Array(years).fill('"50"').join(',')},${eol}`);
+  // A formula where the country code goes: refused, and its text (kept in quarantine.raw) starts with "=".
+  appendFileSync(join(mirror, ATLANTIS), `"Formula","=HYPERLINK(1)","Individuals using the Internet (% of population)","IT.NET.USER.ZS",${Array(years).fill('"1"').join(',')},${eol}`);
+}
+
+async function rows(sql: string, params: (string | number)[] = []): Promise<unknown[][]> {
+  const { instance, conn } = await openReadOnly(out);
+  try {
+    return (await conn.runAndReadAll(sql, params)).getRows();
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+let damaged: RunResult;
+
+beforeAll(async () => {
+  copyMirror();
+  damageFiles();
+  damaged = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), log: () => {} });
+}, 600_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('damaged World Bank files', () => {
+  it('still publish: each damaged file is quarantined by name, the rest of the source loads', async () => {
+    expect(damaged.published).toBe(true);
+    for (const file of [EMPTY, UTF16, ZIP]) {
+      const q = await rows(`SELECT reason FROM quarantine WHERE file = $1 AND row_number IS NULL`, [file]);
+      expect(q.length, file).toBe(1);
+      expect(String(q[0][0]), file).toMatch(/^unreadable file: /);
+    }
+    // The file cut at 60 % loses its cut line (quarantined with its number) or the whole file, never the run.
+    expect(Number((await rows(`SELECT count(*) FROM quarantine WHERE file = $1`, [CUT]))[0][0])).toBeGreaterThan(0);
+    // Known values from the undamaged files are still served.
+    expect((await rows(`SELECT value FROM observation WHERE indicator = 'IT.CEL.SETS.P2' AND economy = 'KEN' AND year = 2015`))[0][0]).toBeCloseTo(80.50105901, 6);
+    expect((await rows(`SELECT value FROM observation WHERE indicator = 'IT.NET.USER.ZS' AND economy = 'WLD' AND year = 2015`))[0][0]).toBe(39.9);
+    const files = damaged.outcomes.find((o) => o.source === 'worldbank-files')!;
+    expect(files.status).toBe('partial');
+    for (const file of [EMPTY, UTF16, ZIP]) expect(files.message).toContain(file);
+  });
+
+  it('quarantine an unknown country code with file and row instead of publishing a country', async () => {
+    expect(await rows(`SELECT count(*)::INTEGER FROM economy WHERE code = 'XYZ'`)).toEqual([[0]]);
+    expect(await rows(`SELECT count(*)::INTEGER FROM observation_all WHERE economy = 'XYZ'`)).toEqual([[0]]);
+    const [[row, reason]] = await rows(`SELECT row_number, reason FROM quarantine WHERE file = $1 AND reason LIKE '%XYZ%'`, [ATLANTIS]);
+    expect(reason).toBe('unknown economy code: XYZ');
+    expect(Number(row)).toBeGreaterThan(200);
+  });
+
+  it('publish no server path in the quarantine reasons', async () => {
+    const reasons = await rows(`SELECT reason || coalesce(raw, '') FROM quarantine`);
+    for (const [r] of reasons) expect(String(r)).not.toContain(dir);
+  });
+
+  it('export a formula line from the data as text, not as a formula', async () => {
+    const [[exportsDir]] = await rows('SELECT exports_dir FROM build_info');
+    const csv = readFileSync(join(String(exportsDir), 'quarantine.csv'), 'utf8');
+    expect(csv).toContain(`"'=HYPERLINK(1),Formula: 1960=1`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
