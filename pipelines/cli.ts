@@ -19,6 +19,9 @@ Usage: npm run pipeline -- [options]
   --retries N      retries for online sources (default 3)
   --force          rebuild even when no input changed since the published build
                    (a mirror run with the same inputs and code keeps the published warehouse)
+  --accept-shrink  publish even when a source failed or lost more than 10 % of its rows (or a
+                   served table did) against the build being served; without it such a run
+                   keeps the served build, which holds every source's last good data
   -h, --help       this text
 `;
 
@@ -30,6 +33,7 @@ async function main() {
       timeout: { type: 'string' },
       retries: { type: 'string' },
       force: { type: 'boolean' },
+      'accept-shrink': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     }
   });
@@ -49,7 +53,7 @@ async function main() {
   }
   console.log(`WSIS pipeline: ${mirror ? `mirror ${resolve(mirror)}` : 'online (World Bank API)'} -> ${out}`);
   try {
-    const result = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), online, force: values.force });
+    const result = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), online, force: values.force, acceptShrink: values['accept-shrink'] });
     if (result.unchanged) {
       console.log(`Up to date: ${out} (${Object.entries(result.tableCounts).map(([t, n]) => `${t} ${n}`).join(', ')})`);
       return 0;

@@ -12,6 +12,7 @@ import { projectRoot } from './lib/paths';
 import { inputFingerprint } from './lib/fingerprint';
 import { failedReport } from './lib/report';
 import { existsSync } from 'node:fs';
+import { shrinkProblems, type BuildSize } from './lib/shrink-guard';
 
 export interface RunOptions {
   out: string;
@@ -25,6 +26,8 @@ export interface RunOptions {
   finishers?: Finisher[];
   /** Rebuild even when no input changed since the published build. */
   force?: boolean;
+  /** Publish even when a source failed or shrank past the threshold against the served build (lib/shrink-guard.ts). */
+  acceptShrink?: boolean;
 }
 
 /** A step on the finished warehouse before publishing; discard undoes its side effects if the run fails. */
@@ -42,6 +45,8 @@ export interface PublishedBuild {
   fingerprint: string | null;
   exportsDir: string | null;
   tableCounts: Record<string, number>;
+  /** rows_loaded and status per source in the build's run record. */
+  sources: BuildSize['sources'];
 }
 
 export interface SourceOutcome extends SourceReport {
@@ -81,8 +86,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const fingerprint = mirror
     ? inputFingerprint({ root: projectRoot, mirror, extraDirs: settingInputDirs(options.sources) })
     : null;
+  const published = await publishedBuild(out);
   if (fingerprint && !options.force) {
-    const published = await publishedBuild(out);
     const missing = published ? (options.finishers ?? []).filter((f) => f.upToDate && !f.upToDate(published)).map((f) => f.id) : [];
     if (published && missing.length) log(`build ${published.runId} has the same inputs but its ${missing.join(', ')} are missing or incomplete: rebuilding`);
     if (published?.fingerprint === fingerprint && missing.length === 0) {
@@ -137,6 +142,16 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       if (note) log(`    ${note}`);
     }
     result.tableCounts = await countTables(ctx);
+    if (published && !options.acceptShrink) {
+      const sources = Object.fromEntries(outcomes.map((o) => [o.source, { status: o.status, rowsLoaded: o.rowsLoaded }]));
+      const problems = shrinkProblems({ sources: published.sources, tables: published.tableCounts }, { sources, tables: result.tableCounts });
+      if (problems.length) {
+        throw new Error(
+          `not published, the served build ${published.runId} keeps the last good data: ${problems.join('; ')}. ` +
+            'Run with --accept-shrink to publish the smaller build on purpose'
+        );
+      }
+    }
     await conn.run('CHECKPOINT');
     conn.closeSync();
     instance.closeSync();
@@ -224,7 +239,9 @@ async function publishedBuild(out: string): Promise<PublishedBuild | null> {
       if (!info) return null;
       const tableCounts = await countTables({ conn } as SourceContext);
       const text = (v: unknown) => (v == null ? null : String(v));
-      return { runId: String(info[0]), fingerprint: text(info[1]), exportsDir: text(info[2]), tableCounts };
+      const records = (await conn.runAndReadAll('SELECT source, status, rows_loaded FROM run_record WHERE run_id = $1', [String(info[0])])).getRows();
+      const sources = Object.fromEntries(records.map((r) => [String(r[0]), { status: String(r[1]), rowsLoaded: Number(r[2]) }]));
+      return { runId: String(info[0]), fingerprint: text(info[1]), exportsDir: text(info[2]), tableCounts, sources };
     } finally {
       conn.closeSync();
       instance.closeSync();

@@ -85,6 +85,12 @@ describe('damaged World Bank files', () => {
     // Known values from the undamaged files are still served.
     expect((await rows(`SELECT value FROM observation WHERE indicator = 'IT.CEL.SETS.P2' AND economy = 'KEN' AND year = 2015`))[0][0]).toBeCloseTo(80.50105901, 6);
     expect((await rows(`SELECT value FROM observation WHERE indicator = 'IT.NET.USER.ZS' AND economy = 'WLD' AND year = 2015`))[0][0]).toBe(39.9);
+    console.log(
+      `faults, damaged files: published ${damaged.tableCounts.observation} observations, ${damaged.tableCounts.economy} economies, ${damaged.tableCounts.quarantine} quarantine rows; ` +
+        (await rows(`SELECT file, coalesce(row_number::VARCHAR, 'whole file'), left(reason, 60) FROM quarantine WHERE file IN ($1, $2, $3, $4) OR reason LIKE '%XYZ%' OR reason LIKE '%HYPERLINK%' ORDER BY 1`, [CUT, EMPTY, UTF16, ZIP]))
+          .map((r) => r.join(' | '))
+          .join('; ')
+    );
     const files = damaged.outcomes.find((o) => o.source === 'worldbank-files')!;
     expect(files.status).toBe('partial');
     for (const file of [EMPTY, UTF16, ZIP]) expect(files.message).toContain(file);
@@ -108,5 +114,51 @@ describe('damaged World Bank files', () => {
     const csv = readFileSync(join(String(exportsDir), 'quarantine.csv'), 'utf8');
     expect(csv).toContain(`"'=HYPERLINK(1),Formula: 1960=1`);
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+});
+
+describe('a failed or shrunken source over a good build', () => {
+  const count = async (table: string) => Number((await rows(`SELECT count(*) FROM "${table}"`))[0][0]);
+  const refused = (async () => {
+    throw new TypeError('fetch failed: ECONNREFUSED');
+  }) as unknown as typeof fetch;
+  const offline = { baseUrl: 'http://127.0.0.1:9/v2', timeoutMs: 200, retries: 0, backoffMs: 10 };
+
+  it('an online run without network does not publish an empty warehouse over a good one', async () => {
+    // The defect: with the World Bank API unreachable, a run over a warehouse of 84,941
+    // observations published one with 0.
+    const before = { observation: await count('observation'), runId: (await rows('SELECT run_id FROM build_info'))[0][0] };
+    expect(before.observation).toBeGreaterThan(50_000);
+    const failure = await runPipeline({ out, mirror: null, sources: allSources(), finishers: finishers(), fetch: refused, online: offline, cacheDir: join(dir, 'cache'), log: () => {} }).catch((e) => e);
+    expect(failure.message).toMatch(/not published, the served build .* keeps the last good data: .*table observation would hold 0 rows/);
+    expect(failure.message).toContain('--accept-shrink');
+    console.log(`faults, offline run: ${failure.message}`);
+    expect(await count('observation')).toBe(before.observation);
+    expect((await rows('SELECT run_id FROM build_info'))[0][0]).toBe(before.runId);
+  });
+
+  it('a truncated WSIS-SDG matrix and M49 files cut in half keep the served build; --accept-shrink publishes them', async () => {
+    const links = await count('action_line_link');
+    const economies = await count('economy');
+    for (const f of readdirSync(join(mirror, 'wsis', 'wsis-sdg-matrix'))) {
+      const p = join(mirror, 'wsis', 'wsis-sdg-matrix', f);
+      writeFileSync(p, readFileSync(p, 'utf8').slice(0, 40));
+    }
+    for (const f of readdirSync(join(mirror, 'un', 'm49'))) {
+      const p = join(mirror, 'un', 'm49', f);
+      const lines = readFileSync(p, 'utf8').split('\n');
+      writeFileSync(p, lines.slice(0, Math.floor(lines.length / 2)).join('\n') + '\n');
+    }
+    const failure = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), log: () => {} }).catch((e) => e);
+    expect(failure.message).toContain('not published');
+    console.log(`faults, truncated matrix and M49: ${failure.message}`);
+    expect(failure.message).toMatch(/source wsis-matrix (failed|loaded)/);
+    expect(failure.message).toMatch(/source m49 (failed|loaded)/);
+    expect(await count('action_line_link')).toBe(links);
+    expect(await count('economy')).toBe(economies);
+    const accepted = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), log: () => {}, acceptShrink: true });
+    expect(accepted.published).toBe(true);
+    expect(await count('action_line_link')).toBeLessThan(links);
+    console.log(`faults, --accept-shrink: published ${await count('action_line_link')} links (served before: ${links}), ${await count('economy')} economies (before: ${economies})`);
   });
 });
