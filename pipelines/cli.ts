@@ -98,12 +98,15 @@ function printSummary(result: RunResult) {
     console.log('\nMissing or incomplete:');
     for (const o of problems) console.log(`  - ${o.source} (${o.status}): ${o.message}`);
   }
-  const quarantined = result.outcomes.reduce((n, o) => n + o.rowsQuarantined, 0);
+  // The quarantine table's own count: the sources' counts are values (one refused line of an
+  // unknown country holds dozens), so their sum said 177 where the table held 6 rows.
+  const refusedValues = result.outcomes.reduce((n, o) => n + o.rowsQuarantined, 0);
+  const quarantineRows = result.tableCounts.quarantine;
   if (Object.keys(result.tableCounts).length) {
     console.log('\nTables: ' + Object.entries(result.tableCounts).map(([t, n]) => `${t} ${n}`).join(', '));
   }
   console.log(
-    `\n${result.published ? 'Published' : 'NOT published'}: ${result.out} (${quarantined} row(s) quarantined; wall time ${result.seconds.toFixed(1)} s)`
+    `\n${result.published ? 'Published' : 'NOT published'}: ${result.out} (${quarantineRows === undefined ? `${refusedValues} value(s) refused` : `${quarantineRows} row(s) in the quarantine table for ${refusedValues} refused value(s)`}; wall time ${result.seconds.toFixed(1)} s)`
   );
 }
 
