@@ -54,6 +54,12 @@ const DATA_TABLES = [
       { name: 'mdg_indicator', type: 'VARCHAR', description: 'MDG indicator served (e.g. 8.16), if any' },
       { name: 'higher_is_better', type: 'BOOLEAN', description: 'Direction of progress' },
       { name: 'upper_bound', type: 'DOUBLE', description: 'Natural upper bound of the value (100 for percentages of population), if any' },
+      {
+        name: 'plausible_max',
+        type: 'DOUBLE',
+        description: 'For an indicator without a natural bound, the largest value accepted as plausible; larger values are quarantined'
+      },
+      { name: 'range_basis', type: 'VARCHAR', description: 'Where the accepted range (0 to upper_bound or plausible_max) comes from: the unit, or the limit and the evidence for it' },
       { name: 'source_organisation', type: 'VARCHAR', description: 'Producer of the series' },
       source
     ]

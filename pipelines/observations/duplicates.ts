@@ -21,7 +21,7 @@ export async function markDuplicateBatches(conn: DuckDBConnection, values: strin
              sum(hash(economy || '|' || year_text || '|' || disaggregation || '|' || coalesce(CAST(v AS VARCHAR), raw))::HUGEINT) AS h
       FROM ${values} GROUP BY batch_id
     ), b AS (
-      SELECT s.*, coalesce(a.code, s.original_code) AS indicator, i.code IS NOT NULL AS known_indicator, i.upper_bound,
+      SELECT s.*, coalesce(a.code, s.original_code) AS indicator, i.code IS NOT NULL AS known_indicator, coalesce(i.upper_bound, i.plausible_max) AS upper_bound,
              coalesce(fp.n, 0) AS n, coalesce(fp.h, 0) AS h
       FROM stg_batch s
       LEFT JOIN indicator_alias a ON a.old_code = s.original_code

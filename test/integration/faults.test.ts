@@ -20,6 +20,7 @@ const EMPTY = 'worldbank/API_IT.NET.USER.ZS_DS2_en_csv_v2_2160.csv';
 const UTF16 = 'worldbank/API_SP.POP.TOTL_DS2_en_csv_v2_85.csv';
 const ZIP = 'worldbank/zip/Population.zip';
 const ATLANTIS = 'worldbank/API_IT.NET.USER.ZS_DS2_en_csv_v2_3930944.csv';
+const ABSURD = 'worldbank/API_IT.CEL.SETS.P2_DS2_en_csv_v2_2987.csv';
 
 function writable(path: string) {
   chmodSync(path, statSync(path).isDirectory() ? 0o755 : 0o644);
@@ -43,6 +44,9 @@ function damageFiles() {
   writeFileSync(join(mirror, UTF16), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
   const zip = readFileSync(join(mirror, ZIP));
   writeFileSync(join(mirror, ZIP), Buffer.concat([zip.subarray(0, Math.floor(zip.length / 2)), Buffer.from('garbage')]));
+  // An absurd value for an indicator without a natural bound: Aruba's first value becomes 1e308.
+  const mobile = readFileSync(join(mirror, ABSURD), 'utf8');
+  writeFileSync(join(mirror, ABSURD), mobile.replace('"Aruba","ABW","Mobile cellular subscriptions (per 100 people)","IT.CEL.SETS.P2","0"', '"Aruba","ABW","Mobile cellular subscriptions (per 100 people)","IT.CEL.SETS.P2","1e308"'));
   // A country that does not exist, and a line that is a spreadsheet formula.
   const text8 = readFileSync(join(mirror, ATLANTIS), 'utf8');
   const eol = text8.includes('\r\n') ? '\r\n' : '\n';
@@ -102,6 +106,13 @@ describe('damaged World Bank files', () => {
     const [[row, reason]] = await rows(`SELECT row_number, reason FROM quarantine WHERE file = $1 AND reason LIKE '%XYZ%'`, [ATLANTIS]);
     expect(reason).toBe('unknown economy code: XYZ');
     expect(Number(row)).toBeGreaterThan(200);
+  });
+
+  it('quarantine a value outside the indicator\'s range (1e308 mobile subscriptions per 100 people)', async () => {
+    // The defect: 1e308 for an indicator without an upper bound was served, formatValue threw on
+    // Infinity and region pages answered 500. Every indicator now has a range.
+    expect(await rows(`SELECT reason FROM quarantine WHERE file = $1 AND reason LIKE 'out of range: 1e308%'`, [ABSURD])).toEqual([['out of range: 1e308 (allowed 0..1000) (economy ABW, year 1960)']]);
+    expect(await rows(`SELECT count(*)::INTEGER FROM observation_all WHERE value > 1000 AND indicator = 'IT.CEL.SETS.P2'`)).toEqual([[0]]);
   });
 
   it('publish no server path in the quarantine reasons', async () => {

@@ -21,6 +21,8 @@ export interface IndicatorRow {
   mdg_indicator: string | null;
   higher_is_better: boolean | null;
   upper_bound: number | null;
+  plausible_max: number | null;
+  range_basis: string;
   source_organisation: string;
   source: string;
 }
@@ -67,6 +69,10 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
     if (hib !== '' && hib !== 'true' && hib !== 'false') throw new InputError(file, line, `higher_is_better must be true, false or empty, found "${hib}"`);
     const ub = row.upper_bound.trim();
     if (ub !== '' && !Number.isFinite(Number(ub))) throw new InputError(file, line, `upper_bound "${ub}" is not a number`);
+    // Every indicator has a range, so an absurd value (1e308) is quarantined, never served.
+    const pm = row.plausible_max.trim();
+    if (pm !== '' && !(Number.isFinite(Number(pm)) && Number(pm) > 0)) throw new InputError(file, line, `plausible_max "${pm}" is not a positive number`);
+    if (ub === '' && pm === '') throw new InputError(file, line, `${code} has no range: give upper_bound (from its unit) or plausible_max (with the evidence in range_basis)`);
     return {
       code,
       name: required(file, line, row, 'name'),
@@ -76,6 +82,8 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
       mdg_indicator: mdg || null,
       higher_is_better: hib === '' ? null : hib === 'true',
       upper_bound: ub === '' ? null : Number(ub),
+      plausible_max: pm === '' ? null : Number(pm),
+      range_basis: required(file, line, row, 'range_basis'),
       source_organisation: required(file, line, row, 'source_organisation'),
       source: required(file, line, row, 'source')
     };
