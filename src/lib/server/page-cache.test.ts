@@ -58,7 +58,10 @@ describe('pageCacheKey', () => {
     expect(pageCacheKey('/targets/[n]', u('/targets/10?x=1&year=2015&horizon=2012&horizon=junk'))).toBe('/targets/10?horizon=2012&year=2015');
     expect(pageCacheKey('/targets/[n]', u('/targets/10?x=12345'))).toBe('/targets/10');
     expect(pageCacheKey('/data', u('/data?horizon=2012'))).toBe('/data');
-    expect(pageCacheKey(null, u('/nowhere?a=1'))).toBe('/nowhere');
+    // A route nobody listed: cached by path without a query, never cached with one.
+    expect(pageCacheKey(null, u('/nowhere?a=1'))).toBeNull();
+    expect(pageCacheKey('/compare', u('/compare?economy=KEN'))).toBeNull();
+    expect(pageCacheKey('/compare', u('/compare'))).toBe('/compare');
   });
 
   it('stays under its budget after thousands of distinct cache-busting URLs', () => {

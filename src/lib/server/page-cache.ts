@@ -25,12 +25,25 @@ export const PAGE_PARAMS: Readonly<Record<string, readonly string[]>> = {
   '/regions/[code]': ['indicator', 'horizon'],
   '/countries/[iso3]': ['indicator', 'horizon'],
   '/action-lines/[id]': ['stakeholder_type'],
-  '/stakeholders': ['stakeholder_type']
+  '/stakeholders': ['stakeholder_type'],
+  // Pages that read no parameter: any query string shares their one entry.
+  '/targets': [],
+  '/action-lines': [],
+  '/regions': [],
+  '/countries': [],
+  '/methodology': [],
+  '/data': []
 };
 
-/** Path plus the parameters the route reads, first value only (what `searchParams.get` sees), in a fixed order. */
-export function pageCacheKey(routeId: string | null, url: URL): string {
-  const names = (routeId && PAGE_PARAMS[routeId]) || [];
+/**
+ * Path plus the parameters the route reads, first value only (what `searchParams.get` sees), in
+ * a fixed order. A route not listed in PAGE_PARAMS is cached by path only when the URL has no
+ * query; with one, the key is null and the page is rendered uncached, so a new page's filters
+ * can never be served another filter's page because nobody listed them here.
+ */
+export function pageCacheKey(routeId: string | null, url: URL): string | null {
+  const names = routeId ? PAGE_PARAMS[routeId] : undefined;
+  if (!names) return url.search ? null : url.pathname;
   const kept = new URLSearchParams();
   for (const name of names) {
     const value = url.searchParams.get(name);
