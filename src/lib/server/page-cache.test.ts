@@ -70,7 +70,7 @@ describe('pageCacheKey', () => {
     const keys = new Set<string>();
     for (let i = 0; i < 5000; i++) {
       // What an attacker sends: unknown parameters collapse to one key; distinct valid paths are evicted.
-      const key = pageCacheKey('/targets/[n]', new URL(`/targets/${i % 10}?x=${i}&${'pad'.repeat(50)}=${i}`, 'http://x'));
+      const key = pageCacheKey('/targets/[n]', new URL(`/targets/${i % 10}?x=${i}&${'pad'.repeat(50)}=${i}`, 'http://x'))!;
       keys.add(key);
       cache.set('b', key, page(body));
       cache.set('b', `/countries/Q${i}`, page(''));
