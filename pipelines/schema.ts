@@ -42,14 +42,14 @@ const disaggregation = {
 const DATA_TABLES = [
   {
     name: 'indicator',
-    description: 'Indicators loaded from the World Bank WDI (ITU series) and the WSIS/MDG indicators each serves',
+    description: 'Indicators loaded from the World Bank WDI (ITU series and the MDG series) and the WSIS/MDG indicators each serves',
     published: true,
     primaryKey: ['code'],
     columns: [
       { name: 'code', type: 'VARCHAR', description: 'World Bank indicator code (current code)' },
       { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
       { name: 'unit', type: 'VARCHAR', description: 'Unit of measure' },
-      { name: 'topic', type: 'VARCHAR', description: 'ict or population' },
+      { name: 'topic', type: 'VARCHAR', description: 'ict (WSIS series), population (weights and context) or mdg (Millennium Development Goal series)' },
       { name: 'wsis_targets', type: 'VARCHAR', description: 'WSIS targets served (semicolon-separated target numbers 1-10)' },
       { name: 'mdg_indicator', type: 'VARCHAR', description: 'MDG indicator served (e.g. 8.16), if any' },
       { name: 'higher_is_better', type: 'BOOLEAN', description: 'Direction of progress' },

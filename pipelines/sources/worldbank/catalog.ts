@@ -35,6 +35,8 @@ export interface AliasRow {
 }
 
 const CODE = /^[A-Z]{2}\.[A-Z0-9.]+$/;
+/** ict: the WSIS series; population: weights and context; mdg: the Millennium Development Goal series beside them. */
+export const TOPICS = ['ict', 'population', 'mdg'];
 
 function checkHeader(file: string, text: string, table: string) {
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
@@ -57,7 +59,7 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
     if (seen.has(code)) throw new InputError(file, line, `duplicate code ${code}`);
     seen.add(code);
     const topic = required(file, line, row, 'topic');
-    if (topic !== 'ict' && topic !== 'population') throw new InputError(file, line, `topic must be ict or population, found "${topic}"`);
+    if (!TOPICS.includes(topic)) throw new InputError(file, line, `topic must be one of ${TOPICS.join(', ')}, found "${topic}"`);
     const targets = row.wsis_targets.trim();
     for (const t of targets ? targets.split(';') : []) {
       const n = Number(t);

@@ -48,7 +48,14 @@ describe('served values (newest vintage per economy)', () => {
     ['SP.RUR.TOTL.ZS', 'WLD', 2015, 46.1610520777758, 'wdi-2018-filename-mismatch/API_SP.RUR.TOTL_DS2_en_csv_v2_9914824.csv'],
     ['SP.RUR.TOTL.ZS', 'KEN', 2015, 74.378, 'wdi-2018-filename-mismatch/API_SP.RUR.TOTL_DS2_en_csv_v2_9914824.csv'],
     ['SP.RUR.TOTL', 'WLD', 2015, 3384562583, 'wdi-2018-filename-mismatch/API_SP.RUR.TOTL.ZS_DS2_en_csv_v2_9948275.csv'],
-    ['SP.RUR.TOTL', 'KEN', 2015, 35133385, 'wdi-2018-filename-mismatch/API_SP.RUR.TOTL.ZS_DS2_en_csv_v2_9948275.csv']
+    ['SP.RUR.TOTL', 'KEN', 2015, 35133385, 'wdi-2018-filename-mismatch/API_SP.RUR.TOTL.ZS_DS2_en_csv_v2_9948275.csv'],
+    // MDG series (catalog topic mdg): under-five mortality has two vintages; Kenya 2015 is 47.5 in
+    // the 2024-09-19 file and 45.9 in the 2024-02-21 one: the newer is served.
+    ['SH.DYN.MORT', 'WLD', 1990, 93, 'mdg/API_SH.DYN.MORT_DS2_en_csv_v2_31650.csv'],
+    ['SH.DYN.MORT', 'KEN', 2015, 47.5, 'mdg/API_SH.DYN.MORT_DS2_en_csv_v2_31650.csv'],
+    ['SH.H2O.SAFE.ZS', 'KEN', 1990, 42.8, 'mdg/wdi-2017/API_SH.H2O.SAFE.ZS_DS2_en_csv_v2.csv'],
+    ['SI.POV.DDAY', 'WLD', 1990, 37.8, 'mdg/API_SI.POV.DDAY_DS2_en_csv_v2_5349804.csv'],
+    ['SH.STA.MMRT', 'WLD', 2000, 339, 'mdg/API_SH.STA.MMRT_DS2_en_csv_v2_5872348.csv']
   ] as const)('%s %s %i = %d (from %s)', async (indicator, economy, year, value, file) => {
     const [v, batch] = await served(indicator, economy, year);
     expect(v).toBe(value);
@@ -139,6 +146,18 @@ describe('batches and vintages', () => {
       [6, 'unknown indicator code: IT.NET.SECR'],
       [8, 'unknown indicator code: IT.MLT.MAIN'],
       [9, 'unknown indicator code: IT.NET.BBND']
+    ]);
+  });
+
+  it('loads every MDG file through the catalog: rows in each, none refused as an unknown indicator', async () => {
+    const batches = (await rows(`SELECT file, indicator, rows_loaded FROM observation_batch WHERE file LIKE 'worldbank/mdg/%' ORDER BY file`)) as [string, string, number][];
+    expect(batches.length).toBe(14);
+    for (const [file, , loaded] of batches) expect(loaded, file).toBeGreaterThan(0);
+    expect(await rows(`SELECT count(*)::INTEGER FROM quarantine WHERE file LIKE 'worldbank/mdg/%' AND reason LIKE 'unknown indicator code:%'`)).toEqual([[0]]);
+    // Under-five mortality keeps both vintages in observation_all.
+    expect(await rows(`SELECT strftime(vintage, '%Y-%m-%d'), value FROM observation_all WHERE indicator = 'SH.DYN.MORT' AND economy = 'KEN' AND year = 2015 ORDER BY vintage`)).toEqual([
+      ['2024-02-21', 45.9],
+      ['2024-09-19', 47.5]
     ]);
   });
 
