@@ -21,6 +21,7 @@ export interface TableSpec {
 }
 
 const source = { name: 'source', type: 'VARCHAR', description: 'Citation of where the row comes from (file, seed or publication)' } as const;
+const VERIFIED = { name: 'verified', type: 'VARCHAR', description: 'What was checked against the official list (and where), or that the row is as recalled and unchecked' } as const;
 
 /**
  * The disaggregation of an observation (part of its key): '' for the total, else
@@ -242,28 +243,60 @@ const DATA_TABLES = [
     ]
   },
   {
-    name: 'mdg_indicator',
-    description: 'MDG Target 8.F and its ICT indicators 8.14, 8.15, 8.16',
+    name: 'mdg_goal',
+    description: 'The eight Millennium Development Goals (official list of MDG indicators, effective 15 January 2008)',
+    published: true,
+    primaryKey: ['goal'],
+    columns: [
+      { name: 'goal', type: 'INTEGER', description: 'Goal number 1-8' },
+      { name: 'title', type: 'VARCHAR', description: 'Title of the goal' },
+      source,
+      VERIFIED
+    ]
+  },
+  {
+    name: 'mdg_target',
+    description: 'The 21 MDG targets of the 2008 official list, with the base year and horizon where the target has them',
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'MDG indicator id, e.g. 8.16' },
-      { name: 'target', type: 'VARCHAR', description: 'MDG target (8.F)' },
-      { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
-      { name: 'wb_code', type: 'VARCHAR', description: 'Current World Bank code' },
-      { name: 'goal_value', type: 'DOUBLE', description: 'Goal value used for assessment, where one is set' },
-      source
+      { name: 'id', type: 'VARCHAR', description: 'Target id, e.g. 4.A' },
+      { name: 'goal', type: 'INTEGER', description: 'MDG number 1-8' },
+      { name: 'text', type: 'VARCHAR', description: 'Text of the target' },
+      { name: 'base_year', type: 'INTEGER', description: 'Year progress is measured from (1990), where the target is measured against a baseline' },
+      { name: 'horizon', type: 'INTEGER', description: 'Year the target is to be met by (2015 for most), if any' },
+      source,
+      VERIFIED
+    ]
+  },
+  {
+    name: 'mdg_indicator',
+    description: 'MDG indicators used here (2008 official list numbering), their World Bank series and the numeric goal rule of their target',
+    published: true,
+    primaryKey: ['id'],
+    columns: [
+      { name: 'id', type: 'VARCHAR', description: 'MDG indicator id, e.g. 4.1 or 8.16' },
+      { name: 'target', type: 'VARCHAR', description: 'MDG target, e.g. 4.A or 8.F' },
+      { name: 'name', type: 'VARCHAR', description: 'Indicator name in the official list' },
+      { name: 'wb_code', type: 'VARCHAR', description: 'Current World Bank code of the series used' },
+      { name: 'wb_match', type: 'VARCHAR', description: 'same (the series is the indicator) or proxy (a near series: another poverty line, age range or coverage; see goal_reasoning)' },
+      { name: 'goal_rule', type: 'VARCHAR', description: 'absolute (goal_value), reduce (by goal_fraction of the base-year value), reduce_shortfall (reduce the distance to 100 by goal_fraction), or empty (no numeric goal)' },
+      { name: 'goal_value', type: 'DOUBLE', description: 'Goal value for an absolute rule' },
+      { name: 'goal_fraction', type: 'VARCHAR', description: 'Reduction for a relative rule, as a fraction (1/2, 2/3, 3/4)' },
+      { name: 'goal_reasoning', type: 'VARCHAR', description: 'How the target text becomes the goal rule, and how the series differs from the indicator' },
+      source,
+      VERIFIED
     ]
   },
   {
     name: 'action_line_link',
-    description: 'Links from action lines to WSIS targets, MDG indicators and SDG targets',
+    description: 'Links from action lines to WSIS targets, MDG indicators and goals, and SDG targets',
     published: true,
     primaryKey: ['action_line', 'link_type', 'link_id'],
     columns: [
       { name: 'action_line', type: 'VARCHAR', description: 'Action line id' },
-      { name: 'link_type', type: 'VARCHAR', description: 'wsis_target, mdg, sdg_goal or sdg_target' },
-      { name: 'link_id', type: 'VARCHAR', description: 'Linked id (target number, MDG indicator id, SDG number or SDG target id)' },
+      { name: 'link_type', type: 'VARCHAR', description: 'wsis_target, mdg (MDG indicator), mdg_goal (MDG 1-8), sdg_goal or sdg_target' },
+      { name: 'link_id', type: 'VARCHAR', description: 'Linked id (target number, MDG indicator id, MDG number, SDG number or SDG target id)' },
       { name: 'rationale', type: 'VARCHAR', description: 'Why they are linked, as given by the source' },
       source
     ]

@@ -99,25 +99,43 @@ describe('reference source on the repository files', () => {
     ]);
   });
 
-  it('loads the 3 MDG 8.F indicators with their World Bank codes and no numeric goal', async () => {
-    expect(await q(`SELECT id, target, wb_code, goal_value FROM mdg_indicator ORDER BY id`)).toEqual([
-      { id: '8.14', target: '8.F', wb_code: 'IT.MLT.MAIN.P2', goal_value: null },
-      { id: '8.15', target: '8.F', wb_code: 'IT.CEL.SETS.P2', goal_value: null },
-      { id: '8.16', target: '8.F', wb_code: 'IT.NET.USER.ZS', goal_value: null }
+  it('loads the 8 MDGs, the 21 targets of the 2008 list and the MDG indicators used here with their goal rules', async () => {
+    expect(await q(`SELECT count(*)::INTEGER n FROM mdg_goal`)).toEqual([{ n: 8 }]);
+    expect(await q(`SELECT title FROM mdg_goal WHERE goal = 4`)).toEqual([{ title: 'Reduce child mortality' }]);
+    expect(await q(`SELECT count(*)::INTEGER n FROM mdg_target`)).toEqual([{ n: 21 }]);
+    expect(await q(`SELECT text, base_year, horizon FROM mdg_target WHERE id = '4.A'`)).toEqual([
+      { text: 'Reduce by two-thirds, between 1990 and 2015, the under-five mortality rate', base_year: 1990, horizon: 2015 }
     ]);
+    expect(await q(`SELECT id, target, wb_code, goal_rule, goal_value, goal_fraction FROM mdg_indicator WHERE id IN ('2.2', '4.1', '5.1', '7.8', '8.16') ORDER BY id`)).toEqual([
+      { id: '2.2', target: '2.A', wb_code: 'SE.PRM.CMPT.ZS', goal_rule: 'absolute', goal_value: 100, goal_fraction: null },
+      { id: '4.1', target: '4.A', wb_code: 'SH.DYN.MORT', goal_rule: 'reduce', goal_value: null, goal_fraction: '2/3' },
+      { id: '5.1', target: '5.A', wb_code: 'SH.STA.MMRT', goal_rule: 'reduce', goal_value: null, goal_fraction: '3/4' },
+      { id: '7.8', target: '7.C', wb_code: 'SH.H2O.SAFE.ZS', goal_rule: 'reduce_shortfall', goal_value: null, goal_fraction: '1/2' },
+      { id: '8.16', target: '8.F', wb_code: 'IT.NET.USER.ZS', goal_rule: null, goal_value: null, goal_fraction: null }
+    ]);
+    // Every row says what was checked, or that it was not.
+    expect(await q(`SELECT count(*)::INTEGER n FROM mdg_target WHERE verified LIKE 'as recalled%'`)).toEqual([{ n: 4 }]);
   });
 
-  it('links C2 to targets 1-6 and 10 and to MDG 8.14-8.16', async () => {
+  it('links e-health to MDGs 4, 5 and 6, each with a rationale and its source', async () => {
+    const rows = await q(`SELECT link_id, rationale, source FROM action_line_link WHERE action_line = 'C7-e-health' AND link_type = 'mdg_goal' ORDER BY link_id`);
+    expect(rows.map((r) => r.link_id)).toEqual(['4', '5', '6']);
+    expect(rows[2].rationale).toContain('HIV/AIDS, malaria and tuberculosis');
+    expect(rows[2].source).toContain('wsis/wsis-sdg-matrix/actions.json');
+    expect(rows[0].rationale).toMatch(/^Project reasoning/);
+  });
+
+  it('links C2 to targets 1-6 and 10, to MDG 8.14-8.16 and to MDG 8', async () => {
     const rows = await q(`SELECT link_type || ':' || link_id AS l FROM action_line_link WHERE action_line = 'C2' ORDER BY link_type, length(link_id), link_id`);
-    expect(rows.map((r) => r.l)).toEqual(['mdg:8.14', 'mdg:8.15', 'mdg:8.16', 'wsis_target:1', 'wsis_target:2', 'wsis_target:3', 'wsis_target:4', 'wsis_target:5', 'wsis_target:6', 'wsis_target:10']);
+    expect(rows.map((r) => r.l)).toEqual(['mdg:8.14', 'mdg:8.15', 'mdg:8.16', 'mdg_goal:8', 'wsis_target:1', 'wsis_target:2', 'wsis_target:3', 'wsis_target:4', 'wsis_target:5', 'wsis_target:6', 'wsis_target:10']);
   });
 
   it('loads the 6 stakeholder types and reports every row', async () => {
     expect((await q(`SELECT id FROM stakeholder_type ORDER BY id`)).map((r) => r.id)).toEqual([
       'academia', 'civil_society', 'government', 'international_organisation', 'other', 'private_sector'
     ]);
-    expect(report.files).toBe(8);
-    expect(report.rowsLoaded).toBe(19 + 10 + 39 + 9 + 81 + 3 + 26 + 6);
+    expect(report.files).toBe(10);
+    expect(report.rowsLoaded).toBe(19 + 10 + 39 + 9 + 81 + 8 + 21 + 15 + 39 + 6);
     expect(report.rowsQuarantined).toBe(0);
   });
 });
@@ -158,7 +176,7 @@ describe('reference validation failures name file, row and reason', () => {
   it('refuses a link to an action line that does not exist', async () => {
     await copyWith('data/reference/action_line_links.csv', (t) => t + 'C12,wsis_target,1,why,test\n');
     const e = await failure();
-    expect([e.file, e.row, e.reason]).toEqual(['data/reference/action_line_links.csv', 28, 'action line "C12" does not exist']);
+    expect([e.file, e.row, e.reason]).toEqual(['data/reference/action_line_links.csv', 41, 'action line "C12" does not exist']);
   });
 
   it('refuses a target indicator for target 11, a malformed series code and a verified row without a quote', async () => {
@@ -174,6 +192,16 @@ describe('reference validation failures name file, row and reason', () => {
     await copyWith('data/reference/action_lines.csv', (t) => t.replace('C5,,Building confidence and security in the use of ICTs,,ITU,', 'C5,,Building confidence and security in the use of ICTs,,ITU; WHO,'));
     const e = await failure();
     expect([e.file, e.row, e.reason]).toEqual(['data/reference/action_lines.csv', 6, 'facilitators names "WHO" but facilitation.csv has no facilitator statement for C5 and WHO']);
+  });
+
+  it('refuses an MDG goal rule that cannot be computed, and a link to MDG 9', async () => {
+    await copyWith('data/reference/mdg_indicators.csv', (t) => t.replace('SH.DYN.MORT,same,reduce,,2/3', 'SH.DYN.MORT,same,reduce,,3/2'));
+    expect((await failure()).reason).toBe('goal_fraction must be a fraction between 0 and 1 like 2/3, found "3/2"');
+    await copyWith('data/reference/mdg_indicators.csv', (t) => t.replace('SH.DYN.MORT,same,reduce,,2/3', 'SH.DYN.MORT,same,halve,,2/3'));
+    expect((await failure()).reason).toBe('goal_rule must be one of absolute, reduce, reduce_shortfall or empty, found "halve"');
+    await copyWith('data/reference/action_line_links.csv', (t) => t + 'C7-e-health,mdg_goal,9,why,test\n');
+    const e = await failure();
+    expect([e.row, e.reason]).toEqual([41, 'MDG "9" is not a goal 1-8']);
   });
 
   it('refuses a file missing a column', async () => {

@@ -1,6 +1,6 @@
 // Source `reference`: the reviewed reference facts in data/reference/*.csv (action lines and
 // their facilitation history, WSIS targets, their indicators and the series that measure them,
-// MDG 8.F indicators, action-line links, stakeholder types). They are ours, so a bad row is a hard InputError naming file, row and reason: the
+// the MDG goals, targets and indicators used here, action-line links, stakeholder types). They are ours, so a bad row is a hard InputError naming file, row and reason: the
 // run fails and the previous warehouse is kept. Nothing is inserted until every file passes.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -37,7 +37,9 @@ export const REFERENCE_FILES: ReferenceFile[] = [
     key: ['id'],
     required: ['id', 'action_line', 'organisation', 'role', 'from_year', 'statement', 'verified', 'source']
   },
-  { file: 'data/reference/mdg_indicators.csv', table: 'mdg_indicator', key: ['id'], required: ['id', 'target', 'name', 'wb_code', 'source'] },
+  { file: 'data/reference/mdg_goals.csv', table: 'mdg_goal', key: ['goal'], required: ['goal', 'title', 'source', 'verified'] },
+  { file: 'data/reference/mdg_targets.csv', table: 'mdg_target', key: ['id'], required: ['id', 'goal', 'text', 'source', 'verified'] },
+  { file: 'data/reference/mdg_indicators.csv', table: 'mdg_indicator', key: ['id'], required: ['id', 'target', 'name', 'wb_code', 'wb_match', 'goal_reasoning', 'source', 'verified'] },
   { file: 'data/reference/action_line_links.csv', table: 'action_line_link', key: ['action_line', 'link_type', 'link_id'], required: ['action_line', 'link_type', 'link_id', 'rationale', 'source'] },
   { file: 'data/reference/stakeholder_types.csv', table: 'stakeholder_type', key: ['id'], required: ['id', 'name', 'source'] }
 ];
@@ -47,7 +49,8 @@ export const WB_CODE = /^[A-Z]{2}(\.[A-Z0-9]+){1,4}$/;
 /** Any publisher's series code: IT.NET.USER.ZS, IT_MOB_2GNTWK, ITU_HH6, EGOV_OSI, GDL_TV. It need not be in the
  *  indicator catalog: a link to a series no source loads yet is kept and shown as not loaded. */
 export const SERIES_CODE = /^[A-Z][A-Z0-9]*([._][A-Z0-9]+)*$/;
-const LINK_TYPES_IN_CSV = ['wsis_target', 'mdg'];
+const LINK_TYPES_IN_CSV = ['wsis_target', 'mdg', 'mdg_goal'];
+const GOAL_RULES = ['absolute', 'parity', 'reduce', 'reduce_shortfall'];
 const VERIFIED = ['yes', 'partly', 'no'];
 const GOAL_BASES = ['target', 'project'];
 const RELATIONS = ['direct', 'proxy'];
@@ -157,7 +160,42 @@ export function checkReferenceLinks(files: LoadedFile[]): void {
     if ((row.priority as number) < 1) fail('target_indicator_series', line, `priority must be 1 or more, found ${row.priority}`);
   }
   checkFacilitation(byTable('facilitation'), byTable('action_line'), actionLines);
-  for (const { line, row } of byTable('mdg_indicator').rows) checkWbCode('mdg_indicator', line, row.wb_code);
+  const mdgGoals = new Set(byTable('mdg_goal').rows.map((r) => r.row.goal as number));
+  for (const { line, row } of byTable('mdg_goal').rows) {
+    if ((row.goal as number) < 1 || (row.goal as number) > 8) fail('mdg_goal', line, `goal ${row.goal} is outside 1-8`);
+  }
+  if (mdgGoals.size !== 8) fail('mdg_goal', null, `expected the 8 MDGs, found ${mdgGoals.size}`);
+  const mdgTargets = new Map(byTable('mdg_target').rows.map((r) => [r.row.id as string, r.row]));
+  for (const { line, row } of byTable('mdg_target').rows) {
+    if (!/^[1-8]\.[A-F]$/.test(row.id as string)) fail('mdg_target', line, `id "${row.id}" is not like 4.A`);
+    if (!mdgGoals.has(row.goal as number) || !String(row.id).startsWith(`${row.goal}.`)) fail('mdg_target', line, `id "${row.id}" does not belong to goal ${row.goal}`);
+    if (row.base_year !== null && row.horizon !== null && (row.base_year as number) >= (row.horizon as number)) fail('mdg_target', line, `base_year ${row.base_year} is not before horizon ${row.horizon}`);
+  }
+  for (const { line, row } of byTable('mdg_indicator').rows) {
+    checkWbCode('mdg_indicator', line, row.wb_code);
+    const target = mdgTargets.get(row.target as string);
+    if (!target) fail('mdg_indicator', line, `target "${row.target}" is not an MDG target`);
+    if (!String(row.id).startsWith(`${target.goal}.`)) fail('mdg_indicator', line, `id "${row.id}" does not start with its goal number ${target.goal}`);
+    if (row.wb_match !== 'same' && row.wb_match !== 'proxy') fail('mdg_indicator', line, `wb_match must be same or proxy, found "${row.wb_match}"`);
+    checkGoalRule(line, row, target);
+  }
+  function checkGoalRule(line: number, row: Row, target: Row) {
+    const rule = row.goal_rule as string | null;
+    if (rule === null) {
+      if (row.goal_value !== null || row.goal_fraction !== null) fail('mdg_indicator', line, 'goal_value or goal_fraction is set without a goal_rule');
+      return;
+    }
+    if (!GOAL_RULES.includes(rule)) fail('mdg_indicator', line, `goal_rule must be one of ${GOAL_RULES.join(', ')} or empty, found "${rule}"`);
+    if (target.horizon === null) fail('mdg_indicator', line, `goal_rule is set but target ${target.id} has no horizon`);
+    if (rule === 'absolute') {
+      if (row.goal_value === null || row.goal_fraction !== null) fail('mdg_indicator', line, 'an absolute goal needs goal_value and no goal_fraction');
+      return;
+    }
+    if (row.goal_value !== null) fail('mdg_indicator', line, `a ${rule} goal is computed from the base year: goal_value must be empty`);
+    if (target.base_year === null) fail('mdg_indicator', line, `a ${rule} goal needs a base year, and target ${target.id} has none`);
+    const m = /^(\d+)\/(\d+)$/.exec(String(row.goal_fraction ?? ''));
+    if (!m || !(Number(m[1]) > 0 && Number(m[1]) < Number(m[2]))) fail('mdg_indicator', line, `goal_fraction must be a fraction between 0 and 1 like 2/3, found "${row.goal_fraction}"`);
+  }
   for (const { line, row } of byTable('action_line_link').rows) {
     if (!actionLines.has(row.action_line as string)) fail('action_line_link', line, `action line "${row.action_line}" does not exist`);
     if (!LINK_TYPES_IN_CSV.includes(row.link_type as string)) {
@@ -165,6 +203,7 @@ export function checkReferenceLinks(files: LoadedFile[]): void {
     }
     if (row.link_type === 'wsis_target' && !targets.has(Number(row.link_id))) fail('action_line_link', line, `WSIS target "${row.link_id}" does not exist`);
     if (row.link_type === 'mdg' && !mdg.has(row.link_id as string)) fail('action_line_link', line, `MDG indicator "${row.link_id}" does not exist`);
+    if (row.link_type === 'mdg_goal' && !mdgGoals.has(Number(row.link_id))) fail('action_line_link', line, `MDG "${row.link_id}" is not a goal 1-8`);
   }
 
   function oneOf(table: string, line: number, column: string, value: unknown, allowed: string[]) {
@@ -236,7 +275,7 @@ export async function compareTargetTexts(targets: LoadedFile, mirror: string): P
 
 export const reference: Source = {
   id: 'reference',
-  description: 'Reference facts from data/reference (action lines and facilitation, WSIS targets, indicators and their series, MDG 8.F, links, stakeholder types)',
+  description: 'Reference facts from data/reference (action lines and facilitation, WSIS targets, indicators and their series, MDG goals, targets and indicators, links, stakeholder types)',
   required: true,
   origin: {
     publisher: 'WSIS documents (Geneva Plan of Action, Tunis Agenda, Partnership on Measuring ICT for Development), cited per row',

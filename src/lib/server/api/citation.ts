@@ -21,6 +21,8 @@ const CREDITS: Record<string, string> = {
   target_indicator: REFERENCE,
   target_indicator_series: REFERENCE,
   facilitation: REFERENCE,
+  mdg_goal: REFERENCE,
+  mdg_target: REFERENCE,
   mdg_indicator: REFERENCE,
   action_line_link: REFERENCE,
   stakeholder_type: REFERENCE,

@@ -69,7 +69,7 @@ export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
     query<{ id: string; name: string; seriesCode: string | null; goalValue: number | null; unit: string | null; direction: boolean | null; upperBound: number | null }>(
       `SELECT m.id, m.name, m.wb_code AS "seriesCode", m.goal_value AS "goalValue", i.unit,
               i.higher_is_better AS "direction", i.upper_bound AS "upperBound"
-         FROM mdg_indicator m LEFT JOIN indicator i ON i.code = m.wb_code ORDER BY m.id`
+         FROM mdg_indicator m LEFT JOIN indicator i ON i.code = m.wb_code WHERE m.target = '8.F' ORDER BY m.id`
     )
   ]);
   const codes = [...new Set([...inds.map((i) => i.seriesCode), ...mdg.map((m) => m.seriesCode)].filter((c): c is string => !!c))];
