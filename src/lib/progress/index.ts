@@ -29,3 +29,4 @@ export { assessTrend, trendStatusFromGrowth, TREND_STATUSES, TREND_THRESHOLDS } 
 export type { TrendAssessment, TrendInsufficientReason, TrendOptions, TrendStatus } from './trend';
 export { verdictFor, type CatalogEntry, type Verdict } from './verdict';
 export { assessParity, parityIndex, type ParityAssessment } from './parity';
+export { assessAgainstRule, goalRuleFrom, goalValueFromRule, parseFraction, type GoalRule, type RuleAssessment, type RuleContext } from './goal-rule';
