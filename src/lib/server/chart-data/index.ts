@@ -6,12 +6,13 @@ import { countryCharts } from './countries';
 import { regionCharts } from './regions';
 import { stakeholderCharts } from './stakeholders';
 import { targetCharts } from './targets';
+import { mdgCharts } from './mdgs';
 
 export { chartCsvHref, type ChartDefinition } from './registry';
 
 const CHARTS: ReadonlyMap<string, ChartDefinition> = (() => {
   const map = new Map<string, ChartDefinition>();
-  for (const group of [targetCharts, actionLineCharts, stakeholderCharts, regionCharts, countryCharts]) {
+  for (const group of [targetCharts, actionLineCharts, stakeholderCharts, regionCharts, countryCharts, mdgCharts]) {
     for (const [id, definition] of Object.entries(group)) {
       if (map.has(id)) throw new Error(`chart id defined twice: ${id}`);
       map.set(id, definition);
