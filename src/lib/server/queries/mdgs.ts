@@ -4,6 +4,9 @@
 import { assessAgainstRule, goalRuleFrom, type Assessment, type GoalRule, type RuleContext, type Series } from '$lib/progress';
 import { query } from '../warehouse';
 import { AGGREGATE_CODES, REGION_CODES } from './targets';
+import type { ActionLineMdg, EconomyKind, MdgIndicator, MdgVerdict } from '$lib/mdg-types';
+
+export type { ActionLineMdg, EconomyKind, MdgIndicator, MdgVerdict };
 
 export interface MdgGoal {
   goal: number;
@@ -20,29 +23,6 @@ export interface MdgTarget {
   horizon: number | null;
   source: string;
   verified: string;
-}
-
-export interface MdgIndicator {
-  id: string;
-  target: string;
-  goal: number;
-  name: string;
-  wbCode: string;
-  wbMatch: 'same' | 'proxy';
-  goalRule: string | null;
-  goalValue: number | null;
-  goalFraction: string | null;
-  goalReasoning: string;
-  source: string;
-  verified: string;
-  /** From the indicator catalog, when the series is loaded. */
-  seriesName: string | null;
-  unit: string | null;
-  higherIsBetter: boolean;
-  upperBound: number | null;
-  baseYear: number | null;
-  horizon: number | null;
-  observations: number;
 }
 
 export async function mdgGoals(): Promise<MdgGoal[]> {
@@ -85,28 +65,6 @@ export function ruleFor(ind: MdgIndicator): { rule: GoalRule; context: RuleConte
   return { rule, context };
 }
 
-export type EconomyKind = 'world' | 'region' | 'income' | 'ldc' | 'country';
-
-export interface MdgVerdict {
-  code: string;
-  name: string;
-  kind: EconomyKind;
-  /** World Bank region of a country (null for aggregates). */
-  region: string | null;
-  goalValue: number | null;
-  baselineYear: number | null;
-  baselineValue: number | null;
-  latestYear: number | null;
-  latestValue: number | null;
-  /** The verdict on all the data (the same assess() as every WSIS target). */
-  status: string | null;
-  reason: string | null;
-  note: string | null;
-  firstYearMet: number | null;
-  projectedYearReached: number | null;
-  /** The verdict as it stood in the horizon year, when the data go beyond it. */
-  statusAtHorizon: string | null;
-}
 
 /** One economy's series judged against the indicator's rule: goal from its own baseline, verdict now and at the horizon. */
 export function verdictFor(
@@ -253,4 +211,18 @@ export async function mdgActionLineLinks(filter: { goal?: number; actionLine?: s
       ORDER BY a.sort_order, goal`,
     [filter.goal ?? null, filter.actionLine ?? null]
   );
+}
+
+/** The MDGs an action line is linked to, each with the world verdict of its indicators (action-line pages). */
+export async function actionLineMdgs(actionLine: string): Promise<ActionLineMdg[]> {
+  const links = await mdgActionLineLinks({ actionLine });
+  if (links.length === 0) return [];
+  const [goals, world] = await Promise.all([mdgGoals(), worldVerdicts()]);
+  return links.map((l) => ({
+    goal: l.goal,
+    title: goals.find((g) => g.goal === l.goal)?.title ?? '',
+    rationale: l.rationale,
+    source: l.source,
+    indicators: world.filter((w) => w.indicator.goal === l.goal && w.indicator.observations > 0)
+  }));
 }

@@ -14,6 +14,7 @@ import {
   targetLinks,
   STATUS_HORIZON
 } from '$lib/server/queries/action-lines';
+import { actionLineMdgs } from '$lib/server/queries/mdgs';
 import { parseStakeholderType, stakeholderTypes } from '$lib/server/queries/stakeholders';
 import type { PageServerLoad } from './$types';
 
@@ -36,6 +37,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     facilitationHistory(line.id)
   ]);
   const statuses = await linkedIndicatorStatus(targets.map((t) => t.target));
+  const mdgGoals = await actionLineMdgs(line.id);
   const chartParams = new URLSearchParams({ id: line.id });
   if (type) chartParams.set('stakeholder_type', type);
   const activitiesChart = await chartDefinition(ACTIVITIES_CHART)!(chartParams);
@@ -47,6 +49,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     subs,
     targets,
     mdg,
+    mdgGoals,
     sdg,
     statuses,
     horizon: STATUS_HORIZON,
