@@ -152,6 +152,29 @@ export function openApiDocument(serverUrl = '/api/v1') {
           }
         }
       },
+      '/mdgs': {
+        get: {
+          operationId: 'listMdgs',
+          summary: 'The eight Millennium Development Goals with their targets (official list, 2008), the indicators used here and the world verdict of each',
+          parameters: [...pagingParams],
+          responses: { '200': pageOf('MdgGoal', 'Goals 1-8'), ...notModified, '400': errors['400'] }
+        }
+      },
+      '/mdgs/{goal}': {
+        get: {
+          operationId: 'getMdg',
+          summary: 'One MDG: its targets and indicators, each judged against its target for the world, every World Bank region and income group, the LDCs and every country',
+          parameters: [
+            param('goal', 'MDG number 1-8 (not a whole number: 400; outside 1-8: 404)', { type: 'integer', minimum: 1, maximum: 8 }, true, 'path'),
+            param('economy', 'Comma-separated economy codes to keep (default: all), e.g. WLD,KEN', { type: 'string' })
+          ],
+          responses: {
+            '200': { description: 'The goal', content: { 'application/json': { schema: ref('MdgGoalDetail') } } },
+            ...notModified,
+            ...errors
+          }
+        }
+      },
       '/stocktaking': {
         get: {
           operationId: 'listStocktaking',
@@ -187,6 +210,76 @@ export function openApiDocument(serverUrl = '/api/v1') {
           type: 'object',
           required: ['error', 'detail'],
           properties: { error: { type: 'string', enum: ['bad_request', 'not_found'] }, detail: { type: 'string', description: 'What was wrong and what is accepted' } }
+        },
+        MdgVerdict: {
+          type: 'object',
+          description: "An economy's series judged against the target: a relative target's goal is computed from that economy's own base-year value",
+          properties: {
+            economy: { type: 'string' },
+            name: { type: 'string' },
+            kind: { type: 'string', enum: ['world', 'region', 'income', 'ldc', 'country'] },
+            region: nullable('string', 'World Bank region of a country'),
+            goal_value: nullable('number', 'Goal for this economy (null: no numeric goal, or no base-year value)'),
+            baseline_year: nullable('integer'),
+            baseline_value: nullable('number'),
+            latest_year: nullable('integer'),
+            latest_value: nullable('number'),
+            status: nullable('string', 'Verdict on all the data, same vocabulary as /progress (null: the target sets no numeric goal)'),
+            reason: nullable('string', 'Why the data are insufficient'),
+            note: nullable('string'),
+            first_year_met: nullable('integer'),
+            projected_year_reached: nullable('integer'),
+            status_at_horizon: nullable('string', 'Verdict as it stood in the horizon year, when the data go beyond it')
+          }
+        },
+        MdgIndicator: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', description: 'e.g. 4.1' },
+            target: { type: 'string', description: 'e.g. 4.A' },
+            name: { type: 'string' },
+            wb_code: { type: 'string' },
+            wb_match: { type: 'string', enum: ['same', 'proxy'] },
+            unit: nullable('string'),
+            higher_is_better: { type: 'boolean' },
+            goal_rule: nullable('string', 'absolute, reduce, reduce_shortfall, or null'),
+            goal_value: nullable('number'),
+            goal_fraction: nullable('string', 'e.g. 2/3'),
+            goal_reasoning: { type: 'string' },
+            base_year: nullable('integer'),
+            horizon: nullable('integer'),
+            observations: { type: 'integer' },
+            verified: { type: 'string' },
+            world: ref('MdgVerdict'),
+            verdicts: { type: 'array', items: ref('MdgVerdict') }
+          }
+        },
+        MdgGoal: {
+          type: 'object',
+          properties: {
+            goal: { type: 'integer' },
+            title: { type: 'string' },
+            source: { type: 'string' },
+            verified: { type: 'string' },
+            targets: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { id: { type: 'string' }, text: { type: 'string' }, base_year: nullable('integer'), horizon: nullable('integer'), verified: { type: 'string' }, indicators: { type: 'array', items: ref('MdgIndicator') } }
+              }
+            }
+          }
+        },
+        MdgGoalDetail: {
+          type: 'object',
+          properties: {
+            goal: { type: 'integer' },
+            title: { type: 'string' },
+            source: { type: 'string' },
+            verified: { type: 'string' },
+            targets: { type: 'array', items: { type: 'object' } },
+            indicators: { type: 'array', items: ref('MdgIndicator') }
+          }
         },
         Indicator: {
           type: 'object',
