@@ -50,12 +50,17 @@ export function goalValueFromRule(rule: GoalRule, baselineValue: number, higherI
   if (rule.kind === 'reduce') {
     // Reducing a value is progress only where lower is better (mortality, poverty).
     if (higherIsBetter) throw new Error('a "reduce" goal needs an indicator where lower is better');
-    return baselineValue * (1 - rule.fraction);
+    return tidy(baselineValue * (1 - rule.fraction));
   }
   // Shrinking the shortfall to the bound is progress only where higher is better (access to water).
   if (!higherIsBetter) throw new Error('a "reduce_shortfall" goal needs an indicator where higher is better');
   if (baselineValue > rule.bound) throw new Error(`baseline value ${baselineValue} is above the bound ${rule.bound}`);
-  return rule.bound - (rule.bound - baselineValue) * (1 - rule.fraction);
+  return tidy(rule.bound - (rule.bound - baselineValue) * (1 - rule.fraction));
+}
+
+/** 93 x (1 - 2/3) is 31.000000000000004 in binary floating point: keep 12 significant digits, far beyond any data's precision. */
+function tidy(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 export type RuleAssessment = {
