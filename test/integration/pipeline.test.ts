@@ -52,6 +52,8 @@ describe('pipeline on the shared mirror', () => {
     expect(await v('SP.POP.TOTL', 'WLD', 2025)).toBe(8215424893);
     // API_IT.CEL.SETS.P2_DS2_en_csv_v2_2987.csv (2024-02-21): Kenya 2015
     expect(await v('IT.CEL.SETS.P2', 'KEN', 2015)).toBeCloseTo(80.50105901, 6);
+    // An MDG series through the same catalog and observation step: mdg/API_SH.DYN.MORT_DS2_en_csv_v2_31650.csv, World 1990.
+    expect(await v('SH.DYN.MORT', 'WLD', 1990)).toBe(93);
     expect(await scalar(out, "SELECT vintage::VARCHAR FROM observation WHERE indicator = 'IT.NET.USER.ZS' AND economy = 'WLD' AND year = 2019")).toBe('2026-07-13');
   });
 
