@@ -43,7 +43,7 @@ export async function mdgIndicators(goal: number | null = null): Promise<MdgIndi
             m.goal_value AS "goalValue", m.goal_fraction AS "goalFraction", m.goal_reasoning AS "goalReasoning",
             m.source, m.verified, i.name AS "seriesName", i.unit, coalesce(i.higher_is_better, true) AS "higherIsBetter",
             i.upper_bound AS "upperBound", t.base_year AS "baseYear", t.horizon,
-            (SELECT count(*)::INTEGER FROM observation o WHERE o.indicator = m.wb_code) AS observations
+            (SELECT count(*)::INTEGER FROM observation o WHERE o.indicator = m.wb_code AND o.disaggregation = '') AS observations
        FROM mdg_indicator m JOIN mdg_target t ON t.id = m.target LEFT JOIN indicator i ON i.code = m.wb_code
       WHERE $1::INTEGER IS NULL OR t.goal = $1::INTEGER
       ORDER BY t.goal, string_split(m.id, '.')[2]::INTEGER`,
@@ -127,7 +127,7 @@ async function economies(): Promise<EconomyRow[]> {
 /** Every series of one indicator, keyed by economy, sorted by year. */
 export async function allSeries(indicator: string): Promise<Map<string, Series>> {
   const rows = await query<{ economy: string; year: number; value: number }>(
-    'SELECT economy, year, value FROM observation WHERE indicator = $1 ORDER BY economy, year',
+    "SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = '' ORDER BY economy, year",
     [indicator]
   );
   const out = new Map<string, Series>();
@@ -181,7 +181,7 @@ export async function worldVerdicts(goal: number | null = null): Promise<{ indic
 }
 
 async function allSeriesFor(indicator: string, economy: string): Promise<Series> {
-  return query<{ year: number; value: number }>('SELECT year, value FROM observation WHERE indicator = $1 AND economy = $2 ORDER BY year', [indicator, economy]);
+  return query<{ year: number; value: number }>("SELECT year, value FROM observation WHERE indicator = $1 AND economy = $2 AND disaggregation = '' ORDER BY year", [indicator, economy]);
 }
 
 /** Countries (with a World Bank region) and their region name, by code. */
