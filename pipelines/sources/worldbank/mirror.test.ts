@@ -18,7 +18,9 @@ beforeAll(async () => {
   for (const s of [worldbankCatalog, worldbankCountries, worldbankFiles, observationsPublish]) {
     reports[s.id] = await s.run(contextFor(conn, { mirror: sharedMirror, root: projectRoot, source: s }).ctx);
   }
-}, 30_000);
+  // Staging the whole worldbank/ mirror (30 files since worldbank/mdg/ arrived) takes about 10 s
+  // alone and several times that while the full suite runs beside it on a shared 2-core machine.
+}, 180_000);
 
 afterAll(() => conn?.closeSync());
 
