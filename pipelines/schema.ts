@@ -280,7 +280,7 @@ const DATA_TABLES = [
       { name: 'name', type: 'VARCHAR', description: 'Indicator name in the official list' },
       { name: 'wb_code', type: 'VARCHAR', description: 'Current World Bank code of the series used' },
       { name: 'wb_match', type: 'VARCHAR', description: 'same (the series is the indicator) or proxy (a near series: another poverty line, age range or coverage; see goal_reasoning)' },
-      { name: 'goal_rule', type: 'VARCHAR', description: 'absolute (goal_value), reduce (by goal_fraction of the base-year value), reduce_shortfall (reduce the distance to 100 by goal_fraction), or empty (no numeric goal)' },
+      { name: 'goal_rule', type: 'VARCHAR', description: 'absolute (goal_value), parity (the parity band of the progress method), reduce (by goal_fraction of the base-year value), reduce_shortfall (reduce the distance to 100 by goal_fraction), or empty (no numeric goal)' },
       { name: 'goal_value', type: 'DOUBLE', description: 'Goal value for an absolute rule' },
       { name: 'goal_fraction', type: 'VARCHAR', description: 'Reduction for a relative rule, as a fraction (1/2, 2/3, 3/4)' },
       { name: 'goal_reasoning', type: 'VARCHAR', description: 'How the target text becomes the goal rule, and how the series differs from the indicator' },

@@ -198,7 +198,7 @@ describe('reference validation failures name file, row and reason', () => {
     await copyWith('data/reference/mdg_indicators.csv', (t) => t.replace('SH.DYN.MORT,same,reduce,,2/3', 'SH.DYN.MORT,same,reduce,,3/2'));
     expect((await failure()).reason).toBe('goal_fraction must be a fraction between 0 and 1 like 2/3, found "3/2"');
     await copyWith('data/reference/mdg_indicators.csv', (t) => t.replace('SH.DYN.MORT,same,reduce,,2/3', 'SH.DYN.MORT,same,halve,,2/3'));
-    expect((await failure()).reason).toBe('goal_rule must be one of absolute, reduce, reduce_shortfall or empty, found "halve"');
+    expect((await failure()).reason).toBe('goal_rule must be one of absolute, parity, reduce, reduce_shortfall or empty, found "halve"');
     await copyWith('data/reference/action_line_links.csv', (t) => t + 'C7-e-health,mdg_goal,9,why,test\n');
     const e = await failure();
     expect([e.row, e.reason]).toEqual([41, 'MDG "9" is not a goal 1-8']);

@@ -191,6 +191,10 @@ export function checkReferenceLinks(files: LoadedFile[]): void {
       if (row.goal_value === null || row.goal_fraction !== null) fail('mdg_indicator', line, 'an absolute goal needs goal_value and no goal_fraction');
       return;
     }
+    if (rule === 'parity') {
+      if (row.goal_value !== null || row.goal_fraction !== null) fail('mdg_indicator', line, 'a parity goal is the parity band: goal_value and goal_fraction must be empty');
+      return;
+    }
     if (row.goal_value !== null) fail('mdg_indicator', line, `a ${rule} goal is computed from the base year: goal_value must be empty`);
     if (target.base_year === null) fail('mdg_indicator', line, `a ${rule} goal needs a base year, and target ${target.id} has none`);
     const m = /^(\d+)\/(\d+)$/.exec(String(row.goal_fraction ?? ''));

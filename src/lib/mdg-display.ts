@@ -13,6 +13,7 @@ const FRACTION_WORDS: Record<string, string> = { '1/2': 'half', '2/3': 'two thir
 export function goalRuleWords(rule: string | null, value: number | null, fraction: string | null, baseYear: number | null, unit: string | null): string {
   const f = fraction ? (FRACTION_WORDS[fraction] ?? fraction) : '';
   if (rule === 'absolute') return `${formatMdgValue(value, unit)} by the horizon`;
+  if (rule === 'parity') return 'parity: a ratio of girls to boys between 0.97 and 1.03';
   if (rule === 'reduce') return `${f} lower than in ${baseYear ?? 1990} (each economy's own value)`;
   if (rule === 'reduce_shortfall') return `the share without access cut by ${f} from ${baseYear ?? 1990} (each economy's own value)`;
   return 'no numeric goal';

@@ -44,6 +44,8 @@ export interface MdgVerdict {
   projectedYearReached: number | null;
   /** The verdict as it stood in the horizon year, when the data go beyond it. */
   statusAtHorizon: string | null;
+  /** For a series whose target sets no numeric goal: the trend verdict (growth since the baseline against fixed thresholds), else null. */
+  trend: { status: string; reason: string | null; cagr: number | null; baselineYear: number | null; asOf: number | null } | null;
 }
 
 export interface ActionLineMdg {

@@ -104,6 +104,8 @@ test('/mdgs lists the 8 goals with the world verdict of each series', async ({ p
   // Maternal mortality starts in 2000 in the mirror: no 1990 baseline, no goal.
   await expect(page.locator('tr[data-indicator="5.1"] .status')).toHaveText('Insufficient data');
   await expect(page.locator('tr[data-indicator="6.1"]')).toContainText('no numeric goal');
+  // Gender parity: the parity band; World 0.989 in 2014 (wdi-2017/API_SE.ENR.PRSC.FM.ZS) is within 0.97-1.03.
+  await expect(page.locator('tr[data-indicator="3.1"]')).toContainText('parity: a ratio of girls to boys between 0.97 and 1.03');
   await expectAccessible(page);
   await screenshot(page, 'mdgs-index');
 });
@@ -117,6 +119,8 @@ test('the C7 e-health page lists MDGs 4, 5 and 6 with status', async ({ page }) 
   await expect(section.locator('tr[data-indicator="4.1"] .status')).toHaveCount(1);
   await expect(section.locator('tr[data-indicator="5.1"] .status')).toHaveText('Insufficient data');
   await expect(section.locator('tr[data-indicator="6.1"]')).toContainText('no numeric goal');
+  // HIV prevalence has no numeric goal: the trend verdict, in its own badge.
+  await expect(section.locator('tr[data-indicator="6.1"] .trend-badge')).toHaveCount(1);
   await expect(section).toContainText('HIV/AIDS, malaria and tuberculosis');
   await expect(section).toContainText("the link to MDG 4 is the project's own reading");
   await expect(section.locator('a[href="/mdgs/4"]')).toHaveCount(1);

@@ -37,6 +37,7 @@ describe('goalRuleFrom (reference columns)', () => {
     expect(goalRuleFrom('reduce', null, '2/3')).toEqual({ kind: 'reduce', fraction: 2 / 3 });
     expect(goalRuleFrom('reduce_shortfall', null, '1/2')).toEqual({ kind: 'reduce_shortfall', fraction: 0.5, bound: 100 });
     expect(goalRuleFrom('absolute', 1, null)).toEqual({ kind: 'absolute', value: 1 });
+    expect(goalRuleFrom('parity', null, null)).toEqual({ kind: 'parity' });
     expect(goalRuleFrom(null, null, null)).toBeNull();
     expect(() => goalRuleFrom('halve', null, '1/2')).toThrow('unknown goal rule: halve');
   });
@@ -75,6 +76,13 @@ describe('assessAgainstRule', () => {
     // 76 (1990) -> 91 (2015): goal 88, met.
     const r = assessAgainstRule([{ year: 1990, value: 76 }, { year: 2015, value: 91 }], { kind: 'reduce_shortfall', fraction: 0.5, bound: 100 }, { higherIsBetter: true, upperBound: 100, baselineYear: 1990, horizon: 2015 });
     expect(r.goal?.value).toBe(88);
+    expect(r.assessment?.status).toBe('met');
+  });
+
+  it('judges a parity index against the 0.97-1.03 band: 0.87 (1990) -> 0.99 (2014) is met', () => {
+    // World gender parity index, wdi-2017/API_SE.ENR.PRSC.FM.ZS: 0.866 in 1990, 0.989 in 2014; 0.989 >= 0.97.
+    const r = assessAgainstRule([{ year: 1990, value: 0.866 }, { year: 2000, value: 0.919 }, { year: 2014, value: 0.989 }], { kind: 'parity' }, { higherIsBetter: true, baselineYear: 1990, horizon: 2015 });
+    expect(r.goal?.value).toBe(0.97);
     expect(r.assessment?.status).toBe('met');
   });
 });

@@ -2,6 +2,7 @@
 // proportion without access"): the goal value is computed per economy from its own baseline
 // value, then the series is assessed like any other goal. Pure; worked examples in goal-rule.test.ts.
 import { assess, type AssessOptions, type Assessment } from './assess';
+import { assessParity } from './parity';
 import { findBaseline, sortedSeries, type Baseline } from './series';
 import type { Goal, Series } from './types';
 
@@ -10,9 +11,12 @@ import type { Goal, Series } from './types';
  * reduce: the goal is the baseline value reduced by `fraction` (two thirds: 93 -> 31).
  * reduce_shortfall: the distance to `bound` is reduced by `fraction` ("halve the proportion
  * without access": 76 % with access -> 100 - 24 / 2 = 88 %).
+ * parity: the series is already a parity index (girls / boys), judged against the parity band
+ * PARITY_LOWER..PARITY_UPPER by assessParity, like every parity goal.
  */
 export type GoalRule =
   | { kind: 'absolute'; value: number }
+  | { kind: 'parity' }
   | { kind: 'reduce'; fraction: number }
   | { kind: 'reduce_shortfall'; fraction: number; bound: number };
 
@@ -38,6 +42,7 @@ export function goalRuleFrom(kind: string | null, value: number | null, fraction
     if (value === null || !Number.isFinite(value)) throw new Error('absolute goal rule without a goal value');
     return { kind, value };
   }
+  if (kind === 'parity') return { kind };
   if (kind === 'reduce') return { kind, fraction: parseFraction(fraction ?? '') };
   if (kind === 'reduce_shortfall') return { kind, fraction: parseFraction(fraction ?? ''), bound };
   throw new Error(`unknown goal rule: ${kind}`);
@@ -46,6 +51,7 @@ export function goalRuleFrom(kind: string | null, value: number | null, fraction
 /** The goal value a rule gives for a baseline value (the baseline is ignored by an absolute rule). */
 export function goalValueFromRule(rule: GoalRule, baselineValue: number, higherIsBetter: boolean): number {
   if (rule.kind === 'absolute') return rule.value;
+  if (rule.kind === 'parity') throw new Error('a parity goal is a band, not one value: use assessAgainstRule');
   if (!Number.isFinite(baselineValue)) throw new Error(`invalid baseline value: ${baselineValue}`);
   if (rule.kind === 'reduce') {
     // Reducing a value is progress only where lower is better (mortality, poverty).
@@ -84,6 +90,10 @@ export function assessAgainstRule(series: Series, rule: GoalRule, context: RuleC
   if (rule.kind === 'absolute') {
     const goal: Goal = { value: rule.value, ...base };
     return { goal, ruleBaseline: null, assessment: assess(sorted, goal, options) };
+  }
+  if (rule.kind === 'parity') {
+    const a = assessParity(sorted, { horizon: context.horizon, baselineYear: context.baselineYear, ...options });
+    return { goal: { value: a.goal.value, higherIsBetter: a.goal.higherIsBetter, baselineYear: context.baselineYear, horizon: context.horizon }, ruleBaseline: null, assessment: a };
   }
   // The baseline is the same whatever the as-of year: it lies in the past of every review.
   const ruleBaseline = findBaseline(sorted, context.baselineYear);

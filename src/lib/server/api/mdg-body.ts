@@ -53,7 +53,10 @@ function verdictBody(v: MdgVerdict) {
     note: v.note,
     first_year_met: v.firstYearMet,
     projected_year_reached: v.projectedYearReached,
-    status_at_horizon: v.statusAtHorizon
+    status_at_horizon: v.statusAtHorizon,
+    trend: v.trend
+      ? { status: v.trend.status, reason: v.trend.reason, cagr: v.trend.cagr, baseline_year: v.trend.baselineYear, as_of: v.trend.asOf }
+      : null
   };
 }
 

@@ -229,7 +229,12 @@ export function openApiDocument(serverUrl = '/api/v1') {
             note: nullable('string'),
             first_year_met: nullable('integer'),
             projected_year_reached: nullable('integer'),
-            status_at_horizon: nullable('string', 'Verdict as it stood in the horizon year, when the data go beyond it')
+            status_at_horizon: nullable('string', 'Verdict as it stood in the horizon year, when the data go beyond it'),
+            trend: {
+              type: ['object', 'null'],
+              description: 'For a series whose target sets no numeric goal: the trend verdict (as /progress kind trend)',
+              properties: { status: { type: 'string' }, reason: nullable('string'), cagr: nullable('number'), baseline_year: nullable('integer'), as_of: nullable('integer') }
+            }
           }
         },
         MdgIndicator: {

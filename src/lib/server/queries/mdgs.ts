@@ -1,7 +1,7 @@
 // MDG pages and API: the framework (goals, targets, indicators used here, from the reference
 // tables) and each MDG series judged against its target's rule for the world, every World Bank
 // region and income group, the LDCs and every country. SQL here; verdicts from $lib/progress.
-import { assessAgainstRule, goalRuleFrom, type Assessment, type GoalRule, type RuleContext, type Series } from '$lib/progress';
+import { assessAgainstRule, assessTrend, goalRuleFrom, type Assessment, type GoalRule, type RuleContext, type Series } from '$lib/progress';
 import { query } from '../warehouse';
 import { AGGREGATE_CODES, REGION_CODES } from './targets';
 import type { ActionLineMdg, EconomyKind, MdgIndicator, MdgVerdict } from '$lib/mdg-types';
@@ -66,11 +66,17 @@ export function ruleFor(ind: MdgIndicator): { rule: GoalRule; context: RuleConte
 }
 
 
+/** The trend settings of an indicator without a numeric goal (from its target's base year, else the method's default). */
+export function trendFor(ind: MdgIndicator): { higherIsBetter: boolean; baselineYear: number | null } {
+  return { higherIsBetter: ind.higherIsBetter, baselineYear: ind.baseYear };
+}
+
 /** One economy's series judged against the indicator's rule: goal from its own baseline, verdict now and at the horizon. */
 export function verdictFor(
   economy: { code: string; name: string; kind: EconomyKind; region: string | null },
   series: Series,
-  ruled: { rule: GoalRule; context: RuleContext } | null
+  ruled: { rule: GoalRule; context: RuleContext } | null,
+  trendOf: { higherIsBetter: boolean; baselineYear: number | null } | null = null
 ): MdgVerdict {
   const latest = series.at(-1) ?? null;
   const base: MdgVerdict = {
@@ -85,9 +91,15 @@ export function verdictFor(
     note: null,
     firstYearMet: null,
     projectedYearReached: null,
-    statusAtHorizon: null
+    statusAtHorizon: null,
+    trend: null
   };
-  if (ruled === null) return base;
+  if (ruled === null) {
+    // No numeric goal: the trend verdict every goal-less indicator gets (its own vocabulary, never a goal status).
+    if (trendOf === null || series.length === 0) return base;
+    const t = assessTrend(series, { higherIsBetter: trendOf.higherIsBetter, ...(trendOf.baselineYear != null ? { baselineYear: trendOf.baselineYear } : {}) });
+    return { ...base, trend: { status: t.status, reason: t.reason, cagr: t.cagr, baselineYear: t.baseline?.year ?? null, asOf: t.asOf } };
+  }
   if (series.length === 0) return { ...base, status: 'insufficient_data', reason: 'no_baseline' };
   const now = assessAgainstRule(series, ruled.rule, ruled.context);
   if (now.assessment === null || now.goal === null) return { ...base, status: 'insufficient_data', reason: 'no_baseline', note: `No value within 3 years of ${ruled.context.baselineYear} to compute the goal from.` };
@@ -156,9 +168,10 @@ export interface IndicatorVerdicts {
 export async function indicatorVerdicts(ind: MdgIndicator): Promise<IndicatorVerdicts> {
   const [ecos, seriesMap] = await Promise.all([economies(), allSeries(ind.wbCode)]);
   const ruled = ruleFor(ind);
+  const trendOf = trendFor(ind);
   const order = new Map<string, number>(AGGREGATE_CODES.map((c, i) => [c, i]));
   const verdicts = ecos
-    .map((e) => verdictFor({ code: e.code, name: e.name, kind: kindOf(e.code, e.isAggregate), region: e.isAggregate ? null : e.region }, seriesMap.get(e.code) ?? [], ruled))
+    .map((e) => verdictFor({ code: e.code, name: e.name, kind: kindOf(e.code, e.isAggregate), region: e.isAggregate ? null : e.region }, seriesMap.get(e.code) ?? [], ruled, trendOf))
     .sort((a, b) => (order.get(a.code) ?? 99) - (order.get(b.code) ?? 99) || a.name.localeCompare(b.name));
   return { indicator: ind, verdicts };
 }
@@ -175,7 +188,7 @@ export async function worldVerdicts(goal: number | null = null): Promise<{ indic
   const out = [];
   for (const ind of await mdgIndicators(goal)) {
     const s = await allSeriesFor(ind.wbCode, 'WLD');
-    out.push({ indicator: ind, world: verdictFor({ code: 'WLD', name: 'World', kind: 'world', region: null }, s, ruleFor(ind)) });
+    out.push({ indicator: ind, world: verdictFor({ code: 'WLD', name: 'World', kind: 'world', region: null }, s, ruleFor(ind), trendFor(ind)) });
   }
   return out;
 }
