@@ -171,5 +171,5 @@ describe('a failed or shrunken source over a good build', () => {
     expect(accepted.published).toBe(true);
     expect(await count('action_line_link')).toBeLessThan(links);
     console.log(`faults, --accept-shrink: published ${await count('action_line_link')} links (served before: ${links}), ${await count('economy')} economies (before: ${economies})`);
-  });
+  }, 600_000); // three whole-pipeline runs: minutes on a loaded 2-core machine
 });
