@@ -43,11 +43,11 @@ const disaggregation = {
 const DATA_TABLES = [
   {
     name: 'indicator',
-    description: 'Indicators loaded from the World Bank WDI (ITU series and the MDG series) and the WSIS/MDG indicators each serves',
+    description: 'Indicators of every publisher (World Bank WDI, UN SDG database, UN DESA, Global Data Lab, Common Crawl; ICT, population and MDG series) and the WSIS/MDG indicators each serves',
     published: true,
     primaryKey: ['code'],
     columns: [
-      { name: 'code', type: 'VARCHAR', description: 'World Bank indicator code (current code)' },
+      { name: 'code', type: 'VARCHAR', description: "Publisher's own code: World Bank (IT.NET.USER.ZS), UN SDG series (IT_MOB_2GNTWK), or <PUBLISHER>_<CODE> (EGOV_EGDI, GDL_TV, CC_LANG_SHARE)" },
       { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
       { name: 'unit', type: 'VARCHAR', description: 'Unit of measure' },
       { name: 'topic', type: 'VARCHAR', description: 'ict (WSIS series), population (weights and context) or mdg (Millennium Development Goal series)' },
@@ -62,7 +62,12 @@ const DATA_TABLES = [
       },
       { name: 'range_basis', type: 'VARCHAR', description: 'Where the accepted range (0 to upper_bound or plausible_max) comes from: the unit, or the limit and the evidence for it' },
       { name: 'source_organisation', type: 'VARCHAR', description: 'Producer of the series' },
-      source
+      source,
+      { name: 'sdg_indicator', type: 'VARCHAR', description: 'UN SDG indicator the series belongs to (e.g. 9.c.1), if any: action-line pages find it through the WSIS-SDG matrix (action line -> SDG target)' },
+      { name: 'action_lines', type: 'VARCHAR', description: "WSIS action lines the series serves by this project's own cited reading (semicolon-separated ids, e.g. C7-e-government), besides the matrix links" },
+      { name: 'measure', type: 'VARCHAR', description: "direct (measures what the WSIS target indicator asks) or proxy (a stated stand-in; measure_note says for what); empty where not assessed" },
+      { name: 'measure_note', type: 'VARCHAR', description: 'What a proxy stands for and how it differs from the target indicator' },
+      { name: 'licence', type: 'VARCHAR', description: "Terms of the publisher's data, as the publisher or the copy states them" }
     ]
   },
   {
@@ -160,6 +165,25 @@ const DATA_TABLES = [
       { name: 'vintage', type: 'DATE', description: 'Vintage the value comes from' },
       { name: 'batch_id', type: 'VARCHAR', description: 'Batch the value comes from' },
       { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for aggregate rows (World Bank or other publisher aggregates)' }
+    ]
+  },
+  {
+    name: 'vintage_difference',
+    description: 'Values two vintages of one series publish differently (e.g. SDG 4.a.1 from the UN SDG database and from UIS.Stat): the served value beside the other, kept as published',
+    published: true,
+    primaryKey: ['indicator', 'economy', 'year', 'disaggregation', 'other_batch'],
+    columns: [
+      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code' },
+      { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
+      { name: 'year', type: 'INTEGER', description: 'Year' },
+      disaggregation,
+      { name: 'served_batch', type: 'VARCHAR', description: 'Batch whose value is served (the newest vintage of the series)' },
+      { name: 'served_vintage', type: 'DATE', description: 'Its vintage' },
+      { name: 'served_value', type: 'DOUBLE', description: 'The served value' },
+      { name: 'other_batch', type: 'VARCHAR', description: 'The other batch' },
+      { name: 'other_vintage', type: 'DATE', description: 'Its vintage' },
+      { name: 'other_value', type: 'DOUBLE', description: 'The value it publishes' },
+      { name: 'difference', type: 'DOUBLE', description: 'served_value - other_value' }
     ]
   },
   {

@@ -114,6 +114,8 @@ export interface HttpOptions {
   /** Raw responses go to <cacheDir>/worldbank/; null = no cache. */
   cacheDir: string | null;
   log?: (message: string) => void;
+  /** Who answers, for error messages (default 'World Bank API'; e.g. 'UN SDG database'). */
+  service?: string;
 }
 
 export interface RawResponse {
@@ -134,11 +136,11 @@ export async function getWithRetry(url: string, o: HttpOptions): Promise<RawResp
     if (attempt > 1) await sleep(o.backoffMs * 2 ** (attempt - 2));
     const result = await attemptOnce(url, o);
     if (result.kind === 'ok') return result.response;
-    if (result.kind === 'fatal') throw new ApiError(`World Bank API refused: GET ${url} answered ${result.reason}`);
+    if (result.kind === 'fatal') throw new ApiError(`${o.service ?? 'World Bank API'} refused: GET ${url} answered ${result.reason}`);
     lastError = result.reason;
     if (attempt < attempts) o.log?.(`GET ${url}: ${result.reason}; retrying (${attempt}/${o.retries})`);
   }
-  throw new ApiUnreachable(`World Bank API unreachable: GET ${url} failed after ${attempts} attempt${attempts > 1 ? 's' : ''} (${lastError})`);
+  throw new ApiUnreachable(`${o.service ?? 'World Bank API'} unreachable: GET ${url} failed after ${attempts} attempt${attempts > 1 ? 's' : ''} (${lastError})`);
 }
 
 async function attemptOnce(url: string, o: HttpOptions): Promise<Attempt> {
@@ -290,7 +292,8 @@ function report(t: Tally, status: SourceReport['status'], message: string): Sour
 
 /** Fetch and stage every indicator in the catalog table. Stops at the first unreachable answer. */
 export async function readOnline(ctx: SourceContext, perPage = DEFAULT_PER_PAGE): Promise<SourceReport> {
-  const codes = (await ctx.conn.runAndReadAll('SELECT code FROM indicator ORDER BY code')).getRows().map((r) => String(r[0]));
+  // World Bank codes only (IT.NET.USER.ZS): the catalog also lists other publishers' series (IT_MOB_2GNTWK, EGOV_EGDI), read by their own sources.
+  const codes = (await ctx.conn.runAndReadAll("SELECT code FROM indicator WHERE code LIKE '%.%' ORDER BY code")).getRows().map((r) => String(r[0]));
   const t = newTally();
   if (codes.length === 0) return report(t, 'skipped', 'the indicator catalog is empty: nothing to fetch');
   const options: FetchIndicatorOptions = { ...ctx.online, baseUrl: apiBaseUrl(ctx), perPage, fetch: ctx.fetch, cacheDir: ctx.cacheDir, log: ctx.log, resolveEconomy: await economyResolver(ctx.conn) };

@@ -25,6 +25,11 @@ export interface IndicatorRow {
   range_basis: string;
   source_organisation: string;
   source: string;
+  sdg_indicator: string | null;
+  action_lines: string | null;
+  measure: 'direct' | 'proxy' | null;
+  measure_note: string | null;
+  licence: string | null;
 }
 
 export interface AliasRow {
@@ -34,7 +39,9 @@ export interface AliasRow {
   source: string;
 }
 
-const CODE = /^[A-Z]{2}\.[A-Z0-9.]+$/;
+/** World Bank codes (IT.NET.USER.ZS); UN SDG series codes (IT_MOB_2GNTWK) and other publishers' (EGOV_EGDI). */
+const CODE = /^([A-Z]{2}\.[A-Z0-9.]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$/;
+const ACTION_LINE = /^C([1-9]|1[01])(-e-[a-z]+)?$/;
 /** ict: the WSIS series; population: weights and context; mdg: the Millennium Development Goal series beside them. */
 export const TOPICS = ['ict', 'population', 'mdg'];
 
@@ -55,7 +62,7 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
   const seen = new Set<string>();
   return csvObjects(text).map(({ line, row }) => {
     const code = required(file, line, row, 'code');
-    if (!CODE.test(code)) throw new InputError(file, line, `code "${code}" is not a World Bank indicator code`);
+    if (!CODE.test(code)) throw new InputError(file, line, `code "${code}" is neither a World Bank code (IT.NET.USER.ZS) nor a publisher code (IT_MOB_2GNTWK, EGOV_EGDI)`);
     if (seen.has(code)) throw new InputError(file, line, `duplicate code ${code}`);
     seen.add(code);
     const topic = required(file, line, row, 'topic');
@@ -75,6 +82,16 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
     const pm = row.plausible_max.trim();
     if (pm !== '' && !(Number.isFinite(Number(pm)) && Number(pm) > 0)) throw new InputError(file, line, `plausible_max "${pm}" is not a positive number`);
     if (ub === '' && pm === '') throw new InputError(file, line, `${code} has no range: give upper_bound (from its unit) or plausible_max (with the evidence in range_basis)`);
+    const sdg = (row.sdg_indicator ?? '').trim();
+    if (sdg && !/^\d{1,2}\.[0-9a-z]{1,2}\.\d$/.test(sdg)) throw new InputError(file, line, `sdg_indicator "${sdg}" is not like 9.c.1`);
+    const lines = (row.action_lines ?? '').trim();
+    for (const a of lines ? lines.split(';') : []) {
+      if (!ACTION_LINE.test(a)) throw new InputError(file, line, `action_lines: "${a}" is not an action-line id (C1..C11, C7-e-government)`);
+    }
+    const measure = (row.measure ?? '').trim();
+    if (measure !== '' && measure !== 'direct' && measure !== 'proxy') throw new InputError(file, line, `measure must be direct, proxy or empty, found "${measure}"`);
+    const measureNote = (row.measure_note ?? '').trim();
+    if (measure === 'proxy' && !measureNote) throw new InputError(file, line, 'a proxy needs a measure_note saying what it stands for');
     return {
       code,
       name: required(file, line, row, 'name'),
@@ -87,7 +104,12 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
       plausible_max: pm === '' ? null : Number(pm),
       range_basis: required(file, line, row, 'range_basis'),
       source_organisation: required(file, line, row, 'source_organisation'),
-      source: required(file, line, row, 'source')
+      source: required(file, line, row, 'source'),
+      sdg_indicator: sdg || null,
+      action_lines: lines || null,
+      measure: (measure || null) as IndicatorRow['measure'],
+      measure_note: measureNote || null,
+      licence: (row.licence ?? '').trim() || null
     };
   });
 }
