@@ -35,6 +35,11 @@ export interface HarmoniseReport {
 export interface Harmoniser {
   /** ISO3 (or aggregate code given as a code) for a name or code; null when nothing matches. */
   toIso3(nameOrCode: string, context?: string): string | null;
+  /**
+   * The first of several spellings of one economy that matches (a publisher's code, then its
+   * name: M49 '412' then 'Kosovo'), counted once; unmatched, it is recorded as "code / name".
+   */
+  match(candidates: string[], context?: string): string | null;
   /** Names matched and unmatched so far (unmatched with how often each was asked). */
   report(): HarmoniseReport;
   /** One line for a run summary: "12 names matched, 1 unmatched: Atlantis". */
@@ -115,17 +120,26 @@ export async function createHarmoniser(conn: DuckDBConnection, options: { mirror
     return named?.size === 1 ? [...named][0] : null;
   };
 
+  const record = (code: string | null, label: string, context: string) => {
+    if (code) matched++;
+    else {
+      const k = `${context}\u0000${label}`;
+      const u = unmatched.get(k) ?? { name: label, context, count: 0 };
+      u.count++;
+      unmatched.set(k, u);
+    }
+    return code;
+  };
+
   return {
     toIso3(nameOrCode, context = '') {
-      const code = lookup(nameOrCode, context);
-      if (code) matched++;
-      else {
-        const k = `${context}\u0000${nameOrCode.trim()}`;
-        const u = unmatched.get(k) ?? { name: nameOrCode.trim(), context, count: 0 };
-        u.count++;
-        unmatched.set(k, u);
-      }
-      return code;
+      return record(lookup(nameOrCode, context), nameOrCode.trim(), context);
+    },
+    match(candidates, context = '') {
+      const given = candidates.map((c) => c.trim()).filter((c) => c !== '');
+      let code: string | null = null;
+      for (const c of given) if ((code = lookup(c, context))) break;
+      return record(code, given.join(' / '), context);
     },
     report: () => ({ matched, unmatched: [...unmatched.values()].sort((a, b) => a.name.localeCompare(b.name)) }),
     summary() {
