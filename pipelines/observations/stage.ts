@@ -35,6 +35,8 @@ export interface ObservationInput {
   disaggregation?: string;
   /** 1-based line or row of the input, for quarantine. */
   rowNumber: number;
+  /** The input file of this row when a batch spans several files (one series published as a file per year); default the batch's file. */
+  file?: string;
 }
 
 /** Stage one batch and its rows; returns the staged batch (with its id). */
@@ -60,7 +62,8 @@ export async function stageObservations(conn: DuckDBConnection, input: BatchInpu
       year: String(r.year),
       raw_value: r.value == null ? null : String(r.value),
       row_number: r.rowNumber,
-      disaggregation: r.disaggregation ?? ''
+      disaggregation: r.disaggregation ?? '',
+      file: r.file
     }))
   );
   return batch;

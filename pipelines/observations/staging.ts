@@ -70,6 +70,8 @@ export interface StagedRow {
   row_number: number;
   /** '' (or absent) = the total. */
   disaggregation?: string;
+  /** Input file of the row when it differs from the batch's (a batch spanning several files). */
+  file?: string;
 }
 
 export async function stageBatch(conn: DuckDBConnection, batch: StagedBatch): Promise<void> {
@@ -99,7 +101,7 @@ export async function stageRows(conn: DuckDBConnection, batch: StagedBatch, rows
       if (r.raw_value == null) appender.appendNull();
       else appender.appendVarchar(r.raw_value);
       appender.appendInteger(r.row_number);
-      appender.appendVarchar(batch.file);
+      appender.appendVarchar(r.file ?? batch.file);
       appender.appendVarchar(r.disaggregation ?? '');
       appender.endRow();
     }
