@@ -67,7 +67,8 @@ const DATA_TABLES = [
       { name: 'action_lines', type: 'VARCHAR', description: "WSIS action lines the series serves by this project's own cited reading (semicolon-separated ids, e.g. C7-e-government), besides the matrix links" },
       { name: 'measure', type: 'VARCHAR', description: "direct (measures what the WSIS target indicator asks) or proxy (a stated stand-in; measure_note says for what); empty where not assessed" },
       { name: 'measure_note', type: 'VARCHAR', description: 'What a proxy stands for and how it differs from the target indicator' },
-      { name: 'licence', type: 'VARCHAR', description: "Terms of the publisher's data, as the publisher or the copy states them" }
+      { name: 'licence', type: 'VARCHAR', description: "Terms of the publisher's data, as the publisher or the copy states them" },
+      { name: 'headline_disaggregation', type: 'VARCHAR', description: "The breakdown pages show when one value must stand for the series: '' (the total) unless the publisher gives no total (4.a.1 by education level: education_level=primary)" }
     ]
   },
   {

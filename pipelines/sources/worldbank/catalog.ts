@@ -7,6 +7,7 @@ import { InputError } from '../../lib/context';
 import { insertRows } from '../../lib/warehouse';
 import { combineChecksums, sha256 } from '../../lib/checksum';
 import { tableSpec } from '../../schema';
+import { isDisaggregation } from '../../observations/disaggregation';
 import { csvObjects } from './csv-text';
 
 export const INDICATORS_FILE = 'data/indicators.csv';
@@ -30,6 +31,7 @@ export interface IndicatorRow {
   measure: 'direct' | 'proxy' | null;
   measure_note: string | null;
   licence: string | null;
+  headline_disaggregation: string;
 }
 
 export interface AliasRow {
@@ -91,6 +93,8 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
     const measure = (row.measure ?? '').trim();
     if (measure !== '' && measure !== 'direct' && measure !== 'proxy') throw new InputError(file, line, `measure must be direct, proxy or empty, found "${measure}"`);
     const measureNote = (row.measure_note ?? '').trim();
+    const headline = (row.headline_disaggregation ?? '').trim();
+    if (!isDisaggregation(headline)) throw new InputError(file, line, `headline_disaggregation "${headline}" is not key=value pairs in key order (e.g. education_level=primary)`);
     if (measure === 'proxy' && !measureNote) throw new InputError(file, line, 'a proxy needs a measure_note saying what it stands for');
     return {
       code,
@@ -109,7 +113,8 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
       action_lines: lines || null,
       measure: (measure || null) as IndicatorRow['measure'],
       measure_note: measureNote || null,
-      licence: (row.licence ?? '').trim() || null
+      licence: (row.licence ?? '').trim() || null,
+      headline_disaggregation: headline
     };
   });
 }
