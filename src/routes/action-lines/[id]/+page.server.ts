@@ -16,6 +16,7 @@ import {
 } from '$lib/server/queries/action-lines';
 import { actionLineMdgs } from '$lib/server/queries/mdgs';
 import { parseStakeholderType, stakeholderTypes } from '$lib/server/queries/stakeholders';
+import { actionLineSeries } from '$lib/server/queries/series-status';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -38,6 +39,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   ]);
   const statuses = await linkedIndicatorStatus(targets.map((t) => t.target));
   const mdgGoals = await actionLineMdgs(line.id);
+  const lineSeries = await actionLineSeries(line.id, STATUS_HORIZON);
   const chartParams = new URLSearchParams({ id: line.id });
   if (type) chartParams.set('stakeholder_type', type);
   const activitiesChart = await chartDefinition(ACTIVITIES_CHART)!(chartParams);
@@ -52,6 +54,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     mdgGoals,
     sdg,
     statuses,
+    lineSeries,
     horizon: STATUS_HORIZON,
     entries,
     activitiesChart,

@@ -1,0 +1,180 @@
+// The status of one catalog series as every page shows it, for any publisher: its world value
+// (the publisher's own world aggregate: World Bank WLD, UN SDG M49_001 World, UIS 40510 World,
+// Common Crawl's CC_WEB), its publisher's regions, or, for a publisher with no aggregates (the
+// E-Government Survey, Global Data Lab, 4.4.1 ICT skills), how many countries report it. Series
+// without a total are read at the catalog's headline_disaggregation (4.a.1: primary schools).
+// Verdicts come from $lib/verdict-cell (verdictFor on the catalog's direction and the goal given).
+import { verdictCells, type VerdictCellData } from '$lib/verdict-cell';
+import type { Series } from '$lib/progress';
+import { query, queryOne } from '../warehouse';
+import { computedAggregate, worldMembers } from './progress';
+
+/** Each publisher's world aggregate, and the regions shown beside it. */
+export const WORLD_AGGREGATES: { world: string; regions: string[] }[] = [
+  { world: 'WLD', regions: ['EAS', 'ECS', 'LCN', 'MEA', 'NAC', 'SAS', 'SSF'] },
+  // SDG regional groups as the SDG reports use them (M49 codes): Sub-Saharan Africa, Northern Africa and
+  // Western Asia, Central and Southern Asia, Eastern and South-Eastern Asia, Latin America and the
+  // Caribbean, Oceania, Europe and Northern America; and the LDCs.
+  { world: 'M49_001', regions: ['M49_202', 'M49_747', 'M49_062', 'M49_753', 'M49_419', 'M49_009', 'M49_513', 'M49_199'] },
+  // UIS SDG regions (UIS.Stat codes 40606 ... in the DDF entity file).
+  { world: 'UIS_40675', regions: ['UIS_40606', 'UIS_40617', 'UIS_40618', 'UIS_40619', 'UIS_40630', 'UIS_40650', 'UIS_40642'] },
+  { world: 'UIS_40510', regions: [] },
+  { world: 'CC_WEB', regions: [] }
+];
+
+export interface StatusRow {
+  economy: string;
+  name: string;
+  /** Set when the row is computed here (population-weighted over countries), not published: what it covers. */
+  computed: string | null;
+  byHorizon: VerdictCellData | null;
+  now: VerdictCellData | null;
+  latestYear: number;
+  latestValue: number;
+}
+
+export interface SeriesStatus {
+  code: string;
+  name: string;
+  unit: string;
+  producer: string;
+  measure: 'direct' | 'proxy' | null;
+  measureNote: string | null;
+  /** '' for the total, else the breakdown shown (education_level=primary). */
+  disaggregation: string;
+  /** Served vintage(s): "2023-12-17", "2019-09-03..2023-12-17", or null when undated. */
+  vintage: string | null;
+  world: StatusRow | null;
+  regions: StatusRow[];
+  /** Countries with a value (at the headline disaggregation), and the latest year any reports. */
+  countries: number;
+  countriesLatestYear: number | null;
+  source: string;
+}
+
+interface CatalogRow {
+  code: string;
+  name: string;
+  unit: string;
+  producer: string;
+  direction: boolean | null;
+  upperBound: number | null;
+  measure: 'direct' | 'proxy' | null;
+  measureNote: string | null;
+  headline: string | null;
+  source: string;
+}
+
+async function seriesOf(code: string, economy: string, d: string): Promise<Series> {
+  return query<{ year: number; value: number }>(
+    'SELECT year, value FROM observation WHERE indicator = $1 AND economy = $2 AND disaggregation = $3 ORDER BY year',
+    [code, economy, d]
+  );
+}
+
+/** The status of a catalog series at a horizon; goalValue from the target indicator it measures (null: a trend verdict or none). */
+export async function seriesStatus(code: string, goalValue: number | null, horizon: number): Promise<SeriesStatus | null> {
+  const c = await queryOne<CatalogRow & Record<string, unknown>>(
+    `SELECT code, name, unit, source_organisation AS producer, higher_is_better AS direction, upper_bound AS "upperBound",
+            measure, measure_note AS "measureNote", headline_disaggregation AS headline, source
+       FROM indicator WHERE code = $1`,
+    [code]
+  );
+  if (!c) return null;
+  const d = c.headline ?? '';
+  const entry = { goalValue: c.direction === null ? null : goalValue, higherIsBetter: c.direction, upperBound: c.upperBound };
+  const row = async (economy: string, name: string): Promise<StatusRow | null> => {
+    const s = await seriesOf(code, economy, d);
+    if (s.length === 0) return null;
+    return { economy, name, computed: null, ...verdictCells(s, entry, horizon), latestYear: s.at(-1)!.year, latestValue: s.at(-1)!.value };
+  };
+  const names = new Map(
+    (await query<{ code: string; name: string }>('SELECT code, name FROM economy WHERE is_aggregate')).map((e) => [e.code, e.name])
+  );
+  let world: StatusRow | null = null;
+  let regions: StatusRow[] = [];
+  for (const w of WORLD_AGGREGATES) {
+    world = await row(w.world, names.get(w.world) ?? w.world);
+    if (!world) continue;
+    regions = (await Promise.all(w.regions.map((r) => row(r, names.get(r) ?? r)))).filter((r): r is StatusRow => r !== null);
+    break;
+  }
+  // No published world: a population-weighted world over the countries that report (the project's
+  // one aggregation rule, $lib/progress aggregate), for bounded series (shares and 0-1 indices;
+  // never for a rank) at the total, the years where the reporting countries cover half the population.
+  if (!world && d === '' && c.upperBound !== null) world = await computedWorld(code, entry, horizon);
+  const [counts] = await query<{ countries: number; latest: number | null }>(
+    `SELECT count(DISTINCT economy)::INTEGER AS countries, max(year) AS latest FROM observation
+      WHERE indicator = $1 AND disaggregation = $2 AND NOT is_aggregate`,
+    [code, d]
+  );
+  const [v] = await query<{ first: string | null; last: string | null }>(
+    `SELECT min(vintage)::VARCHAR AS first, max(vintage)::VARCHAR AS last FROM observation WHERE indicator = $1`,
+    [code]
+  );
+  return {
+    code: c.code,
+    name: c.name,
+    unit: c.unit,
+    producer: c.producer,
+    measure: c.measure,
+    measureNote: c.measureNote,
+    disaggregation: d,
+    vintage: v?.first ? (v.first === v.last ? v.first : `${v.first}..${v.last}`) : null,
+    world,
+    regions,
+    countries: counts?.countries ?? 0,
+    countriesLatestYear: counts?.latest ?? null,
+    source: c.source
+  };
+}
+
+async function computedWorld(code: string, entry: Parameters<typeof verdictCells>[1], horizon: number): Promise<StatusRow | null> {
+  const points = (await computedAggregate(code, await worldMembers())).filter((p) => p.available && p.value !== null);
+  if (points.length === 0) return null;
+  const s: Series = points.map((p) => ({ year: p.year, value: p.value! }));
+  const last = points.at(-1)!;
+  return {
+    economy: 'WLD',
+    name: 'World (computed)',
+    computed: `population-weighted mean of the ${last.countriesWithData} reporting countries, ${Math.round(100 * last.coverage)} % of the population of ${last.countriesTotal} countries in ${last.year}; years below ${Math.round(100 * last.coverageThreshold)} % coverage left out`,
+    ...verdictCells(s, entry, horizon),
+    latestYear: last.year,
+    latestValue: last.value!
+  };
+}
+
+export interface ActionLineSeries {
+  code: string;
+  /** Why the series belongs to the action line: the WSIS-SDG matrix link, or the catalog's own. */
+  via: string;
+  status: SeriesStatus;
+}
+
+/**
+ * The series of an action line: catalog series whose SDG indicator's target the WSIS-SDG matrix
+ * links to the line (action_line_link, link_type sdg_target), and series the catalog itself
+ * lists for the line (indicator.action_lines, this project's cited reading).
+ */
+export async function actionLineSeries(actionLine: string, horizon: number): Promise<ActionLineSeries[]> {
+  const rows = await query<{ code: string; via: string }>(
+    `WITH matrix AS (
+       SELECT i.code, 'WSIS-SDG matrix: ' || $1 || ' -> SDG target ' || l.link_id || ' -> ' || i.sdg_indicator AS via
+         FROM indicator i JOIN action_line_link l
+           ON l.action_line = $1 AND l.link_type = 'sdg_target' AND i.sdg_indicator IS NOT NULL
+          AND l.link_id = regexp_extract(i.sdg_indicator, '^(\\d+\\.[0-9a-z]+)', 1)),
+     own AS (
+       SELECT code, 'Indicator catalog: the series serves ' || $1 AS via FROM indicator
+        WHERE list_contains(string_split(coalesce(action_lines, ''), ';'), $1))
+     SELECT code, string_agg(DISTINCT via, '; ' ORDER BY via) AS via FROM (SELECT * FROM matrix UNION ALL SELECT * FROM own)
+      WHERE code IN (SELECT DISTINCT indicator FROM observation)
+      GROUP BY code ORDER BY code`,
+    [actionLine]
+  );
+  const out: ActionLineSeries[] = [];
+  for (const r of rows) {
+    const status = await seriesStatus(r.code, null, horizon);
+    if (status) out.push({ code: r.code, via: r.via, status });
+  }
+  return out;
+}
