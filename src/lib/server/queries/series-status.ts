@@ -48,6 +48,8 @@ export interface SeriesStatus {
   regions: StatusRow[];
   /** Countries with a value (at the headline disaggregation), and the latest year any reports. */
   countries: number;
+  /** Without a world row: the verdicts of the countries' own series ("now"), counted by status; empty when not judged. */
+  countryVerdicts: { status: string; countries: number }[];
   countriesLatestYear: number | null;
   source: string;
 }
@@ -108,6 +110,23 @@ export async function seriesStatus(code: string, goalValue: number | null, horiz
       WHERE indicator = $1 AND disaggregation = $2 AND NOT is_aggregate`,
     [code, d]
   );
+  // Without a world value, the status is the spread of the countries' own trend verdicts.
+  const countryVerdicts: { status: string; countries: number }[] = [];
+  if (!world && entry.higherIsBetter !== null) {
+    const points = await query<{ economy: string; year: number; value: number }>(
+      'SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = $2 AND NOT is_aggregate ORDER BY economy, year',
+      [code, d]
+    );
+    const byCountry = new Map<string, Series>();
+    for (const p of points) byCountry.set(p.economy, [...(byCountry.get(p.economy) ?? []), { year: p.year, value: p.value }]);
+    const tally = new Map<string, number>();
+    for (const s of byCountry.values()) {
+      const now = verdictCells(s, entry, horizon).now;
+      if (now) tally.set(now.status, (tally.get(now.status) ?? 0) + 1);
+    }
+    for (const [status, n] of tally) countryVerdicts.push({ status, countries: n });
+    countryVerdicts.sort((a, b) => b.countries - a.countries);
+  }
   const [v] = await query<{ first: string | null; last: string | null }>(
     `SELECT min(vintage)::VARCHAR AS first, max(vintage)::VARCHAR AS last FROM observation WHERE indicator = $1`,
     [code]
@@ -124,6 +143,7 @@ export async function seriesStatus(code: string, goalValue: number | null, horiz
     world,
     regions,
     countries: counts?.countries ?? 0,
+    countryVerdicts,
     countriesLatestYear: counts?.latest ?? null,
     source: c.source
   };
@@ -175,6 +195,24 @@ export async function actionLineSeries(actionLine: string, horizon: number): Pro
   for (const r of rows) {
     const status = await seriesStatus(r.code, null, horizon);
     if (status) out.push({ code: r.code, via: r.via, status });
+  }
+  return out;
+}
+
+/** Catalog series that serve a WSIS target (indicator.wsis_targets) and have values, with their status; by target. */
+export async function targetSeries(targetNumber: number | null, horizon: number): Promise<Map<number, SeriesStatus[]>> {
+  const rows = await query<{ code: string; target: number }>(
+    `SELECT DISTINCT i.code, t::INTEGER AS target
+       FROM indicator i, unnest(string_split(coalesce(i.wsis_targets, ''), ';')) AS u(t)
+      WHERE t <> '' AND ($1::INTEGER IS NULL OR t::INTEGER = $1::INTEGER)
+        AND i.code NOT LIKE '%.%' AND EXISTS (SELECT 1 FROM observation o WHERE o.indicator = i.code)
+      ORDER BY target, i.code`,
+    [targetNumber]
+  );
+  const out = new Map<number, SeriesStatus[]>();
+  for (const r of rows) {
+    const s = await seriesStatus(r.code, null, horizon);
+    if (s) out.set(r.target, [...(out.get(r.target) ?? []), s]);
   }
   return out;
 }

@@ -5,6 +5,8 @@ import { coverageChart, projectionChart, rankingChart, rankingParams, unitOf } f
 import { seriesByEconomy } from '$lib/server/queries/progress';
 import { catalogEntry, coverageMatrix, goalOf, statusByGroup, target, targetIndicators, worldAggregateCheck } from '$lib/server/queries/targets';
 import { parityFor } from '$lib/server/queries/parity';
+import { targetSeries } from '$lib/server/queries/series-status';
+import { seriesChart } from '$lib/server/chart-data/series';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -18,8 +20,13 @@ export const load: PageServerLoad = async ({ params, url }) => {
   if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
 
   const indicators = await targetIndicators(n);
+  // Series of other publishers serving the target (UN SDG, UN DESA, GDL, Common Crawl), with their charts.
+  const otherSeries = (await targetSeries(n, horizon)).get(n) ?? [];
+  const otherCharts = Object.fromEntries(
+    await Promise.all(otherSeries.map(async (s) => [s.code, await seriesChart(new URLSearchParams({ indicator: s.code }))] as const))
+  );
   const withData = indicators.filter((i) => i.seriesCode && i.observations > 0);
-  if (withData.length === 0) return { target: t, horizon, indicators, detail: null, aggregateCheck: null, parity: null };
+  if (withData.length === 0) return { target: t, horizon, indicators, otherSeries, otherCharts, detail: null, aggregateCheck: null, parity: null };
 
   // One indicator is shown in detail: ?indicator=10.1; by default the target's headline indicator, else the first with a goal.
   const rawIndicator = url.searchParams.get('indicator');
@@ -70,6 +77,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
     target: t,
     horizon,
     indicators,
+    otherSeries,
+    otherCharts,
     aggregateCheck,
     parity,
     detail: {
