@@ -3,6 +3,8 @@ import { sparklineSpec } from '$lib/plot/line';
 import { renderPlot } from '$lib/server/plot-render';
 import { trendChart, TREND_INDICATORS } from '$lib/server/chart-data/targets';
 import { horizonError, parseHorizon, parseYear } from '$lib/horizons';
+import { targetSeries } from '$lib/server/queries/series-status';
+import { targetIndicators } from '$lib/server/queries/targets';
 import { changesSince, participation2008, reviewYears, scorecard, stocktakingByActionLine, stocktakingTotals } from '$lib/server/queries/overview';
 import type { PageServerLoad } from './$types';
 
@@ -20,14 +22,19 @@ export const load: PageServerLoad = async ({ url }) => {
     }
   }
 
-  const [cards, trends, review, stocktaking, totals, participation] = await Promise.all([
+  const [cards, trends, review, stocktaking, totals, participation, other, listed] = await Promise.all([
     scorecard(horizon),
     Promise.all(TREND_INDICATORS.map((indicator) => trendChart(new URLSearchParams({ indicator })))),
     changesSince(reviewYear, horizon),
     stocktakingByActionLine(),
     stocktakingTotals(),
-    participation2008()
+    participation2008(),
+    targetSeries(null, horizon),
+    targetIndicators()
   ]);
+  // What would measure a target with no source: its indicators as the framework lists them.
+  const gapIndicators: Record<string, string[]> = {};
+  for (const i of listed) (gapIndicators[String(i.target)] ??= []).push(`${i.id} ${i.name}`);
 
   return {
     horizon,
@@ -41,6 +48,8 @@ export const load: PageServerLoad = async ({ url }) => {
         trendFrom: i.trend[0] ?? null
       }))
     })),
+    gapIndicators,
+    otherSeries: Object.fromEntries([...other].map(([t, list]) => [String(t), list])),
     trends: trends.filter((c) => c !== null),
     review,
     stocktaking,
