@@ -30,8 +30,8 @@ test('overview: scorecard, trends and review from the warehouse', async ({ page 
   await expect(internet.locator('td.now .status')).toHaveText('Met late (2019)');
   await expect(internet).toContainText('first met in 2019 (4 years late)');
   await expect(internet.locator('.sparkline svg')).toHaveCount(1);
-  // Target 1 has 4 indicators, none with a World Bank series.
-  await expect(page.locator('tr[data-target="1"]')).toContainText('No indicator with data in the warehouse (4 indicators listed');
+  // Target 3 has 3 indicators and no series at all: its 'no source' line names them (target 1 now has SDG 9.c.1 series).
+  await expect(page.locator('tr[data-target="3"]')).toContainText('No source: no series in the warehouse measures this target (3 indicators listed for it: 3.1 Proportion of public scientific and research centres');
   // MDG 8.14: WLD IT.MLT.MAIN.P2 2022 = 11.4287..., no numeric goal.
   const fixed = page.locator('tr[data-target="mdg-8f"][data-indicator="8.14"]');
   await expect(fixed).toContainText('no numeric goal');
@@ -127,10 +127,14 @@ test('target 10: verdicts, working, ranking filter and CSV', async ({ page, requ
   await screenshot(page, 'target-10-sas-2020');
 });
 
-test('target 1: no data source loaded, said plainly', async ({ page }) => {
+test('target 3: no data source loaded, said plainly', async ({ page }) => {
+  await page.goto('/targets/3');
+  await expect(page.locator('.gap')).toContainText('No data source is loaded for any of the 3 indicators of target 3');
+});
+
+test('target 1: its indicators quoted, 1.1 measured by a stated proxy', async ({ page }) => {
   await page.goto('/targets/1');
   await expect(page.locator('table.indicators tbody tr')).toHaveCount(4);
-  await expect(page.locator('.gap')).toContainText('No data source is loaded for any of the 4 indicators of target 1');
   // The four indicators quoted from the review, all checked; 1.1's national-coverage series is a stated proxy.
   await expect(page.locator('table.indicators tr[data-verified="yes"]')).toHaveCount(4);
   await expect(page.locator('tr[data-indicator="1.4"]')).toContainText('Proportion of individuals in rural areas using the Internet');

@@ -57,6 +57,17 @@ describe('pipeline on the shared mirror', () => {
     expect(await scalar(out, "SELECT vintage::VARCHAR FROM observation WHERE indicator = 'IT.NET.USER.ZS' AND economy = 'WLD' AND year = 2019")).toBe('2026-07-13');
   });
 
+  it('loads the series of the other publishers beside the World Bank', async () => {
+    const v = (ind: string, eco: string, year: number, d = '') =>
+      scalar(out, 'SELECT value FROM observation WHERE indicator = $1 AND economy = $2 AND year = $3 AND disaggregation = $4', [ind, eco, year, d]);
+    // un/sdg-ddf it_mob_2gntwk line 1742: 404,c,percent,2020,96.3; EGOV_DATA_2022.csv line 10: "Kenya ",...,0.55890; tv--by--urb_rur line 339: kentr,2014,18.95
+    expect(await v('IT_MOB_2GNTWK', 'KEN', 2020)).toBe(96.3);
+    expect(await v('EGOV_EGDI', 'KEN', 2022)).toBe(0.5589);
+    expect(await v('GDL_TV', 'KEN', 2014, 'location=rural')).toBe(18.95);
+    expect(await v('CC_LANG_SHARE', 'CC_WEB', 2024, 'language=eng')).toBe(43.4241);
+    expect(Number(await scalar(out, 'SELECT count(*) FROM vintage_difference'))).toBe(74);
+  });
+
   it('keeps aggregates apart from countries', async () => {
     expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'WLD'")).toBe(true);
     expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'KEN'")).toBe(false);
