@@ -1,6 +1,10 @@
 // How to credit each published table: the data it carries comes from different publishers
 // under different terms, so the suggested citation names them per table.
 const WDI = 'World Bank, World Development Indicators (CC BY 4.0); ICT series produced by ITU (World Telecommunication/ICT Indicators Database)';
+/** The observation tables carry every publisher's series (indicator.source_organisation and observation_batch name each one's). */
+const OBSERVATIONS =
+  WDI +
+  '; UN Statistics Division, SDG Global Database (series of ITU and UNESCO UIS; UN terms, via the open-numbers DDF copy, CC BY 4.0); UNESCO UIS.Stat; UN DESA, United Nations E-Government Survey (free with attribution); Global Data Lab, Area Database (free with citation); Common Crawl crawl statistics (Common Crawl terms of use)';
 const GROUPS = 'World Bank country metadata (CC BY 4.0); UNSD M49 Standard Country or Area Codes (UN terms of use)';
 const REFERENCE =
   'WSIS Geneva Plan of Action and Tunis Agenda; ITU, UN DESA, UNESCO and WMO accounts of action-line facilitation; Partnership on Measuring ICT for Development, "Measuring the WSIS targets" (2011) and "Final WSIS Targets Review" (2014); UN MDG indicator list; ITU WSIS-SDG Matrix; compiled by this project (CC BY 4.0), source cited per row';
@@ -9,11 +13,11 @@ const STOCKTAKING = 'ITU WSIS stocktaking database and reports, transcribed by t
 const PIPELINE = 'WSIS progress monitor pipeline records (CC BY 4.0)';
 
 const CREDITS: Record<string, string> = {
-  indicator: WDI,
+  indicator: OBSERVATIONS,
   indicator_alias: WDI,
-  observation_batch: WDI,
-  observation_all: WDI,
-  observation: WDI,
+  observation_batch: OBSERVATIONS,
+  observation_all: OBSERVATIONS,
+  observation: OBSERVATIONS,
   economy: GROUPS,
   economy_group: GROUPS,
   action_line: REFERENCE,
@@ -32,6 +36,7 @@ const CREDITS: Record<string, string> = {
   stocktaking_entry: STOCKTAKING,
   stocktaking_action_line: STOCKTAKING,
   stocktaking_total: STOCKTAKING,
+  vintage_difference: OBSERVATIONS,
   quarantine: PIPELINE,
   run_record: PIPELINE
 };
