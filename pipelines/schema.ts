@@ -376,13 +376,16 @@ const DATA_TABLES = [
       { name: 'id', type: 'VARCHAR', description: 'Entry id' },
       { name: 'title', type: 'VARCHAR', description: 'Title' },
       { name: 'lead_organisation', type: 'VARCHAR', description: 'Lead organisation' },
-      { name: 'stakeholder_type', type: 'VARCHAR', description: 'Stakeholder type id of the lead organisation' },
+      { name: 'stakeholder_type', type: 'VARCHAR', description: 'Stakeholder type id of the lead organisation (not_stated when the source does not say)' },
+      { name: 'stakeholder_type_rule', type: 'VARCHAR', description: 'Null when the source states the stakeholder type; otherwise the documented rule that derived it from the organisation name (derived, not stated)' },
       { name: 'countries', type: 'VARCHAR', description: 'ISO3 codes, semicolon-separated (empty for global)' },
       { name: 'wsis_targets', type: 'VARCHAR', description: 'WSIS target numbers, semicolon-separated' },
       { name: 'mdg_links', type: 'VARCHAR', description: 'MDG goals or indicators, semicolon-separated' },
       { name: 'status', type: 'VARCHAR', description: 'planned, ongoing, completed or unknown' },
       { name: 'start_year', type: 'INTEGER', description: 'Start year' },
-      source
+      { name: 'reported_year', type: 'INTEGER', description: 'Year the source last reported the entry (report, list or export year)' },
+      source,
+      { name: 'conversion_note', type: 'VARCHAR', description: 'How the entry was converted from its source (encoding repaired, names mapped), if it was' }
     ]
   },
   {

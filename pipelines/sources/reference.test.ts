@@ -130,12 +130,12 @@ describe('reference source on the repository files', () => {
     expect(rows.map((r) => r.l)).toEqual(['mdg:8.14', 'mdg:8.15', 'mdg:8.16', 'mdg_goal:8', 'wsis_target:1', 'wsis_target:2', 'wsis_target:3', 'wsis_target:4', 'wsis_target:5', 'wsis_target:6', 'wsis_target:10']);
   });
 
-  it('loads the 6 stakeholder types and reports every row', async () => {
+  it('loads the 7 stakeholder types and reports every row', async () => {
     expect((await q(`SELECT id FROM stakeholder_type ORDER BY id`)).map((r) => r.id)).toEqual([
-      'academia', 'civil_society', 'government', 'international_organisation', 'other', 'private_sector'
+      'academia', 'civil_society', 'government', 'international_organisation', 'not_stated', 'other', 'private_sector'
     ]);
     expect(report.files).toBe(10);
-    expect(report.rowsLoaded).toBe(19 + 10 + 39 + 9 + 81 + 8 + 21 + 15 + 39 + 6);
+    expect(report.rowsLoaded).toBe(19 + 10 + 39 + 9 + 81 + 8 + 21 + 15 + 39 + 7);
     expect(report.rowsQuarantined).toBe(0);
   });
 });

@@ -34,12 +34,15 @@ export type StocktakingEntry = {
   title: string;
   lead_organisation: string;
   stakeholder_type: string;
+  stakeholder_type_rule: string | null;
   countries: string | null;
   wsis_targets: string | null;
   mdg_links: string | null;
   status: string;
   start_year: number | null;
+  reported_year: number | null;
   source: string;
+  conversion_note: string | null;
 };
 
 export interface CheckedEntry {
@@ -96,12 +99,15 @@ export function checkEntry(record: Record<string, unknown>, template: Template, 
       title: values.title,
       lead_organisation: values.lead_organisation,
       stakeholder_type: values.stakeholder_type,
+      stakeholder_type_rule: orNull(values.stakeholder_type_rule),
       countries: orNull(values.countries),
       wsis_targets: orNull(values.wsis_targets),
       mdg_links: orNull(values.mdg_links),
       status: values.status,
       start_year: values.start_year === '' ? null : Number(values.start_year),
-      source: values.source
+      reported_year: values.reported_year === '' ? null : Number(values.reported_year),
+      source: values.source,
+      conversion_note: orNull(values.conversion_note)
     },
     actionLines: [...new Set(actionLines)]
   };

@@ -13,11 +13,11 @@ export interface StakeholderType {
 }
 
 export async function stakeholderTypes(): Promise<StakeholderType[]> {
-  // Display order: as the 2008 report lists them, 'other' last.
+  // Display order: as the 2008 report lists them, then 'other', then 'not_stated'.
   return query<StakeholderType>(
     `SELECT id, name, description, source FROM stakeholder_type
       ORDER BY CASE id WHEN 'government' THEN 0 WHEN 'international_organisation' THEN 1 WHEN 'private_sector' THEN 2
-                       WHEN 'civil_society' THEN 3 WHEN 'academia' THEN 4 ELSE 5 END, id`
+                       WHEN 'civil_society' THEN 3 WHEN 'academia' THEN 4 WHEN 'not_stated' THEN 6 ELSE 5 END, id`
   );
 }
 
