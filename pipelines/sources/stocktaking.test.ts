@@ -105,7 +105,7 @@ describe('stocktaking: validation against the template', () => {
       [f, 4, 'unknown action line: C99'],
       [f, 5, 'invalid start_year: "20x5"'],
       [f, 6, 'start_year out of range 1990..2030: 1985'],
-      [f, 7, 'invalid stakeholder_type: "ngo" (allowed: government, private_sector, civil_society, international_organisation, academia, other)'],
+      [f, 7, 'invalid stakeholder_type: "ngo" (allowed: government, private_sector, civil_society, international_organisation, academia, other, not_stated)'],
       [f, 8, 'invalid status: "done" (allowed: planned, ongoing, completed, unknown)'],
       [f, 9, 'missing required field: title'],
       [f, 10, 'unknown country code: XYZ'],
@@ -164,12 +164,15 @@ describe('stocktaking: validation against the template', () => {
       title: 'Portal, national',
       lead_organisation: 'Ministry',
       stakeholder_type: 'government',
+      stakeholder_type_rule: null,
       countries: 'KEN;UGA',
       wsis_targets: '1;10',
       mdg_links: '8.F;8.16',
       status: 'completed',
       start_year: 2007,
-      source: 'export 2008'
+      reported_year: null,
+      source: 'export 2008',
+      conversion_note: null
     });
   });
 });
