@@ -399,6 +399,18 @@ const DATA_TABLES = [
     ]
   },
   {
+    name: 'stocktaking_warning',
+    description: 'Warnings on stocktaking entries (rules in pipelines/sources/stocktaking/warnings.ts), computed at load time',
+    published: true,
+    primaryKey: ['entry', 'rule'],
+    columns: [
+      { name: 'entry', type: 'VARCHAR', description: 'Stocktaking entry id' },
+      { name: 'rule', type: 'VARCHAR', description: 'planned-start-passed, not-updated, no-country or no-action-line' },
+      { name: 'message', type: 'VARCHAR', description: 'What the rule found, with the years' },
+      { name: 'as_of_year', type: 'INTEGER', description: 'Year of the pipeline run the rules were applied in' }
+    ]
+  },
+  {
     name: 'stocktaking_total',
     description: 'Published totals of the WSIS stocktaking database',
     published: true,

@@ -15,6 +15,13 @@ import { FileRefused, isExportFile, readExport, type ExportRecord } from './stoc
 import { publishedTotals } from './stocktaking/published-totals';
 import { convertPrizes2015, PRIZES_2015_FILE, type CountryLookup } from './stocktaking/prizes-2015';
 import { economyNameLookup } from './stocktaking/country-lookup';
+import { stocktakingWarnings } from './stocktaking/warnings';
+
+/** Year the warning rules are applied in: the run's year, or WSIS_AS_OF_YEAR (tests, re-runs of a past state). */
+function asOfYear(): number {
+  const set = process.env.WSIS_AS_OF_YEAR;
+  return set && /^\d{4}$/.test(set) ? Number(set) : new Date().getUTCFullYear();
+}
 
 export const ENTRIES_DIR = 'data/stocktaking';
 /** A folder of full stocktaking exports outside the repository. */
@@ -139,6 +146,8 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
   }
   await insertRows(ctx.conn, 'stocktaking_entry', read.entries);
   await insertRows(ctx.conn, 'stocktaking_action_line', read.bridge);
+  const warnings = stocktakingWarnings(read.entries, read.bridge, asOfYear());
+  await insertRows(ctx.conn, 'stocktaking_warning', warnings);
   const refused = [...read.refused];
   const checksums = [...read.checksums];
   let rowsRead = read.rowsRead;
@@ -166,7 +175,7 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
     await ctx.quarantine(refused);
     messages.push(`${refused.length} row(s) or file(s) quarantined`);
   }
-  ctx.log(`${read.entries.length} stocktaking entries from ${files.length} file(s), ${read.bridge.length} action-line links`);
+  ctx.log(`${read.entries.length} stocktaking entries from ${files.length} file(s)${ctx.mirror ? ' and the WSIS Prizes 2015 list' : ''}, ${read.bridge.length} action-line links, ${warnings.length} warnings`);
   return sourceReport({ status, files: checksums.length, rowsRead, rowsLoaded, rowsQuarantined: refused.length, checksums, messages });
 }
 
