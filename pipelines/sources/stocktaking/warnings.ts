@@ -26,12 +26,20 @@ export const WARNING_RULE_TEXT: Record<WarningRule, string> = {
   'no-action-line': 'No action line'
 };
 
-export interface StocktakingWarning {
+/** Short labels for table cells. */
+export const WARNING_RULE_SHORT: Record<WarningRule, string> = {
+  'planned-start-passed': 'planned, start passed',
+  'not-updated': 'not updated',
+  'no-country': 'no country',
+  'no-action-line': 'no action line'
+};
+
+export type StocktakingWarning = {
   entry: string;
   rule: WarningRule;
   message: string;
   as_of_year: number;
-}
+};
 
 export function stocktakingWarnings(entries: StocktakingEntry[], bridge: { entry: string; action_line: string }[], asOfYear: number): StocktakingWarning[] {
   const withLine = new Set(bridge.map((b) => b.entry));
