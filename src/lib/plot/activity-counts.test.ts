@@ -21,6 +21,15 @@ describe('countActivities', () => {
       { stakeholder_type: 'unknown', stakeholder: 'unknown', start_year: '2008', entries: 1 }
     ]);
   });
+
+  it('keeps a type derived by a rule apart from the same type stated', () => {
+    const gov = { stakeholder_type: 'government', stakeholder_name: 'Governments', start_year: null };
+    const derived = { stakeholder_type: 'government', stakeholder_name: 'Governments (derived)', start_year: null };
+    expect(countActivities([derived, gov, derived]).map((c) => [c.stakeholder, c.entries])).toEqual([
+      ['Governments', 1],
+      ['Governments (derived)', 2]
+    ]);
+  });
 });
 
 describe('activitiesSummary', () => {

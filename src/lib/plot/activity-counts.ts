@@ -18,7 +18,8 @@ export function countActivities(
   for (const e of entries) {
     const type = e.stakeholder_type ?? 'unknown';
     const year = e.start_year != null ? String(e.start_year) : NOT_STATED;
-    const key = `${type}|${year}`;
+    // The name is part of the key: a type derived by a rule ("Governments (derived)") is its own bar, never merged with the stated one.
+    const key = `${type}|${e.stakeholder_name ?? ''}|${year}`;
     const c = counts.get(key) ?? { stakeholder_type: type, stakeholder: e.stakeholder_name ?? type, start_year: year, entries: 0 };
     c.entries += 1;
     counts.set(key, c);

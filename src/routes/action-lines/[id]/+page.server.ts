@@ -16,6 +16,8 @@ import {
 } from '$lib/server/queries/action-lines';
 import { actionLineMdgs } from '$lib/server/queries/mdgs';
 import { parseStakeholderType, stakeholderTypes } from '$lib/server/queries/stakeholders';
+import { completeness } from '$lib/server/queries/completeness';
+import { warningList, warningSummary } from '$lib/server/queries/stocktaking-warnings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -38,6 +40,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   ]);
   const statuses = await linkedIndicatorStatus(targets.map((t) => t.target));
   const mdgGoals = await actionLineMdgs(line.id);
+  const [reported, warningCounts, warnings] = await Promise.all([completeness(line.id), warningSummary(line.id), warningList(line.id)]);
   const chartParams = new URLSearchParams({ id: line.id });
   if (type) chartParams.set('stakeholder_type', type);
   const activitiesChart = await chartDefinition(ACTIVITIES_CHART)!(chartParams);
@@ -58,6 +61,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
     meetings: held,
     flags,
     types,
-    stakeholderType: type
+    stakeholderType: type,
+    completeness: reported,
+    warningCounts,
+    warnings
   };
 };
