@@ -7,12 +7,13 @@ import { regionCharts } from './regions';
 import { stakeholderCharts } from './stakeholders';
 import { targetCharts } from './targets';
 import { mdgCharts } from './mdgs';
+import { stocktakingCharts } from './stocktaking';
 
 export { chartCsvHref, type ChartDefinition } from './registry';
 
 const CHARTS: ReadonlyMap<string, ChartDefinition> = (() => {
   const map = new Map<string, ChartDefinition>();
-  for (const group of [targetCharts, actionLineCharts, stakeholderCharts, regionCharts, countryCharts, mdgCharts]) {
+  for (const group of [targetCharts, actionLineCharts, stakeholderCharts, regionCharts, countryCharts, mdgCharts, stocktakingCharts]) {
     for (const [id, definition] of Object.entries(group)) {
       if (map.has(id)) throw new Error(`chart id defined twice: ${id}`);
       map.set(id, definition);
