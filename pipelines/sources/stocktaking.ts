@@ -1,7 +1,9 @@
 // Source "stocktaking": activity entries in the stocktaking template (data/stocktaking/*.csv
 // and *.json in the repository, plus full exports in the folder named by WSIS_STOCKTAKING_DIR),
-// each row checked against data/stocktaking/schema.json; and, in mirror mode, the published
-// yearly totals of the WSIS stocktaking database.
+// each row checked against data/stocktaking/schema.json; and, in mirror mode, the WSIS Prizes
+// 2015 nominated projects converted into the template (stocktaking/prizes-2015.ts; country names
+// through the shared harmoniser) and the published yearly totals of the stocktaking database.
+// Warnings (stocktaking/warnings.ts) are computed over the loaded entries.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { QuarantineRow, Source, SourceContext, SourceReport } from '../lib/context';
@@ -14,13 +16,17 @@ import { checkEntry, readTemplate, type References, type StocktakingEntry, type 
 import { FileRefused, isExportFile, readExport, type ExportRecord } from './stocktaking/export-file';
 import { publishedTotals } from './stocktaking/published-totals';
 import { convertPrizes2015, PRIZES_2015_FILE, type CountryLookup } from './stocktaking/prizes-2015';
-import { economyNameLookup } from './stocktaking/country-lookup';
+import { createHarmoniser } from '../harmonise';
 import { stocktakingWarnings } from './stocktaking/warnings';
 
-/** Year the warning rules are applied in: the run's year, or WSIS_AS_OF_YEAR (tests, re-runs of a past state). */
-function asOfYear(): number {
-  const set = process.env.WSIS_AS_OF_YEAR;
-  return set && /^\d{4}$/.test(set) ? Number(set) : new Date().getUTCFullYear();
+/** Year the warning rules are applied in: the run's year, unless WSIS_AS_OF_YEAR sets it (tests, re-runs of a past state). */
+export const AS_OF_YEAR = 'WSIS_AS_OF_YEAR';
+
+function asOfYear(ctx: SourceContext): number {
+  const set = ctx.setting(AS_OF_YEAR);
+  if (set === undefined || set === '') return new Date().getUTCFullYear();
+  if (!/^\d{4}$/.test(set)) throw new Error(`${AS_OF_YEAR} must be a four-digit year, got "${set}"`);
+  return Number(set);
 }
 
 export const ENTRIES_DIR = 'data/stocktaking';
@@ -132,7 +138,8 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
   const files = inputFiles(ctx.root, ctx.setting(STOCKTAKING_DIR));
   const read = readEntries(files, template, refs);
   if (ctx.mirror) {
-    const prizes = await readPrizes2015(ctx.mirror, await economyNameLookup(ctx.conn));
+    const harmoniser = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
+    const prizes = await readPrizes2015(ctx.mirror, (name) => harmoniser.toIso3(name, 'WSIS Prizes 2015'));
     if (!prizes) {
       status = 'partial';
       messages.push(`mirror has no ${PRIZES_2015_FILE}: WSIS Prizes 2015 projects not loaded`);
@@ -141,12 +148,12 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
       read.refused.push(...prizes.converted.refused);
       read.rowsRead += prizes.converted.refused.length;
       acceptRecords(PRIZES_2015_FILE, prizes.converted.records, template, refs, read);
-      messages.push(`WSIS Prizes 2015: ${prizes.converted.records.length} converted, ${prizes.converted.refused.length} refused, ${prizes.converted.repairedRows} with text repaired`);
+      messages.push(`WSIS Prizes 2015: ${prizes.converted.records.length} converted, ${prizes.converted.refused.length} refused, ${prizes.converted.repairedRows} with text repaired; country names: ${harmoniser.summary()}`);
     }
   }
   await insertRows(ctx.conn, 'stocktaking_entry', read.entries);
   await insertRows(ctx.conn, 'stocktaking_action_line', read.bridge);
-  const warnings = stocktakingWarnings(read.entries, read.bridge, asOfYear());
+  const warnings = stocktakingWarnings(read.entries, read.bridge, asOfYear(ctx));
   await insertRows(ctx.conn, 'stocktaking_warning', warnings);
   const refused = [...read.refused];
   const checksums = [...read.checksums];
@@ -187,8 +194,11 @@ export const stocktaking: Source = {
     publisher: 'ITU (WSIS stocktaking database)',
     url: 'https://www.itu.int/net4/wsis/stocktaking/',
     licence: 'entries cited per row; published totals quoted with citation',
-    inputs: [`${ENTRIES_DIR}/*.csv, *.json`, `$${STOCKTAKING_DIR}`, `mirror ${PUBLISHED_FIGURES_FILE}`]
+    inputs: [`${ENTRIES_DIR}/*.csv, *.json`, `$${STOCKTAKING_DIR}`, `mirror ${PRIZES_2015_FILE}`, `mirror ${PUBLISHED_FIGURES_FILE}`]
   },
-  settings: [{ env: STOCKTAKING_DIR, description: 'Folder of full stocktaking exports (template CSV or JSON) read besides data/stocktaking/', inputDir: true }],
+  settings: [
+    { env: STOCKTAKING_DIR, description: 'Folder of full stocktaking exports (template CSV or JSON) read besides data/stocktaking/', inputDir: true },
+    { env: AS_OF_YEAR, description: 'Year the stocktaking warning rules are applied in (default: the year of the run)' }
+  ],
   run: loadStocktaking
 };
