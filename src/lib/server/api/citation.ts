@@ -32,6 +32,7 @@ const CREDITS: Record<string, string> = {
   stocktaking_entry: STOCKTAKING,
   stocktaking_action_line: STOCKTAKING,
   stocktaking_total: STOCKTAKING,
+  stocktaking_warning: STOCKTAKING,
   quarantine: PIPELINE,
   run_record: PIPELINE
 };
