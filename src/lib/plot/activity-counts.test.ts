@@ -33,6 +33,15 @@ describe('countActivities', () => {
 });
 
 describe('activitiesSummary', () => {
+  it('names the leader among stated or derived types, and counts the entries that state none', () => {
+    const ns = { stakeholder_type: 'not_stated', stakeholder_name: 'Not stated', start_year: null };
+    const counts = countActivities([ns, ns, ns, { ...io, start_year: null }, { ...cs, start_year: null }, { ...cs, start_year: null }]);
+    expect(activitiesSummary('C9', counts, null)).toBe(
+      'Civil society (NGOs) registered the most activities against C9 (2 of 6); none states a start year; 3 state no stakeholder type.'
+    );
+    expect(activitiesSummary('C9', countActivities([ns]), null)).toBe('No activity against C9 states its stakeholder type (1); none states a start year; 1 states no stakeholder type.');
+  });
+
   it('names the leading type with its share of the total (C2: 6 of 8)', () => {
     const counts = countActivities([
       ...Array.from({ length: 6 }, () => ({ ...io, start_year: null })),

@@ -77,7 +77,9 @@ export interface EntriesByType {
 /** Stocktaking entries (the cited entries the repository ships) by lead stakeholder type and status. */
 export async function entriesByTypeAndStatus(): Promise<EntriesByType[]> {
   return query<EntriesByType>(
-    `SELECT e.stakeholder_type, coalesce(st.name, e.stakeholder_type) AS stakeholder_name,
+    `SELECT e.stakeholder_type,
+            -- a type derived by a rule is its own bar, never counted as stated
+            coalesce(st.name, e.stakeholder_type) || CASE WHEN e.stakeholder_type_rule IS NULL THEN '' ELSE ' (derived)' END AS stakeholder_name,
             coalesce(e.status, 'unknown') AS status, count(*)::INTEGER AS entries
        FROM stocktaking_entry e LEFT JOIN stakeholder_type st ON st.id = e.stakeholder_type
       GROUP BY ALL ORDER BY entries DESC, stakeholder_type, status`
