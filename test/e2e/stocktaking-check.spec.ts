@@ -17,7 +17,7 @@ test.describe('/stocktaking/check', () => {
   test('a good file: valid, with the row count', async ({ page }) => {
     await upload(page, 'entries.csv', 'text/csv', good);
     await expect(page.getByRole('heading', { name: 'entries.csv: valid' })).toBeVisible();
-    await expect(page.getByTestId('summary')).toContainText('All 21 entries fit the template.');
+    await expect(page.getByTestId('summary')).toContainText('All 22 entries fit the template.');
     await expectAccessible(page);
   });
 
