@@ -5,7 +5,7 @@
 // - by=action_line: one point per top-level action line; movement = the median change of
 //   the countries its entries name (one indicator for all lines, so the y axis has one unit).
 // The indicator: ?indicator=, else the first series linked to the line (WSIS target or MDG
-// indicators), else Internet users (target indicator 10.1, MDG 8.16), said in the summary.
+// indicators), else Internet users (target indicator 10.5, MDG 8.16), said in the summary.
 import type { ChartView } from '$lib/plot/types';
 import { classifyQuadrants, median, quadrantCounts, quadrantSpec, type QuadrantInput } from '$lib/plot/quadrant';
 import { renderPlot } from '../plot-render';
@@ -15,7 +15,7 @@ import { entriesByCountry, entriesByTopLine, entryPeriod, indicatorInfo, linkedS
 import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const ACTIVITY_OUTCOME_CHART = 'stocktaking-activity-outcome';
-/** Headline series used when the line links none with data: Internet users (WSIS 10.1, MDG 8.16). */
+/** Headline series used when the line links none with data: Internet users (WSIS 10.5, MDG 8.16). */
 export const DEFAULT_INDICATOR = 'IT.NET.USER.ZS';
 /** A country's value at either end of the period may come from a year this close to it. */
 export const YEAR_TOLERANCE = 2;
@@ -62,7 +62,7 @@ const activityOutcomeChart: ChartDefinition = async (params): Promise<ChartView 
       ? `linked to ${line!.id} (${linked[0].via})`
       : line
         ? `${line.id} links no indicator with data here, so the headline series is shown`
-        : 'the headline series (WSIS target indicator 10.1, MDG 8.16)';
+        : 'the headline series (WSIS target indicator 10.5, MDG 8.16)';
   const period = await entryPeriod(by === 'country' ? (line?.id ?? null) : null);
   if (period.from === null || period.to === null || period.from >= period.to) return null;
   const { from, to } = period;

@@ -49,9 +49,10 @@ export interface LinkedIndicator {
 export async function linkedSeries(actionLine: string): Promise<LinkedIndicator[]> {
   return query<LinkedIndicator>(
     `WITH scope AS (SELECT id FROM action_line WHERE id = $1 OR parent = $1),
-          linked AS (SELECT ti.wb_code AS code, 'WSIS target indicator ' || ti.id AS via, ti.id AS ord FROM action_line_link k
+          linked AS (SELECT tis.series_code AS code, 'WSIS target indicator ' || ti.id AS via, ti.id || ':' || tis.priority AS ord FROM action_line_link k
                        JOIN target_indicator ti ON ti.target = TRY_CAST(k.link_id AS INTEGER)
-                      WHERE k.link_type = 'wsis_target' AND k.action_line IN (SELECT id FROM scope) AND ti.wb_code IS NOT NULL
+                       JOIN target_indicator_series tis ON tis.target_indicator = ti.id
+                      WHERE k.link_type = 'wsis_target' AND k.action_line IN (SELECT id FROM scope)
                      UNION ALL
                      SELECT m.wb_code, 'MDG indicator ' || m.id, 'z' || m.id FROM action_line_link k JOIN mdg_indicator m ON m.id = k.link_id
                       WHERE k.link_type = 'mdg' AND k.action_line IN (SELECT id FROM scope) AND m.wb_code IS NOT NULL)

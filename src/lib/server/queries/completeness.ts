@@ -28,9 +28,10 @@ export async function completeness(id: string | null = null): Promise<Completene
           entries AS (SELECT DISTINCT s.line, e.id, e.status FROM scope s
                         JOIN stocktaking_action_line b ON b.action_line = s.member JOIN stocktaking_entry e ON e.id = b.entry),
           -- every indicator of the linked WSIS targets and every linked MDG indicator, with its series code if any
-          linked AS (SELECT DISTINCT s.line, 'target ' || ti.id AS key, ti.wb_code AS indicator FROM scope s
+          linked AS (SELECT DISTINCT s.line, 'target ' || ti.id AS key, tis.series_code AS indicator FROM scope s
                        JOIN action_line_link k ON k.action_line = s.member AND k.link_type = 'wsis_target'
                        JOIN target_indicator ti ON ti.target = TRY_CAST(k.link_id AS INTEGER)
+                       LEFT JOIN target_indicator_series tis ON tis.target_indicator = ti.id
                      UNION
                      SELECT DISTINCT s.line, 'MDG ' || m.id, m.wb_code FROM scope s
                        JOIN action_line_link k ON k.action_line = s.member AND k.link_type = 'mdg'
