@@ -43,11 +43,11 @@ const disaggregation = {
 const DATA_TABLES = [
   {
     name: 'indicator',
-    description: 'Indicators loaded from the World Bank WDI (ITU series and the MDG series) and the WSIS/MDG indicators each serves',
+    description: 'Indicators from the World Bank WDI (ITU series and the MDG series) and from ITU and other publishers, and the WSIS/MDG indicators and action lines each serves',
     published: true,
     primaryKey: ['code'],
     columns: [
-      { name: 'code', type: 'VARCHAR', description: 'World Bank indicator code (current code)' },
+      { name: 'code', type: 'VARCHAR', description: "Publisher's indicator code: World Bank (IT.NET.USER.ZS), or <PUBLISHER>_<CODE> for publishers without dotted codes (ITU_HH6)" },
       { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
       { name: 'unit', type: 'VARCHAR', description: 'Unit of measure' },
       { name: 'topic', type: 'VARCHAR', description: 'ict (WSIS series), population (weights and context) or mdg (Millennium Development Goal series)' },
@@ -62,7 +62,11 @@ const DATA_TABLES = [
       },
       { name: 'range_basis', type: 'VARCHAR', description: 'Where the accepted range (0 to upper_bound or plausible_max) comes from: the unit, or the limit and the evidence for it' },
       { name: 'source_organisation', type: 'VARCHAR', description: 'Producer of the series' },
-      source
+      source,
+      { name: 'wsis_indicators', type: 'VARCHAR', description: 'WSIS target indicators served (semicolon-separated ids of target_indicator, e.g. 10.3;1.3)' },
+      { name: 'action_lines', type: 'VARCHAR', description: 'WSIS action lines served (semicolon-separated action line ids, e.g. C2;C3)' },
+      { name: 'measure', type: 'VARCHAR', description: "How the series measures its WSIS indicators: 'direct', or 'proxy' with what differs, per indicator" },
+      { name: 'licence', type: 'VARCHAR', description: "The producer's terms of use for the values" }
     ]
   },
   {
@@ -160,6 +164,20 @@ const DATA_TABLES = [
       { name: 'vintage', type: 'DATE', description: 'Vintage the value comes from' },
       { name: 'batch_id', type: 'VARCHAR', description: 'Batch the value comes from' },
       { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for aggregate rows (World Bank or other publisher aggregates)' }
+    ]
+  },
+  {
+    name: 'observation_note',
+    description: "Publishers' notes on single observations: ITU's estimate marks (2019* in the key ICT file), the WTID per-year Notes and Source columns, the Core Household footnotes",
+    published: true,
+    columns: [
+      { name: 'batch_id', type: 'VARCHAR', description: 'Batch of the observation (observation_batch.batch_id)' },
+      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code as staged' },
+      { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
+      { name: 'year', type: 'INTEGER', description: 'Year' },
+      disaggregation,
+      { name: 'kind', type: 'VARCHAR', description: "estimate (the publisher marks the value as an estimate), note (a definition or scope note) or source (the publisher's named data source)" },
+      { name: 'note', type: 'VARCHAR', description: 'The text as published' }
     ]
   },
   {

@@ -25,6 +25,10 @@ export interface IndicatorRow {
   range_basis: string;
   source_organisation: string;
   source: string;
+  wsis_indicators: string | null;
+  action_lines: string | null;
+  measure: string | null;
+  licence: string | null;
 }
 
 export interface AliasRow {
@@ -34,7 +38,9 @@ export interface AliasRow {
   source: string;
 }
 
-const CODE = /^[A-Z]{2}\.[A-Z0-9.]+$/;
+/** World Bank codes (IT.NET.USER.ZS) and <PUBLISHER>_<CODE> codes (ITU_HH6, IT_MOB_2GNTWK). */
+const CODE = /^([A-Z]{2}\.[A-Z0-9.]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$/;
+const LIST_ITEM = { wsis_indicators: /^\d{1,2}\.\d{1,2}$/, action_lines: /^C\d{1,2}(-[a-z-]+)?$/ };
 /** ict: the WSIS series; population: weights and context; mdg: the Millennium Development Goal series beside them. */
 export const TOPICS = ['ict', 'population', 'mdg'];
 
@@ -55,7 +61,7 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
   const seen = new Set<string>();
   return csvObjects(text).map(({ line, row }) => {
     const code = required(file, line, row, 'code');
-    if (!CODE.test(code)) throw new InputError(file, line, `code "${code}" is not a World Bank indicator code`);
+    if (!CODE.test(code)) throw new InputError(file, line, `code "${code}" is neither a World Bank code (IT.NET.USER.ZS) nor <PUBLISHER>_<CODE> (ITU_HH6)`);
     if (seen.has(code)) throw new InputError(file, line, `duplicate code ${code}`);
     seen.add(code);
     const topic = required(file, line, row, 'topic');
@@ -87,9 +93,20 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
       plausible_max: pm === '' ? null : Number(pm),
       range_basis: required(file, line, row, 'range_basis'),
       source_organisation: required(file, line, row, 'source_organisation'),
-      source: required(file, line, row, 'source')
+      source: required(file, line, row, 'source'),
+      wsis_indicators: list(file, line, row, 'wsis_indicators'),
+      action_lines: list(file, line, row, 'action_lines'),
+      measure: (row.measure ?? '').trim() || null,
+      licence: (row.licence ?? '').trim() || null
     };
   });
+}
+
+/** A ';' list column checked item by item; null when empty. */
+function list(file: string, line: number, row: Record<string, string>, col: keyof typeof LIST_ITEM): string | null {
+  const items = (row[col] ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) if (!LIST_ITEM[col].test(item)) throw new InputError(file, line, `${col}: "${item}" is not like ${col === 'action_lines' ? 'C7-e-government' : '10.3'}`);
+  return items.length ? items.join(';') : null;
 }
 
 export function parseAliases(file: string, text: string, indicators: IndicatorRow[]): AliasRow[] {
