@@ -10,7 +10,7 @@ describe('citation', () => {
   });
   it('names the build, the table, the publishers and the file', () => {
     expect(citation({ runId: 'R1', builtAt: '2026-11-23 09:13:09', table: 'observation', url: 'https://h/data/download/observation.csv' })).toBe(
-      'WSIS progress monitor (build R1, 2026-11-23), table observation. Data: World Bank, World Development Indicators (CC BY 4.0); ICT series produced by ITU (World Telecommunication/ICT Indicators Database). https://h/data/download/observation.csv'
+      'WSIS progress monitor (build R1, 2026-11-23), table observation. Data: World Bank, World Development Indicators (CC BY 4.0); ICT series produced by ITU (World Telecommunication/ICT Indicators Database); ITU World Telecommunication/ICT Indicators database and key ICT indicators (ITU: free of charge with ITU cited as source). https://h/data/download/observation.csv'
     );
   });
 });

@@ -1,6 +1,8 @@
 // How to credit each published table: the data it carries comes from different publishers
 // under different terms, so the suggested citation names them per table.
 const WDI = 'World Bank, World Development Indicators (CC BY 4.0); ICT series produced by ITU (World Telecommunication/ICT Indicators Database)';
+const ITU_DATA = "ITU World Telecommunication/ICT Indicators database and key ICT indicators (ITU: free of charge with ITU cited as source)";
+const OBSERVATIONS = `${WDI}; ${ITU_DATA}`;
 const GROUPS = 'World Bank country metadata (CC BY 4.0); UNSD M49 Standard Country or Area Codes (UN terms of use)';
 const REFERENCE =
   'WSIS Geneva Plan of Action and Tunis Agenda; ITU, UN DESA, UNESCO and WMO accounts of action-line facilitation; Partnership on Measuring ICT for Development, "Measuring the WSIS targets" (2011) and "Final WSIS Targets Review" (2014); UN MDG indicator list; ITU WSIS-SDG Matrix; compiled by this project (CC BY 4.0), source cited per row';
@@ -9,12 +11,13 @@ const STOCKTAKING = 'ITU WSIS stocktaking database and reports, transcribed by t
 const PIPELINE = 'WSIS progress monitor pipeline records (CC BY 4.0)';
 
 const CREDITS: Record<string, string> = {
-  indicator: WDI,
+  indicator: OBSERVATIONS,
   indicator_alias: WDI,
-  observation_batch: WDI,
-  observation_all: WDI,
-  observation: WDI,
-  economy: GROUPS,
+  observation_batch: OBSERVATIONS,
+  observation_all: OBSERVATIONS,
+  observation: OBSERVATIONS,
+  observation_note: ITU_DATA,
+  economy: `${GROUPS}; ITU aggregates (ITU key ICT indicators)`,
   economy_group: GROUPS,
   action_line: REFERENCE,
   wsis_target: REFERENCE,
