@@ -114,6 +114,23 @@ export function openApiDocument(serverUrl = '/api/v1') {
           }
         }
       },
+      '/cross-checks': {
+        get: {
+          operationId: 'listCrossChecks',
+          summary: 'World series that ITU and the World Bank both publish, year by year with the difference',
+          description:
+            "ITU's own world figure (key ICT indicators, economy ITU_WLD) beside the World Bank's (WDI, WLD) for Internet use, mobile-cellular, fixed-telephone and fixed-broadband subscriptions per 100; `difference` is ITU minus World Bank; `ituEstimate` marks ITU's estimates (the key ICT file's 2019*). Both figures as published.",
+          parameters: [param('indicator', 'Either code of a pair, e.g. ITU_INET or IT.NET.USER.ZS. Default: every pair.', codeSchema)],
+          responses: {
+            '200': {
+              description: 'Cross-checks',
+              content: { 'application/json': { schema: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: ref('CrossCheck') } } } } }
+            },
+            ...notModified,
+            ...errors
+          }
+        }
+      },
       '/progress': {
         get: {
           operationId: 'getProgress',
@@ -305,6 +322,42 @@ export function openApiDocument(serverUrl = '/api/v1') {
             verified: { type: 'string' },
             targets: { type: 'array', items: { type: 'object' } },
             indicators: { type: 'array', items: ref('MdgIndicator') }
+          }
+        },
+        CrossCheck: {
+          type: 'object',
+          required: ['itu', 'worldBank', 'unit', 'rows', 'maxAbsDifference', 'maxAbsDifferenceYear'],
+          properties: {
+            itu: ref('CrossCheckSide'),
+            worldBank: ref('CrossCheckSide'),
+            unit: { type: 'string' },
+            rows: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['year', 'itu', 'ituEstimate', 'worldBank', 'difference'],
+                properties: {
+                  year: { type: 'integer' },
+                  itu: nullable('number', "ITU's world value"),
+                  ituEstimate: { type: 'boolean', description: 'ITU marks the value as its estimate' },
+                  worldBank: nullable('number', "The World Bank's world value (WLD)"),
+                  difference: nullable('number', 'ITU minus World Bank, where both exist')
+                }
+              }
+            },
+            maxAbsDifference: nullable('number', 'Largest absolute difference over the years with both'),
+            maxAbsDifferenceYear: nullable('integer')
+          }
+        },
+        CrossCheckSide: {
+          type: 'object',
+          required: ['code', 'name', 'economy', 'vintage', 'file'],
+          properties: {
+            code: { type: 'string', description: 'Indicator code' },
+            name: { type: 'string' },
+            economy: { type: 'string', description: 'ITU_WLD or WLD' },
+            vintage: nullable('string', 'Newest vintage served (YYYY-MM-DD)'),
+            file: nullable('string', 'Input file(s) the values come from')
           }
         },
         Indicator: {

@@ -5,6 +5,7 @@ import { coverageChart, projectionChart, rankingChart, rankingParams, unitOf } f
 import { seriesByEconomy } from '$lib/server/queries/progress';
 import { catalogEntry, coverageMatrix, goalOf, statusByGroup, target, targetIndicators, worldAggregateCheck } from '$lib/server/queries/targets';
 import { parityFor } from '$lib/server/queries/parity';
+import { crossChecksForTarget } from '$lib/server/queries/cross-checks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -17,9 +18,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const horizon = parseHorizon(url.searchParams.get('horizon'));
   if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
 
-  const indicators = await targetIndicators(n);
+  const [indicators, crossChecks] = await Promise.all([targetIndicators(n), crossChecksForTarget(n)]);
   const withData = indicators.filter((i) => i.seriesCode && i.observations > 0);
-  if (withData.length === 0) return { target: t, horizon, indicators, detail: null, aggregateCheck: null, parity: null };
+  if (withData.length === 0) return { target: t, horizon, indicators, detail: null, aggregateCheck: null, parity: null, crossChecks };
 
   // One indicator is shown in detail: ?indicator=10.1; by default the target's headline indicator, else the first with a goal.
   const rawIndicator = url.searchParams.get('indicator');
@@ -72,6 +73,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     indicators,
     aggregateCheck,
     parity,
+    crossChecks,
     detail: {
       indicator: selected,
       unit: unitOf(selected.seriesUnit),
