@@ -39,3 +39,14 @@ export async function ituRegionIndex(): Promise<ItuRegionItem[]> {
     .map((r) => ({ ...r, kind: kind(r.code), members: null, linked: true }))
     .sort((a, b) => Number(a.kind.startsWith('ITU/BDT')) - Number(b.kind.startsWith('ITU/BDT')) || DEVELOPMENT_GROUPS.indexOf(a.code) - DEVELOPMENT_GROUPS.indexOf(b.code) || a.name.localeCompare(b.name));
 }
+
+/** Years whose served values of an economy the publisher marks as estimates (observation_note kind 'estimate'), across its indicators. */
+export async function estimateYears(economy: string): Promise<number[]> {
+  const rows = await query<{ year: number }>(
+    `SELECT DISTINCT n.year FROM observation_note n
+       JOIN observation o ON o.batch_id = n.batch_id AND o.economy = n.economy AND o.year = n.year AND o.disaggregation = n.disaggregation
+      WHERE n.economy = $1 AND n.kind = 'estimate' ORDER BY 1`,
+    [economy]
+  );
+  return rows.map((r) => r.year);
+}

@@ -12,7 +12,7 @@ import {
   regionByCode,
   regionMembership
 } from '$lib/server/queries/regions';
-import { isItuAggregate, worldOf } from '$lib/server/queries/itu-regions';
+import { estimateYears, isItuAggregate, worldOf } from '$lib/server/queries/itu-regions';
 import type { ChartView } from '$lib/plot/types';
 import type { PageServerLoad } from './$types';
 
@@ -40,7 +40,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const selectedChart = charts[order.indexOf(indicator.code)];
   return {
     region,
-    publisher: isItuAggregate(region.code) ? 'ITU' : 'World Bank',
+    publisher: isItuAggregate(region.code) ? "ITU's" : "the World Bank's",
+    estimateYears: isItuAggregate(region.code) ? await estimateYears(region.code) : [],
     world: worldOf(region.code),
     indicator,
     horizon,
