@@ -57,6 +57,16 @@ describe('pipeline on the shared mirror', () => {
     expect(await scalar(out, "SELECT vintage::VARCHAR FROM observation WHERE indicator = 'IT.NET.USER.ZS' AND economy = 'WLD' AND year = 2019")).toBe('2026-07-13');
   });
 
+  it("loads ITU's own files: a published world aggregate and a country value", async () => {
+    const v = (ind: string, eco: string, year: number, dis = '') =>
+      scalar(out, 'SELECT value FROM observation WHERE indicator = $1 AND economy = $2 AND year = $3 AND disaggregation = $4', [ind, eco, year, dis]);
+    // itu/key-ict-2005-2019/ITU_Key_2005-2019_ICT_data_with LDCs_28Oct2019_Final.xls: Internet users World 2019* = 53.6 (estimate)
+    expect(await v('ITU_INET', 'ITU_WLD', 2019)).toBeCloseTo(53.6, 1);
+    // itu/wtid-jun2019/Individuals using the internet by gender_Jun2019.xlsx: Algeria 2018, female 50.3
+    expect(await v('ITU_HH7', 'DZA', 2018, 'sex=female')).toBe(50.3);
+    expect(first.outcomes.find((o) => o.source === 'itu-wtid')).toMatchObject({ status: 'ok', rowsQuarantined: 14 });
+  });
+
   it('keeps aggregates apart from countries', async () => {
     expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'WLD'")).toBe(true);
     expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'KEN'")).toBe(false);

@@ -61,8 +61,9 @@ export async function loadInputs(ctx: SourceContext, dataset: string, onlineName
       out.files.push({ file: url, name, bytes: res.bytes, checksum: res.checksum });
     } catch (err) {
       // getWithRetry words its errors for the World Bank API; say ITU.
-      const reason = (err instanceof Error ? err.message : String(err)).replace(/^World Bank API (unreachable|refused): /, '');
-      out.problems.push(`ITU file unreachable: ${reason}`);
+      const text = err instanceof Error ? err.message : String(err);
+      const refused = text.startsWith('World Bank API refused: ');
+      out.problems.push(`ITU file ${refused ? 'not served' : 'unreachable'}: ${text.replace(/^World Bank API (unreachable|refused): /, '')}`);
     }
   }
   return out;
