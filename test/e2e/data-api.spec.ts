@@ -157,8 +157,10 @@ test.describe('API errors', () => {
 test.describe('other endpoints', () => {
   test('indicators: codes with target numbers as an array', async ({ request }) => {
     const { body } = await getJson(request, '/api/v1/indicators');
-    expect(body.total).toBe(19); // 7 WSIS and population series + 12 MDG series (data/indicators.csv)
+    expect(body.total).toBe(37); // data/indicators.csv: 7 WSIS and population series + 12 MDG series + 18 ITU series
     const internet = body.data.find((r: { code: string }) => r.code === 'IT.NET.USER.ZS');
+    // ITU's Internet use by gender: the total (Core Household HH7) and both sexes
+    expect(body.data.find((r: { code: string }) => r.code === 'ITU_HH7').disaggregations).toEqual(['', 'sex=female', 'sex=male']);
     expect(internet).toMatchObject({ name: 'Individuals using the Internet (% of population)', unit: '% of population', wsis_targets: [10], mdg_indicator: '8.16', disaggregations: [''] });
   });
 
@@ -246,7 +248,7 @@ test.describe('other endpoints', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(
-      ['/', '/action-lines', '/action-lines/{id}', '/indicators', '/mdgs', '/mdgs/{goal}', '/observations', '/openapi.json', '/participation', '/progress', '/stocktaking', '/stocktaking/warnings'].sort()
+      ['/', '/action-lines', '/action-lines/{id}', '/cross-checks', '/indicators', '/mdgs', '/mdgs/{goal}', '/observations', '/openapi.json', '/participation', '/progress', '/stocktaking', '/stocktaking/warnings'].sort()
     );
     const limit = body.paths['/observations'].get.parameters.find((p: { name: string }) => p.name === 'limit');
     expect(limit.schema).toMatchObject({ default: 1000, maximum: 10000, minimum: 1 });
@@ -274,8 +276,9 @@ test.describe('downloads', () => {
         const fromFile = await fingerprint(`read_parquet('${file}')`);
         const fromWarehouse = await fingerprint(`w."${table}"`);
         expect(fromFile).toEqual(fromWarehouse);
-        // 84,935 served values of the WSIS and population series (84,941 before KSV, Kosovo's old code, was quarantined), plus the MDG series (counted per part: the mirror grows).
-        if (table === 'observation') expect(fromFile.n).toBe(84935 + (await mdgObservations()));
+        // 84,935 served values of the WSIS and population series (84,941 before KSV, Kosovo's old code, was quarantined), 17,119 ITU values
+        // (itu-key-ict, itu-wtid), plus the MDG series (counted per part: the mirror grows).
+        if (table === 'observation') expect(fromFile.n).toBe(84935 + 17119 + (await mdgObservations()));
       }
     } finally {
       conn.closeSync();
@@ -317,7 +320,7 @@ test.describe('/data page', () => {
     await expect(list).toHaveCount(PUBLISHED.length);
     for (const name of PUBLISHED) await expect(page.locator(`#table-${name}`)).toHaveText(name);
     const observation = page.locator('#table-list tbody tr', { has: page.locator('th', { hasText: /^observation$/ }) });
-    await expect(observation.locator('td.num')).toHaveText((84935 + (await mdgObservations())).toLocaleString('en-GB'));
+    await expect(observation.locator('td.num')).toHaveText((84935 + 17119 + (await mdgObservations())).toLocaleString('en-GB')); // with 17,119 ITU values
     await expect(observation.getByRole('link', { name: /^observation as Parquet/ })).toHaveAttribute('href', '/data/download/observation.parquet');
     const [[quarantined]] = await warehouseRows('SELECT count(*)::INTEGER FROM quarantine');
     expect(quarantined).toBeGreaterThanOrEqual(6); // 5 DataBank lines and Sark, plus whatever later mirror files add
