@@ -34,6 +34,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
+      // The upload form posts to the site's own origin (adapter-node assumes https otherwise).
+      ORIGIN: `http://127.0.0.1:${port}`,
       WSIS_WAREHOUSE: process.env.WSIS_WAREHOUSE ?? 'test-output/e2e/wsis.duckdb'
     }
   }

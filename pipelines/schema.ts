@@ -43,11 +43,11 @@ const disaggregation = {
 const DATA_TABLES = [
   {
     name: 'indicator',
-    description: 'Indicators of every publisher (World Bank WDI, UN SDG database, UN DESA, Global Data Lab, Common Crawl; ICT, population and MDG series) and the WSIS/MDG indicators each serves',
+    description: 'Indicators of every publisher (World Bank WDI, ITU, UN SDG database, UN DESA, Global Data Lab, Common Crawl; ICT, population and MDG series) and the WSIS/MDG indicators and action lines each serves',
     published: true,
     primaryKey: ['code'],
     columns: [
-      { name: 'code', type: 'VARCHAR', description: "Publisher's own code: World Bank (IT.NET.USER.ZS), UN SDG series (IT_MOB_2GNTWK), or <PUBLISHER>_<CODE> (EGOV_EGDI, GDL_TV, CC_LANG_SHARE)" },
+      { name: 'code', type: 'VARCHAR', description: "Publisher's own code: World Bank (IT.NET.USER.ZS), UN SDG series (IT_MOB_2GNTWK), or <PUBLISHER>_<CODE> (ITU_HH6, EGOV_EGDI, GDL_TV, CC_LANG_SHARE)" },
       { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
       { name: 'unit', type: 'VARCHAR', description: 'Unit of measure' },
       { name: 'topic', type: 'VARCHAR', description: 'ict (WSIS series), population (weights and context) or mdg (Millennium Development Goal series)' },
@@ -64,9 +64,10 @@ const DATA_TABLES = [
       { name: 'source_organisation', type: 'VARCHAR', description: 'Producer of the series' },
       source,
       { name: 'sdg_indicator', type: 'VARCHAR', description: 'UN SDG indicator the series belongs to (e.g. 9.c.1), if any: action-line pages find it through the WSIS-SDG matrix (action line -> SDG target)' },
-      { name: 'action_lines', type: 'VARCHAR', description: "WSIS action lines the series serves by this project's own cited reading (semicolon-separated ids, e.g. C7-e-government), besides the matrix links" },
+      { name: 'wsis_indicators', type: 'VARCHAR', description: 'WSIS target indicators served (semicolon-separated ids of target_indicator, e.g. 10.3;1.3)' },
+      { name: 'action_lines', type: 'VARCHAR', description: "WSIS action lines the series serves by this project's own cited reading (semicolon-separated ids, e.g. C2;C7-e-government), besides the matrix links" },
       { name: 'measure', type: 'VARCHAR', description: "direct (measures what the WSIS target indicator asks) or proxy (a stated stand-in; measure_note says for what); empty where not assessed" },
-      { name: 'measure_note', type: 'VARCHAR', description: 'What a proxy stands for and how it differs from the target indicator' },
+      { name: 'measure_note', type: 'VARCHAR', description: 'What a proxy stands for and how it differs from the target indicator (per indicator where it serves several)' },
       { name: 'licence', type: 'VARCHAR', description: "Terms of the publisher's data, as the publisher or the copy states them" },
       { name: 'headline_disaggregation', type: 'VARCHAR', description: "The breakdown pages show when one value must stand for the series: '' (the total) unless the publisher gives no total (4.a.1 by education level: education_level=primary)" }
     ]
@@ -185,6 +186,20 @@ const DATA_TABLES = [
       { name: 'other_vintage', type: 'DATE', description: 'Its vintage' },
       { name: 'other_value', type: 'DOUBLE', description: 'The value it publishes' },
       { name: 'difference', type: 'DOUBLE', description: 'served_value - other_value' }
+    ]
+  },
+  {
+    name: 'observation_note',
+    description: "Publishers' notes on single observations: ITU's estimate marks (2019* in the key ICT file), the WTID per-year Notes and Source columns, the Core Household footnotes",
+    published: true,
+    columns: [
+      { name: 'batch_id', type: 'VARCHAR', description: 'Batch of the observation (observation_batch.batch_id)' },
+      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code as staged' },
+      { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
+      { name: 'year', type: 'INTEGER', description: 'Year' },
+      disaggregation,
+      { name: 'kind', type: 'VARCHAR', description: "estimate (the publisher marks the value as an estimate), note (a definition or scope note) or source (the publisher's named data source)" },
+      { name: 'note', type: 'VARCHAR', description: 'The text as published' }
     ]
   },
   {
@@ -401,13 +416,16 @@ const DATA_TABLES = [
       { name: 'id', type: 'VARCHAR', description: 'Entry id' },
       { name: 'title', type: 'VARCHAR', description: 'Title' },
       { name: 'lead_organisation', type: 'VARCHAR', description: 'Lead organisation' },
-      { name: 'stakeholder_type', type: 'VARCHAR', description: 'Stakeholder type id of the lead organisation' },
+      { name: 'stakeholder_type', type: 'VARCHAR', description: 'Stakeholder type id of the lead organisation (not_stated when the source does not say)' },
+      { name: 'stakeholder_type_rule', type: 'VARCHAR', description: 'Null when the source states the stakeholder type; otherwise the documented rule that derived it from the organisation name (derived, not stated)' },
       { name: 'countries', type: 'VARCHAR', description: 'ISO3 codes, semicolon-separated (empty for global)' },
       { name: 'wsis_targets', type: 'VARCHAR', description: 'WSIS target numbers, semicolon-separated' },
       { name: 'mdg_links', type: 'VARCHAR', description: 'MDG goals or indicators, semicolon-separated' },
       { name: 'status', type: 'VARCHAR', description: 'planned, ongoing, completed or unknown' },
       { name: 'start_year', type: 'INTEGER', description: 'Start year' },
-      source
+      { name: 'reported_year', type: 'INTEGER', description: 'Year the source last reported the entry (report, list or export year)' },
+      source,
+      { name: 'conversion_note', type: 'VARCHAR', description: 'How the entry was converted from its source (encoding repaired, names mapped), if it was' }
     ]
   },
   {
@@ -418,6 +436,18 @@ const DATA_TABLES = [
     columns: [
       { name: 'entry', type: 'VARCHAR', description: 'Stocktaking entry id' },
       { name: 'action_line', type: 'VARCHAR', description: 'Action line id' }
+    ]
+  },
+  {
+    name: 'stocktaking_warning',
+    description: 'Warnings on stocktaking entries (rules in pipelines/sources/stocktaking/warnings.ts), computed at load time',
+    published: true,
+    primaryKey: ['entry', 'rule'],
+    columns: [
+      { name: 'entry', type: 'VARCHAR', description: 'Stocktaking entry id' },
+      { name: 'rule', type: 'VARCHAR', description: 'planned-start-passed, not-updated, no-country or no-action-line' },
+      { name: 'message', type: 'VARCHAR', description: 'What the rule found, with the years' },
+      { name: 'as_of_year', type: 'INTEGER', description: 'Year of the pipeline run the rules were applied in' }
     ]
   },
   {

@@ -15,5 +15,8 @@ fi
 npm run build
 export WSIS_WAREHOUSE="${WSIS_WAREHOUSE:-$PWD/data/build/wsis.duckdb}"
 export PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
+# The upload form (/stocktaking/check) is a POST: SvelteKit accepts it only from the site's
+# own origin, which adapter-node assumes is https unless ORIGIN says otherwise.
+export ORIGIN="${ORIGIN:-http://$HOST:$PORT}"
 echo "Serving the dashboard at http://$HOST:$PORT (Ctrl-C to stop)"
 exec node build

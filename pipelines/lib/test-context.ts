@@ -13,7 +13,7 @@ export const ACTION_LINE_IDS = [
   'C7-e-environment', 'C7-e-agriculture', 'C7-e-science',
   'C8', 'C9', 'C10', 'C11'
 ];
-export const STAKEHOLDER_TYPE_IDS = ['government', 'private_sector', 'civil_society', 'international_organisation', 'academia', 'other'];
+export const STAKEHOLDER_TYPE_IDS = ['government', 'private_sector', 'civil_society', 'international_organisation', 'academia', 'other', 'not_stated'];
 
 export interface TestContextOptions {
   mirror?: string | null;

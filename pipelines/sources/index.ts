@@ -1,6 +1,6 @@
 // The sources of a run, in dependency order: reference facts and the indicator catalog
 // first (everything else is checked against them), then countries (World Bank, then M49,
-// which updates and completes them), then indicator data (files, then API) staged into the
+// which updates and completes them), then indicator data (World Bank files, then API; ITU's Excel files) staged into the
 // shared observation step, validated and published in one step after every source that
 // stages observations (the World Bank, then the UN SDG database, UIS, the E-Government
 // Survey, Global Data Lab, Common Crawl), then the comparison of the two 4.a.1 vintages, then
@@ -12,6 +12,7 @@ import { worldbankCatalog, worldbankCountries, worldbankFiles } from './worldban
 import { observationsPublish } from '../observations';
 import { m49 } from './m49';
 import { worldbankApi } from './worldbank/api';
+import { ituKeyIct, ituWtid } from './itu';
 import { wsisMatrix } from './wsis-matrix';
 import { meetings } from './meetings';
 import { stocktaking } from './stocktaking';
@@ -36,6 +37,8 @@ export function allSources(): Source[] {
     egov,
     gdl,
     commoncrawl,
+    ituKeyIct,
+    ituWtid,
     observationsPublish,
     reconcile4a1,
     wsisMatrix,

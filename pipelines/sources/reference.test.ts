@@ -75,6 +75,7 @@ describe('reference source on the repository files', () => {
   it('links series no source loads yet (ITU_HH6, IT_MOB_2GNTWK) without failing', async () => {
     expect(await q(`SELECT target_indicator, relation FROM target_indicator_series WHERE series_code IN ('ITU_HH6', 'IT_MOB_2GNTWK') ORDER BY 1`)).toEqual([
       { target_indicator: '1.1', relation: 'proxy' },
+      { target_indicator: '1.3', relation: 'proxy' },
       { target_indicator: '10.3', relation: 'direct' }
     ]);
   });
@@ -130,12 +131,12 @@ describe('reference source on the repository files', () => {
     expect(rows.map((r) => r.l)).toEqual(['mdg:8.14', 'mdg:8.15', 'mdg:8.16', 'mdg_goal:8', 'wsis_target:1', 'wsis_target:2', 'wsis_target:3', 'wsis_target:4', 'wsis_target:5', 'wsis_target:6', 'wsis_target:10']);
   });
 
-  it('loads the 6 stakeholder types and reports every row', async () => {
+  it('loads the 7 stakeholder types and reports every row', async () => {
     expect((await q(`SELECT id FROM stakeholder_type ORDER BY id`)).map((r) => r.id)).toEqual([
-      'academia', 'civil_society', 'government', 'international_organisation', 'other', 'private_sector'
+      'academia', 'civil_society', 'government', 'international_organisation', 'not_stated', 'other', 'private_sector'
     ]);
     expect(report.files).toBe(10);
-    expect(report.rowsLoaded).toBe(19 + 10 + 39 + 15 + 81 + 8 + 21 + 15 + 39 + 6); // 15 target indicator series links: 9 from the reference rebuild, 6 for the UN/UIS/E-Gov/GDL/Common Crawl series
+    expect(report.rowsLoaded).toBe(19 + 10 + 39 + 25 + 81 + 8 + 21 + 15 + 39 + 7); // 25 series links: 9 from the reference rebuild, 10 for ITU's codes, 6 for the UN/UIS/E-Gov/GDL/Common Crawl series; 7 stakeholder types (not_stated)
     expect(report.rowsQuarantined).toBe(0);
   });
 });

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadStocktaking, readEntries } from './stocktaking';
 import { readTemplate } from './stocktaking/template';
-import { testContext, ACTION_LINE_IDS } from '../lib/test-context';
+import { contextFor, testContext, ACTION_LINE_IDS } from '../lib/test-context';
+import { worldbankCountries } from './worldbank/sources';
+import { m49 } from './m49';
 import { stocktaking } from './stocktaking';
 import { insertRows } from '../lib/warehouse';
 import { projectRoot, sharedMirror } from '../lib/paths';
@@ -27,25 +29,50 @@ function rootWith(files: Record<string, string>): string {
   return root;
 }
 
-async function load(root: string, mirror: string | null = null, economies: string[] = []) {
-  const t = await testContext({ root, mirror, source: stocktaking });
+async function load(root: string, mirror: string | null = null, economies: string[] | 'mirror' = []) {
+  const t = await testContext({ root, mirror, source: stocktaking, env: { ...process.env, WSIS_AS_OF_YEAR: '2026' } });
   cleanup = t.close;
-  if (economies.length > 0) await insertRows(t.conn, 'economy', economies.map((code) => ({ code, name: code, is_aggregate: false })));
+  // 'mirror': the countries the World Bank and M49 sources load, as in a real run.
+  if (economies === 'mirror') for (const s of [worldbankCountries, m49]) await s.run(contextFor(t.conn, { mirror, root: projectRoot, source: s }).ctx);
+  else if (economies.length > 0) await insertRows(t.conn, 'economy', economies.map((code) => ({ code, name: code, is_aggregate: false })));
   const report = await loadStocktaking(t.ctx);
   return { ...t, report };
 }
 
 describe('stocktaking: the real entries the seeds name', () => {
-  it('loads every entry with no quarantine, and the published totals from the mirror', async () => {
-    const { query, quarantined, report } = await load(projectRoot, sharedMirror);
-    expect(quarantined).toEqual([]);
+  it('loads every seed entry, the WSIS Prizes 2015 list and the published totals from the mirror', async () => {
+    const { query, quarantined, report } = await load(projectRoot, sharedMirror, 'mirror');
+    // 301 of the 302 nominated projects; one row's country column holds the tail of its organisation's name.
+    expect(quarantined.map((q) => [q.file, q.row_number, q.reason])).toEqual([
+      ['wsis/prizes-2015/wsis-prizes-2015-nominated-projects.csv', 238, 'country name not recognised: "Ltd., THAILAND"']
+    ]);
     expect(report.status).toBe('ok');
-    expect(await query('SELECT count(*)::INTEGER AS n FROM stocktaking_entry')).toEqual([{ n: 22 }]);
+    expect(await query('SELECT count(*)::INTEGER AS n FROM stocktaking_entry WHERE id LIKE \'ST-SEED-%\'')).toEqual([{ n: 22 }]);
     // ST-SEED-014 and ST-SEED-022: the two 2006 meetings the seed keeps apart (joint ILO/UNCTAD/ITC meeting, then the expert meeting).
     expect(await query("SELECT id, lead_organisation FROM stocktaking_entry WHERE id IN ('ST-SEED-014', 'ST-SEED-022') ORDER BY id")).toEqual([
       { id: 'ST-SEED-014', lead_organisation: 'ILO; UNCTAD; ITC' },
       { id: 'ST-SEED-022', lead_organisation: 'UNCTAD; OECD; ILO' }
     ]);
+    expect(await query("SELECT count(*)::INTEGER AS n FROM stocktaking_entry WHERE id LIKE 'WSIS-PRIZES-2015-%'")).toEqual([{ n: 301 }]);
+    expect(await query("SELECT title, lead_organisation, stakeholder_type, stakeholder_type_rule, countries, status, reported_year FROM stocktaking_entry WHERE id = 'WSIS-PRIZES-2015-168'")).toEqual([
+      {
+        title: 'Integrated Education Management and Recruitment System',
+        lead_organisation: 'Zakład Usług Informatycznych OTAGO Sp. z o.o.',
+        stakeholder_type: 'private_sector',
+        stakeholder_type_rule: 'company-suffix',
+        countries: 'POL',
+        status: 'unknown',
+        reported_year: 2015
+      }
+    ]);
+    expect(await query("SELECT action_line, count(*)::INTEGER AS n FROM stocktaking_action_line WHERE entry LIKE 'WSIS-PRIZES-%' AND action_line IN ('C3', 'C7-e-government') GROUP BY 1 ORDER BY 1")).toEqual([
+      { action_line: 'C3', n: 46 },
+      { action_line: 'C7-e-government', n: 43 }
+    ]);
+    // Warnings as of 2026: the planned seed entries whose start year passed.
+    expect(await query("SELECT entry FROM stocktaking_warning WHERE rule = 'planned-start-passed' ORDER BY entry")).toEqual(
+      ['ST-SEED-012', 'ST-SEED-013', 'ST-SEED-014', 'ST-SEED-020', 'ST-SEED-021', 'ST-SEED-022'].map((entry) => ({ entry }))
+    );
     expect(await query("SELECT id, lead_organisation, stakeholder_type, status FROM stocktaking_entry WHERE title = 'e-trade bridge project'")).toEqual([
       { id: 'ST-SEED-011', lead_organisation: 'ITC', stakeholder_type: 'international_organisation', status: 'ongoing' }
     ]);
@@ -105,7 +132,7 @@ describe('stocktaking: validation against the template', () => {
       [f, 4, 'unknown action line: C99'],
       [f, 5, 'invalid start_year: "20x5"'],
       [f, 6, 'start_year out of range 1990..2030: 1985'],
-      [f, 7, 'invalid stakeholder_type: "ngo" (allowed: government, private_sector, civil_society, international_organisation, academia, other)'],
+      [f, 7, 'invalid stakeholder_type: "ngo" (allowed: government, private_sector, civil_society, international_organisation, academia, other, not_stated)'],
       [f, 8, 'invalid status: "done" (allowed: planned, ongoing, completed, unknown)'],
       [f, 9, 'missing required field: title'],
       [f, 10, 'unknown country code: XYZ'],
@@ -164,12 +191,15 @@ describe('stocktaking: validation against the template', () => {
       title: 'Portal, national',
       lead_organisation: 'Ministry',
       stakeholder_type: 'government',
+      stakeholder_type_rule: null,
       countries: 'KEN;UGA',
       wsis_targets: '1;10',
       mdg_links: '8.F;8.16',
       status: 'completed',
       start_year: 2007,
-      source: 'export 2008'
+      reported_year: null,
+      source: 'export 2008',
+      conversion_note: null
     });
   });
 });

@@ -1,7 +1,9 @@
 // Source "stocktaking": activity entries in the stocktaking template (data/stocktaking/*.csv
 // and *.json in the repository, plus full exports in the folder named by WSIS_STOCKTAKING_DIR),
-// each row checked against data/stocktaking/schema.json; and, in mirror mode, the published
-// yearly totals of the WSIS stocktaking database.
+// each row checked against data/stocktaking/schema.json; and, in mirror mode, the WSIS Prizes
+// 2015 nominated projects converted into the template (stocktaking/prizes-2015.ts; country names
+// through the shared harmoniser) and the published yearly totals of the stocktaking database.
+// Warnings (stocktaking/warnings.ts) are computed over the loaded entries.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { QuarantineRow, Source, SourceContext, SourceReport } from '../lib/context';
@@ -11,8 +13,21 @@ import { insertRows } from '../lib/warehouse';
 import { knownIds } from './meetings/known-ids';
 import { readPublishedFigures, PUBLISHED_FIGURES_FILE } from './meetings/published-figures';
 import { checkEntry, readTemplate, type References, type StocktakingEntry, type Template } from './stocktaking/template';
-import { FileRefused, isExportFile, readExport } from './stocktaking/export-file';
+import { FileRefused, isExportFile, readExport, type ExportRecord } from './stocktaking/export-file';
 import { publishedTotals } from './stocktaking/published-totals';
+import { convertPrizes2015, PRIZES_2015_FILE, type CountryLookup } from './stocktaking/prizes-2015';
+import { createHarmoniser } from '../harmonise';
+import { stocktakingWarnings } from './stocktaking/warnings';
+
+/** Year the warning rules are applied in: the run's year, unless WSIS_AS_OF_YEAR sets it (tests, re-runs of a past state). */
+export const AS_OF_YEAR = 'WSIS_AS_OF_YEAR';
+
+function asOfYear(ctx: SourceContext): number {
+  const set = ctx.setting(AS_OF_YEAR);
+  if (set === undefined || set === '') return new Date().getUTCFullYear();
+  if (!/^\d{4}$/.test(set)) throw new Error(`${AS_OF_YEAR} must be a four-digit year, got "${set}"`);
+  return Number(set);
+}
 
 export const ENTRIES_DIR = 'data/stocktaking';
 /** A folder of full stocktaking exports outside the repository. */
@@ -45,12 +60,13 @@ export interface EntriesResult {
   refused: QuarantineRow[];
   rowsRead: number;
   checksums: string[];
+  /** Where each accepted id was first seen, for the duplicate check across files. */
+  seen: Map<string, { label: string; row: number }>;
 }
 
 /** Check every row of every file; ids must be unique across all files. */
 export function readEntries(files: InputFile[], template: Template, refs: References): EntriesResult {
-  const result: EntriesResult = { entries: [], bridge: [], refused: [], rowsRead: 0, checksums: [] };
-  const seen = new Map<string, { label: string; row: number }>();
+  const result: EntriesResult = { entries: [], bridge: [], refused: [], rowsRead: 0, checksums: [], seen: new Map() };
   for (const file of files) {
     const bytes = readFileSync(file.path);
     result.checksums.push(sha256(bytes));
@@ -62,30 +78,51 @@ export function readEntries(files: InputFile[], template: Template, refs: Refere
       result.refused.push({ source: 'stocktaking', file: file.label, row_number: null, reason: err.reason, raw: bytes.toString('utf8', 0, 500) });
       continue;
     }
-    for (const { row, record, raw } of records) {
-      result.rowsRead++;
-      const refuse = (reason: string) => result.refused.push({ source: 'stocktaking', file: file.label, row_number: row, reason, raw });
-      if (record.__notAnObject) {
-        refuse('not an object');
-        continue;
-      }
-      const checked = checkEntry(record, template, refs);
-      if (typeof checked === 'string') {
-        refuse(checked);
-        continue;
-      }
-      const { id } = checked.entry;
-      const first = seen.get(id);
-      if (first) {
-        refuse(`duplicate key: id ${id} (also at ${first.label === file.label ? '' : `${first.label} `}row ${first.row})`);
-        continue;
-      }
-      seen.set(id, { label: file.label, row });
-      result.entries.push(checked.entry);
-      result.bridge.push(...checked.actionLines.map((action_line) => ({ entry: id, action_line })));
-    }
+    acceptRecords(file.label, records, template, refs, result);
   }
   return result;
+}
+
+/** Check records (from a file or a converter) against the template; add them to the result. */
+export function acceptRecords(
+  label: string,
+  records: ExportRecord[],
+  template: Template,
+  refs: References,
+  result: EntriesResult
+): void {
+  const { seen } = result;
+  for (const { row, record, raw } of records) {
+    result.rowsRead++;
+    const refuse = (reason: string) => result.refused.push({ source: 'stocktaking', file: label, row_number: row, reason, raw });
+    if (record.__notAnObject) {
+      refuse('not an object');
+      continue;
+    }
+    const checked = checkEntry(record, template, refs);
+    if (typeof checked === 'string') {
+      refuse(checked);
+      continue;
+    }
+    const { id } = checked.entry;
+    const first = seen.get(id);
+    if (first) {
+      refuse(`duplicate key: id ${id} (also at ${first.label === label ? '' : `${first.label} `}row ${first.row})`);
+      continue;
+    }
+    seen.set(id, { label, row });
+    result.entries.push(checked.entry);
+    result.bridge.push(...checked.actionLines.map((action_line) => ({ entry: id, action_line })));
+  }
+}
+
+/** The WSIS Prizes 2015 list from the mirror, converted to template records; null when absent. */
+export async function readPrizes2015(mirror: string, toIso3: CountryLookup) {
+  const path = join(mirror, PRIZES_2015_FILE);
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path);
+  // latin1: one character per byte, so the converter repairs the file's own bytes.
+  return { checksum: sha256(bytes), converted: convertPrizes2015(bytes.toString('latin1'), toIso3) };
 }
 
 export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport> {
@@ -100,8 +137,24 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
 
   const files = inputFiles(ctx.root, ctx.setting(STOCKTAKING_DIR));
   const read = readEntries(files, template, refs);
+  if (ctx.mirror) {
+    const harmoniser = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
+    const prizes = await readPrizes2015(ctx.mirror, (name) => harmoniser.toIso3(name, 'WSIS Prizes 2015'));
+    if (!prizes) {
+      status = 'partial';
+      messages.push(`mirror has no ${PRIZES_2015_FILE}: WSIS Prizes 2015 projects not loaded`);
+    } else {
+      read.checksums.push(prizes.checksum);
+      read.refused.push(...prizes.converted.refused);
+      read.rowsRead += prizes.converted.refused.length;
+      acceptRecords(PRIZES_2015_FILE, prizes.converted.records, template, refs, read);
+      messages.push(`WSIS Prizes 2015: ${prizes.converted.records.length} converted, ${prizes.converted.refused.length} refused, ${prizes.converted.repairedRows} with text repaired; country names: ${harmoniser.summary()}`);
+    }
+  }
   await insertRows(ctx.conn, 'stocktaking_entry', read.entries);
   await insertRows(ctx.conn, 'stocktaking_action_line', read.bridge);
+  const warnings = stocktakingWarnings(read.entries, read.bridge, asOfYear(ctx));
+  await insertRows(ctx.conn, 'stocktaking_warning', warnings);
   const refused = [...read.refused];
   const checksums = [...read.checksums];
   let rowsRead = read.rowsRead;
@@ -129,7 +182,7 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
     await ctx.quarantine(refused);
     messages.push(`${refused.length} row(s) or file(s) quarantined`);
   }
-  ctx.log(`${read.entries.length} stocktaking entries from ${files.length} file(s), ${read.bridge.length} action-line links`);
+  ctx.log(`${read.entries.length} stocktaking entries from ${files.length} file(s)${ctx.mirror ? ' and the WSIS Prizes 2015 list' : ''}, ${read.bridge.length} action-line links, ${warnings.length} warnings`);
   return sourceReport({ status, files: checksums.length, rowsRead, rowsLoaded, rowsQuarantined: refused.length, checksums, messages });
 }
 
@@ -141,8 +194,11 @@ export const stocktaking: Source = {
     publisher: 'ITU (WSIS stocktaking database)',
     url: 'https://www.itu.int/net4/wsis/stocktaking/',
     licence: 'entries cited per row; published totals quoted with citation',
-    inputs: [`${ENTRIES_DIR}/*.csv, *.json`, `$${STOCKTAKING_DIR}`, `mirror ${PUBLISHED_FIGURES_FILE}`]
+    inputs: [`${ENTRIES_DIR}/*.csv, *.json`, `$${STOCKTAKING_DIR}`, `mirror ${PRIZES_2015_FILE}`, `mirror ${PUBLISHED_FIGURES_FILE}`]
   },
-  settings: [{ env: STOCKTAKING_DIR, description: 'Folder of full stocktaking exports (template CSV or JSON) read besides data/stocktaking/', inputDir: true }],
+  settings: [
+    { env: STOCKTAKING_DIR, description: 'Folder of full stocktaking exports (template CSV or JSON) read besides data/stocktaking/', inputDir: true },
+    { env: AS_OF_YEAR, description: 'Year the stocktaking warning rules are applied in (default: the year of the run)' }
+  ],
   run: loadStocktaking
 };

@@ -43,9 +43,10 @@ test.describe('action-line index', () => {
     const ids = await page.locator('table.action-lines tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
     expect(ids.indexOf('C7-e-government')).toBe(ids.indexOf('C7') + 1);
     expect(ids.at(-1)).toBe('C11');
-    // C2: 7 linked WSIS targets, 3 meetings (2006-05-al-c2, 2006-c2-doha-informal-consultation, 2008-al-c2), 8 stocktaking entries
+    // C2: 7 linked WSIS targets, 3 meetings (2006-05-al-c2, 2006-c2-doha-informal-consultation, 2008-al-c2), 30 stocktaking
+    // entries (8 from the seeds, 22 WSIS Prizes 2015 nominations in category C2)
     const row = (await tableRows(page, 'table.action-lines')).find((r) => r[0] === 'C2')!;
-    expect(row.slice(3)).toEqual(['7', '3', '8']);
+    expect(row.slice(3)).toEqual(['7', '3', '30']);
     await expectAccessible(page);
     await screenshot(page, 'action-lines-index');
   });
@@ -84,11 +85,14 @@ test.describe('action-line page', () => {
     expect(sdg.map((r) => r[0])).toEqual(['Goal 1', 'Goal 8', 'Goal 9', 'Goal 11']);
     expect(sdg[2][1]).toBe('9.1, 9.a, 9.c');
 
-    // Activities chart: 8 entries (6 international organisations, 1 academia, 1 other), none with a start year
+    // Activities chart: 30 entries (6 international organisations as stated, 13 with no type stated, the rest derived by
+    // rule from the organisation's name), none with a start year
     const chart = page.locator('figure[data-chart="action-line-activities"]');
-    await expect(chart.locator('.summary')).toHaveText('International organisations registered the most activities against C2 (6 of 8); none states a start year.');
+    await expect(chart.locator('.summary')).toHaveText(
+      'International organisations registered the most activities against C2 (6 of 30); none states a start year; 13 state no stakeholder type.'
+    );
     await expect(chart.locator('svg').first()).toBeVisible();
-    await expect(page.locator('table.entries tbody tr')).toHaveCount(8);
+    await expect(page.locator('table.entries tbody tr')).toHaveCount(30);
 
     // Meetings: 18 May 2006 (≈ 40 participants, chair Pape Gorgui Toure), Doha informal consultation, 2008 meeting
     const meeting = page.locator('tr[data-event="2006-05-al-c2"]');
@@ -128,7 +132,8 @@ test.describe('action-line page', () => {
     await expect(chart.locator('.summary')).toHaveText('1 activity by civil society (NGOs) is registered against C7-e-employment; 1 of 1 states a start year.');
     await expect(chart.locator('a[download]')).toHaveAttribute('href', '/download/chart/action-line-activities.csv?id=C7-e-employment&stakeholder_type=civil_society');
     await page.getByRole('link', { name: 'Clear the filter' }).click();
-    await expect(page.locator('table.entries tbody tr')).toHaveCount(4);
+    // 4 seed entries + 12 WSIS Prizes 2015 nominations in category C7 e-employment
+    await expect(page.locator('table.entries tbody tr')).toHaveCount(16);
     await screenshot(page, 'action-line-C7-e-employment-civil-society');
   });
 
@@ -215,17 +220,17 @@ test.describe('stakeholders page', () => {
     );
     await expect(page.getByRole('note', { name: 'Data-quality warnings on the 2020 shares' })).toContainText('add up to 89 %');
 
-    // stocktaking_entry: 22 entries, 17 led by international organisations (ST-SEED-014 split in two)
+    // stocktaking_entry: 323 entries; 79 governments derived by rule (mostly "Ministry of ..."), 164 with no type stated
     const entries = page.locator('figure[data-chart="stakeholders-stocktaking-entries"]');
     await expect(entries.locator('.summary')).toHaveText(
-      'More of the 22 stocktaking entries held here are led by international organisations than by any other type (17 of 22).'
+      'More of the 323 stocktaking entries held here are led by governments (derived) than by any other type (79 of 323). 164 of 323 do not state a type.'
     );
     // stocktaking_total F16 (2008, 3812) carries its flag
     await expect(page.locator('tr[data-total="F16"]')).toContainText('3,812');
     await expect(page.locator('tr[data-total="F16"] [data-flag]')).toContainText('not all entries');
 
     const byType = await tableRows(page, 'table.by-type');
-    expect(byType[0]).toEqual(['Governments', '118', '32 %', '0']);
+    expect(byType[0]).toEqual(['Governments', '118', '32 %', '79 (79 derived)']);
     expect(byType.find((r) => r[0] === 'Other')).toEqual(['Other', 'not given', '5 %', '3']);
     await expectAccessible(page);
     await screenshot(page, 'stakeholders');
@@ -248,10 +253,10 @@ test.describe('stakeholders page', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page).toHaveURL(/\/stakeholders\?stakeholder_type=civil_society$/);
     await expect(page.locator('h1')).toHaveText('Stakeholders: Civil society (NGOs)');
-    // 81 NGOs badged at ITU of the 403 stated; 8 % in 2020; 1 stocktaking entry (ST-SEED-013)
+    // 81 NGOs badged at ITU of the 403 stated; 8 % in 2020; 10 stocktaking entries (ST-SEED-013, 9 derived by rule)
     await expect(page.locator('.selected-type')).toContainText('81 of the 403 stated');
     await expect(page.locator('.selected-type')).toContainText('8 % of participants');
-    await expect(page.locator('.selected-type table.entries tbody tr')).toHaveCount(1);
+    await expect(page.locator('.selected-type table.entries tbody tr')).toHaveCount(10);
     await expect(page.locator('tr.selected')).toHaveAttribute('data-type', 'civil_society');
     await expect(page.locator('figure[data-chart="stakeholders-badges-2008"] a[download]')).toHaveAttribute(
       'href',
@@ -270,12 +275,12 @@ test.describe('without JavaScript', () => {
 
   test('the filter form and the charts work as plain HTML', async ({ page }) => {
     await page.goto('/action-lines/C5');
-    // C5: 4 entries (ST-SEED-015..017 and the WSIS Golden Book), all international organisations
+    // C5: 21 entries (4 from the seeds, 17 WSIS Prizes 2015 nominations), none by civil society
     await expect(page.locator('figure[data-chart="action-line-activities"] svg').first()).toBeVisible();
-    await page.locator('select[name=stakeholder_type]').selectOption('academia');
+    await page.locator('select[name=stakeholder_type]').selectOption('civil_society');
     await page.locator('select[name=stakeholder_type]').press('Tab');
     await page.keyboard.press('Enter'); // the Apply button, reached by keyboard
-    await expect(page).toHaveURL(/\/action-lines\/C5\?stakeholder_type=academia#activities$/);
-    await expect(page.locator('#activities-section .empty')).toHaveText('No stocktaking activity by academia is registered against C5.');
+    await expect(page).toHaveURL(/\/action-lines\/C5\?stakeholder_type=civil_society#activities$/);
+    await expect(page.locator('#activities-section .empty')).toHaveText('No stocktaking activity by civil society (NGOs) is registered against C5.');
   });
 });

@@ -26,6 +26,8 @@ async function scalar(path: string, sql: string) {
 describe('pipeline online', () => {
   it('loads indicators from the API (one 500 on the way, retried)', async () => {
     const api = await startFakeWorldBankApi({ failFirst: 1 });
+    // ITU's files are asked of the fake too (it has none): no request leaves the machine.
+    process.env.WSIS_ITU_URL = `${api.url}/itu/`;
     try {
       const out = join(dir, 'online.duckdb');
       const result = await runPipeline({
@@ -52,7 +54,12 @@ describe('pipeline online', () => {
       expect(byId['worldbank-api'].status).toBe('partial');
       expect(byId['worldbank-api'].message).toContain('SP.RUR.TOTL.ZS?format=json&per_page=10000&page=1: 120 Invalid value');
       expect(api.requests.filter((r) => r.includes('/country?')).length).toBe(2); // the country list: a 500, then the retry
+      // An ITU file that is not there is reported with its URL; the other sources go on.
+      expect(byId['itu-key-ict'].status).toBe('failed');
+      expect(byId['itu-key-ict'].message).toBe(`ITU file not served: GET ${api.url}/itu/ITU_Key_2005-2019_ICT_data_with%20LDCs_28Oct2019_Final.xls answered HTTP 404 Not Found; no ITU aggregates loaded`);
+      expect(byId['itu-wtid'].status).toBe('failed');
     } finally {
+      delete process.env.WSIS_ITU_URL;
       await api.close();
     }
   });
@@ -76,6 +83,7 @@ describe('pipeline online', () => {
     expect(byId['worldbank-api'].status).toBe('failed');
     expect(byId['worldbank-api'].message).toMatch(/^World Bank API unreachable: GET http:\/\/127\.0\.0\.1:9\/v2\//);
     expect(byId['worldbank-countries'].message).toContain('World Bank API unreachable');
+    expect(byId['itu-key-ict'].message).toMatch(/^ITU file unreachable: GET https:\/\/www\.itu\.int\/en\/ITU-D\/Statistics\/Documents\/statistics\/2019\/ITU_Key_2005-2019_ICT_data_with%20LDCs_28Oct2019_Final\.xls failed after 2 attempts/);
     expect(byId.reference.status).toBe('ok');
     expect(byId.meetings.status).toBe('ok');
     expect(Number(await scalar(out, 'SELECT count(*) FROM action_line'))).toBe(19);

@@ -68,10 +68,28 @@ describe('pipeline on the shared mirror', () => {
     expect(Number(await scalar(out, 'SELECT count(*) FROM vintage_difference'))).toBe(74);
   });
 
+  it("loads ITU's own files: a published world aggregate and a country value", async () => {
+    const v = (ind: string, eco: string, year: number, dis = '') =>
+      scalar(out, 'SELECT value FROM observation WHERE indicator = $1 AND economy = $2 AND year = $3 AND disaggregation = $4', [ind, eco, year, dis]);
+    // itu/key-ict-2005-2019/ITU_Key_2005-2019_ICT_data_with LDCs_28Oct2019_Final.xls: Internet users World 2019* = 53.6 (estimate)
+    expect(await v('ITU_INET', 'ITU_WLD', 2019)).toBeCloseTo(53.6, 1);
+    // itu/wtid-jun2019/Individuals using the internet by gender_Jun2019.xlsx: Algeria 2018, female 50.3
+    expect(await v('ITU_HH7', 'DZA', 2018, 'sex=female')).toBe(50.3);
+    expect(first.outcomes.find((o) => o.source === 'itu-wtid')).toMatchObject({ status: 'ok', rowsQuarantined: 13 });
+  });
+
   it('keeps aggregates apart from countries', async () => {
     expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'WLD'")).toBe(true);
     expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'KEN'")).toBe(false);
     expect(Number(await scalar(out, "SELECT count(*) FROM observation o JOIN economy e ON e.code = o.economy WHERE o.is_aggregate <> e.is_aggregate"))).toBe(0);
+  });
+
+  it('loads the WSIS Prizes 2015 list into the stocktaking template beside the seed entries', async () => {
+    // 301 of 302 nominated projects (line 238's country column holds "Ltd., THAILAND") + 22 seed entries.
+    expect(Number(await scalar(out, "SELECT count(*) FROM stocktaking_entry WHERE id LIKE 'WSIS-PRIZES-2015-%'"))).toBe(301);
+    expect(Number(await scalar(out, "SELECT count(*) FROM stocktaking_entry WHERE id LIKE 'ST-SEED-%'"))).toBe(22);
+    expect(await scalar(out, "SELECT reason FROM quarantine WHERE source = 'stocktaking'")).toBe('country name not recognised: "Ltd., THAILAND"');
+    expect(await scalar(out, "SELECT countries FROM stocktaking_entry WHERE id = 'WSIS-PRIZES-2015-30'")).toBe('KOR');
   });
 
   it('writes exports with a data package next to the warehouse', async () => {

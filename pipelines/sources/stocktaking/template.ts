@@ -24,7 +24,11 @@ export interface Template {
 export const LIST_FIELDS = new Set(['countries', 'action_lines', 'wsis_targets', 'mdg_links']);
 
 export function readTemplate(root: string): Template {
-  const schema = JSON.parse(readFileSync(join(root, TEMPLATE_FILE), 'utf8')) as { fields: FieldSpec[] };
+  return templateFromSchema(JSON.parse(readFileSync(join(root, TEMPLATE_FILE), 'utf8')));
+}
+
+/** The template from the parsed schema.json (the upload page imports the JSON itself). */
+export function templateFromSchema(schema: { fields: FieldSpec[] }): Template {
   const al = schema.fields.find((f) => f.name === 'action_lines')?.['x-wsis-action-lines'] ?? [];
   return { fields: schema.fields, actionLines: new Set(al) };
 }
@@ -34,12 +38,15 @@ export type StocktakingEntry = {
   title: string;
   lead_organisation: string;
   stakeholder_type: string;
+  stakeholder_type_rule: string | null;
   countries: string | null;
   wsis_targets: string | null;
   mdg_links: string | null;
   status: string;
   start_year: number | null;
+  reported_year: number | null;
   source: string;
+  conversion_note: string | null;
 };
 
 export interface CheckedEntry {
@@ -65,30 +72,61 @@ export function fieldText(name: string, value: unknown): string {
     .join(';');
 }
 
-export function checkEntry(record: Record<string, unknown>, template: Template, refs: References): CheckedEntry | string {
+/** One problem of an entry, in the terms of a Frictionless validation report. */
+export interface FieldProblem {
+  /** missing-cell (required field empty), constraint-error (enum, pattern, range, unknown id), type-error. */
+  type: 'missing-cell' | 'constraint-error' | 'type-error';
+  field: string;
+  message: string;
+}
+
+/** Every problem of one entry (empty when it fits the template), and its values as text. */
+export function entryProblems(record: Record<string, unknown>, template: Template, refs: References): { problems: FieldProblem[]; values: Record<string, string> } {
   const values: Record<string, string> = {};
+  const problems: FieldProblem[] = [];
   for (const field of template.fields) {
     const text = fieldText(field.name, record[field.name]);
     values[field.name] = text;
     const c = field.constraints ?? {};
+    const problem = (type: FieldProblem['type'], message: string) => problems.push({ type, field: field.name, message });
     if (text === '') {
-      if (c.required) return `missing required field: ${field.name}`;
+      if (c.required) problem('missing-cell', `missing required field: ${field.name}`);
       continue;
     }
-    if (c.enum && !c.enum.includes(text)) return `invalid ${field.name}: "${text}" (allowed: ${c.enum.join(', ')})`;
-    if (c.pattern && !new RegExp(c.pattern).test(text)) return `invalid ${field.name}: "${text}" (does not match ${c.pattern})`;
+    if (c.enum && !c.enum.includes(text)) {
+      problem('constraint-error', `invalid ${field.name}: "${text}" (allowed: ${c.enum.join(', ')})`);
+      continue;
+    }
+    if (c.pattern && !new RegExp(c.pattern).test(text)) {
+      problem('constraint-error', `invalid ${field.name}: "${text}" (does not match ${c.pattern})`);
+      continue;
+    }
     if (field.type === 'integer') {
-      if (!/^-?\d+$/.test(text)) return `invalid ${field.name}: "${text}"`;
+      if (!/^-?\d+$/.test(text)) {
+        problem('type-error', `invalid ${field.name}: "${text}"`);
+        continue;
+      }
       const n = Number(text);
       if ((c.minimum != null && n < c.minimum) || (c.maximum != null && n > c.maximum))
-        return `${field.name} out of range ${c.minimum}..${c.maximum}: ${n}`;
+        problem('constraint-error', `${field.name} out of range ${c.minimum}..${c.maximum}: ${n}`);
     }
   }
-  const actionLines = values.action_lines.split(';');
-  for (const al of actionLines) if (!refs.actionLines.has(al)) return `unknown action line: ${al}`;
-  if (refs.countries && values.countries !== '') {
-    for (const code of values.countries.split(';')) if (!refs.countries.has(code)) return `unknown country code: ${code}`;
+  if (!problems.some((p) => p.field === 'action_lines') && values.action_lines !== '') {
+    for (const al of values.action_lines.split(';'))
+      if (!refs.actionLines.has(al)) problems.push({ type: 'constraint-error', field: 'action_lines', message: `unknown action line: ${al}` });
   }
+  if (refs.countries && values.countries !== '' && !problems.some((p) => p.field === 'countries')) {
+    for (const code of values.countries.split(';'))
+      if (!refs.countries.has(code)) problems.push({ type: 'constraint-error', field: 'countries', message: `unknown country code: ${code}` });
+  }
+  return { problems, values };
+}
+
+/** The entry ready to load, or the reason (its first problem) it is refused. */
+export function checkEntry(record: Record<string, unknown>, template: Template, refs: References): CheckedEntry | string {
+  const { problems, values } = entryProblems(record, template, refs);
+  if (problems.length > 0) return problems[0].message;
+  const actionLines = values.action_lines.split(';');
   const orNull = (s: string) => (s === '' ? null : s);
   return {
     entry: {
@@ -96,12 +134,15 @@ export function checkEntry(record: Record<string, unknown>, template: Template, 
       title: values.title,
       lead_organisation: values.lead_organisation,
       stakeholder_type: values.stakeholder_type,
+      stakeholder_type_rule: orNull(values.stakeholder_type_rule),
       countries: orNull(values.countries),
       wsis_targets: orNull(values.wsis_targets),
       mdg_links: orNull(values.mdg_links),
       status: values.status,
       start_year: values.start_year === '' ? null : Number(values.start_year),
-      source: values.source
+      reported_year: values.reported_year === '' ? null : Number(values.reported_year),
+      source: values.source,
+      conversion_note: orNull(values.conversion_note)
     },
     actionLines: [...new Set(actionLines)]
   };

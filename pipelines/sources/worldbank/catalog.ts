@@ -27,6 +27,7 @@ export interface IndicatorRow {
   source_organisation: string;
   source: string;
   sdg_indicator: string | null;
+  wsis_indicators: string | null;
   action_lines: string | null;
   measure: 'direct' | 'proxy' | null;
   measure_note: string | null;
@@ -41,7 +42,7 @@ export interface AliasRow {
   source: string;
 }
 
-/** World Bank codes (IT.NET.USER.ZS); UN SDG series codes (IT_MOB_2GNTWK) and other publishers' (EGOV_EGDI). */
+/** World Bank codes (IT.NET.USER.ZS); UN SDG series codes (IT_MOB_2GNTWK) and other publishers' (ITU_HH6, EGOV_EGDI). */
 const CODE = /^([A-Z]{2}\.[A-Z0-9.]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$/;
 const ACTION_LINE = /^C([1-9]|1[01])(-e-[a-z]+)?$/;
 /** ict: the WSIS series; population: weights and context; mdg: the Millennium Development Goal series beside them. */
@@ -86,6 +87,8 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
     if (ub === '' && pm === '') throw new InputError(file, line, `${code} has no range: give upper_bound (from its unit) or plausible_max (with the evidence in range_basis)`);
     const sdg = (row.sdg_indicator ?? '').trim();
     if (sdg && !/^\d{1,2}\.[0-9a-z]{1,2}\.\d$/.test(sdg)) throw new InputError(file, line, `sdg_indicator "${sdg}" is not like 9.c.1`);
+    const wsisIndicators = (row.wsis_indicators ?? '').split(';').map((x) => x.trim()).filter(Boolean);
+    for (const w of wsisIndicators) if (!/^\d{1,2}\.\d{1,2}$/.test(w)) throw new InputError(file, line, `wsis_indicators: "${w}" is not a target indicator id like 10.3`);
     const lines = (row.action_lines ?? '').trim();
     for (const a of lines ? lines.split(';') : []) {
       if (!ACTION_LINE.test(a)) throw new InputError(file, line, `action_lines: "${a}" is not an action-line id (C1..C11, C7-e-government)`);
@@ -110,6 +113,7 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
       source_organisation: required(file, line, row, 'source_organisation'),
       source: required(file, line, row, 'source'),
       sdg_indicator: sdg || null,
+      wsis_indicators: wsisIndicators.length ? wsisIndicators.join(';') : null,
       action_lines: lines || null,
       measure: (measure || null) as IndicatorRow['measure'],
       measure_note: measureNote || null,

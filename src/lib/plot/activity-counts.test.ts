@@ -21,9 +21,27 @@ describe('countActivities', () => {
       { stakeholder_type: 'unknown', stakeholder: 'unknown', start_year: '2008', entries: 1 }
     ]);
   });
+
+  it('keeps a type derived by a rule apart from the same type stated', () => {
+    const gov = { stakeholder_type: 'government', stakeholder_name: 'Governments', start_year: null };
+    const derived = { stakeholder_type: 'government', stakeholder_name: 'Governments (derived)', start_year: null };
+    expect(countActivities([derived, gov, derived]).map((c) => [c.stakeholder, c.entries])).toEqual([
+      ['Governments', 1],
+      ['Governments (derived)', 2]
+    ]);
+  });
 });
 
 describe('activitiesSummary', () => {
+  it('names the leader among stated or derived types, and counts the entries that state none', () => {
+    const ns = { stakeholder_type: 'not_stated', stakeholder_name: 'Not stated', start_year: null };
+    const counts = countActivities([ns, ns, ns, { ...io, start_year: null }, { ...cs, start_year: null }, { ...cs, start_year: null }]);
+    expect(activitiesSummary('C9', counts, null)).toBe(
+      'Civil society (NGOs) registered the most activities against C9 (2 of 6); none states a start year; 3 state no stakeholder type.'
+    );
+    expect(activitiesSummary('C9', countActivities([ns]), null)).toBe('No activity against C9 states its stakeholder type (1); none states a start year; 1 states no stakeholder type.');
+  });
+
   it('names the leading type with its share of the total (C2: 6 of 8)', () => {
     const counts = countActivities([
       ...Array.from({ length: 6 }, () => ({ ...io, start_year: null })),

@@ -2,6 +2,8 @@
 // summarises them (pure: used by the action-line chart definition and its tests).
 
 export const NOT_STATED = 'not stated';
+/** The stakeholder type of entries whose source states none (data/reference/stakeholder_types.csv). */
+export const NOT_STATED_TYPE = 'not_stated';
 
 export interface ActivityCount {
   stakeholder_type: string;
@@ -18,7 +20,8 @@ export function countActivities(
   for (const e of entries) {
     const type = e.stakeholder_type ?? 'unknown';
     const year = e.start_year != null ? String(e.start_year) : NOT_STATED;
-    const key = `${type}|${year}`;
+    // The name is part of the key: a type derived by a rule ("Governments (derived)") is its own bar, never merged with the stated one.
+    const key = `${type}|${e.stakeholder_name ?? ''}|${year}`;
     const c = counts.get(key) ?? { stakeholder_type: type, stakeholder: e.stakeholder_name ?? type, start_year: year, entries: 0 };
     c.entries += 1;
     counts.set(key, c);
@@ -41,13 +44,18 @@ export function activitiesSummary(id: string, counts: ActivityCount[], typeName:
   const total = counts.reduce((s, c) => s + c.entries, 0);
   const scope = typeName ? ` by ${lowerFirst(typeName)}` : '';
   if (total === 0) return `No stocktaking activity${scope} is registered against ${id}.`;
+  // The leader is named among stated or derived types: "not stated" is no type.
   const byType = new Map<string, number>();
-  for (const c of counts) byType.set(c.stakeholder, (byType.get(c.stakeholder) ?? 0) + c.entries);
+  for (const c of counts) if (c.stakeholder_type !== NOT_STATED_TYPE) byType.set(c.stakeholder, (byType.get(c.stakeholder) ?? 0) + c.entries);
+  const unstated = counts.filter((c) => c.stakeholder_type === NOT_STATED_TYPE).reduce((s, c) => s + c.entries, 0);
   const dated = counts.filter((c) => c.start_year !== NOT_STATED).reduce((s, c) => s + c.entries, 0);
-  const datedText = dated === 0 ? 'none states a start year' : `${dated} of ${total} state${dated === 1 ? 's' : ''} a start year`;
+  const datedText =
+    (dated === 0 ? 'none states a start year' : `${dated} of ${total} state${dated === 1 ? 's' : ''} a start year`) +
+    (unstated && !typeName ? `; ${unstated} state${unstated === 1 ? 's' : ''} no stakeholder type` : '');
   if (typeName) return `${activities(total)}${scope} ${total === 1 ? 'is' : 'are'} registered against ${id}; ${datedText}.`;
+  if (byType.size === 0) return `No activity against ${id} states its stakeholder type (${total}); ${datedText}.`;
   const [topName, topCount] = [...byType].sort((a, b) => b[1] - a[1])[0];
-  if (byType.size === 1) {
+  if (byType.size === 1 && unstated === 0) {
     const all = total === 1 ? 'the one activity' : `all ${activities(total)}`;
     return `${topName} registered ${all} against ${id}; ${datedText}.`;
   }

@@ -1,6 +1,8 @@
 import { regionIndex } from '$lib/server/queries/regions';
+import { ituRegionIndex } from '$lib/server/queries/itu-regions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-  return { groups: await regionIndex() };
+  const [own, itu] = await Promise.all([regionIndex(), ituRegionIndex()]);
+  return { groups: [...own, ...itu] };
 };

@@ -41,7 +41,9 @@ export const load: PageServerLoad = async ({ url }) => {
     name: t.name,
     badges2008: badges2008.find((r) => r.stakeholder_type === t.id)?.count ?? null,
     share2020: shares2020.find((r) => r.stakeholder_type === t.id)?.count ?? null,
-    entries: entries.filter((r) => r.stakeholder_type === t.id).reduce((s, r) => s + r.entries, 0)
+    entries: entries.filter((r) => r.stakeholder_type === t.id).reduce((s, r) => s + r.entries, 0),
+    // of which derived by a rule from the organisation's name, not stated by the source
+    derived: entries.filter((r) => r.stakeholder_type === t.id && r.stakeholder_name.endsWith(' (derived)')).reduce((s, r) => s + r.entries, 0)
   }));
   const announced = totals.find((r) => r.event === '2008-05-cluster' && r.measure === 'announced') ?? null;
   const flagsAbout = (prefix: string) => flags.filter((f) => f.subject_id.startsWith(prefix));

@@ -10,7 +10,7 @@ describe('citation', () => {
   });
   it('names the build, the table, the publishers and the file', () => {
     expect(citation({ runId: 'R1', builtAt: '2026-11-23 09:13:09', table: 'observation', url: 'https://h/data/download/observation.csv' })).toBe(
-      'WSIS progress monitor (build R1, 2026-11-23), table observation. Data: World Bank, World Development Indicators (CC BY 4.0); ICT series produced by ITU (World Telecommunication/ICT Indicators Database); UN Statistics Division, SDG Global Database (series of ITU and UNESCO UIS; UN terms, via the open-numbers DDF copy, CC BY 4.0); UNESCO UIS.Stat; UN DESA, United Nations E-Government Survey (free with attribution); Global Data Lab, Area Database (free with citation); Common Crawl crawl statistics (Common Crawl terms of use). https://h/data/download/observation.csv'
+      'WSIS progress monitor (build R1, 2026-11-23), table observation. Data: World Bank, World Development Indicators (CC BY 4.0); ICT series produced by ITU (World Telecommunication/ICT Indicators Database); ITU World Telecommunication/ICT Indicators database and key ICT indicators (ITU: free of charge with ITU cited as source); UN Statistics Division, SDG Global Database (series of ITU and UNESCO UIS; UN terms, via the open-numbers DDF copy, CC BY 4.0); UNESCO UIS.Stat; UN DESA, United Nations E-Government Survey (free with attribution); Global Data Lab, Area Database (free with citation); Common Crawl crawl statistics (Common Crawl terms of use). https://h/data/download/observation.csv'
     );
   });
 });

@@ -1,9 +1,11 @@
 // How to credit each published table: the data it carries comes from different publishers
 // under different terms, so the suggested citation names them per table.
 const WDI = 'World Bank, World Development Indicators (CC BY 4.0); ICT series produced by ITU (World Telecommunication/ICT Indicators Database)';
+const ITU_DATA = "ITU World Telecommunication/ICT Indicators database and key ICT indicators (ITU: free of charge with ITU cited as source)";
 /** The observation tables carry every publisher's series (indicator.source_organisation and observation_batch name each one's). */
 const OBSERVATIONS =
   WDI +
+  `; ${ITU_DATA}` +
   '; UN Statistics Division, SDG Global Database (series of ITU and UNESCO UIS; UN terms, via the open-numbers DDF copy, CC BY 4.0); UNESCO UIS.Stat; UN DESA, United Nations E-Government Survey (free with attribution); Global Data Lab, Area Database (free with citation); Common Crawl crawl statistics (Common Crawl terms of use)';
 const GROUPS = 'World Bank country metadata (CC BY 4.0); UNSD M49 Standard Country or Area Codes (UN terms of use)';
 const REFERENCE =
@@ -18,7 +20,8 @@ const CREDITS: Record<string, string> = {
   observation_batch: OBSERVATIONS,
   observation_all: OBSERVATIONS,
   observation: OBSERVATIONS,
-  economy: GROUPS,
+  observation_note: ITU_DATA,
+  economy: `${GROUPS}; ITU aggregates (ITU key ICT indicators)`,
   economy_group: GROUPS,
   action_line: REFERENCE,
   wsis_target: REFERENCE,
@@ -37,6 +40,7 @@ const CREDITS: Record<string, string> = {
   stocktaking_action_line: STOCKTAKING,
   stocktaking_total: STOCKTAKING,
   vintage_difference: OBSERVATIONS,
+  stocktaking_warning: STOCKTAKING,
   quarantine: PIPELINE,
   run_record: PIPELINE
 };

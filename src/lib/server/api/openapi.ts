@@ -114,6 +114,23 @@ export function openApiDocument(serverUrl = '/api/v1') {
           }
         }
       },
+      '/cross-checks': {
+        get: {
+          operationId: 'listCrossChecks',
+          summary: 'World series that ITU and the World Bank both publish, year by year with the difference',
+          description:
+            "ITU's own world figure (key ICT indicators, economy ITU_WLD) beside the World Bank's (WDI, WLD) for Internet use, mobile-cellular, fixed-telephone and fixed-broadband subscriptions per 100; `difference` is ITU minus World Bank; `ituEstimate` marks ITU's estimates (the key ICT file's 2019*). Both figures as published.",
+          parameters: [param('indicator', 'Either code of a pair, e.g. ITU_INET or IT.NET.USER.ZS. Default: every pair.', codeSchema)],
+          responses: {
+            '200': {
+              description: 'Cross-checks',
+              content: { 'application/json': { schema: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: ref('CrossCheck') } } } } }
+            },
+            ...notModified,
+            ...errors
+          }
+        }
+      },
       '/progress': {
         get: {
           operationId: 'getProgress',
@@ -181,11 +198,32 @@ export function openApiDocument(serverUrl = '/api/v1') {
           summary: 'WSIS stocktaking entries, filtered by action line, stakeholder type or country',
           parameters: [
             param('action_line', 'Action line id, e.g. C2', codeSchema),
-            param('stakeholder_type', 'government, private_sector, civil_society, international_organisation, academia, other', codeSchema),
+            param('stakeholder_type', 'government, private_sector, civil_society, international_organisation, academia, other, not_stated', codeSchema),
             param('country', 'ISO3 code', codeSchema),
             ...pagingParams
           ],
           responses: { '200': pageOf('StocktakingEntry', 'Entries, ordered by id'), ...notModified, ...errors }
+        }
+      },
+      '/stocktaking/warnings': {
+        get: {
+          operationId: 'listStocktakingWarnings',
+          summary: 'Warnings on stocktaking entries (the warning system): rules, entries flagged by each, and the warnings',
+          description:
+            'Rules, applied at each pipeline run against the year of the run (as_of_year): planned-start-passed (status planned, start year passed), not-updated (last reported more than stale_after_years years before), no-country, no-action-line. An entry can have several warnings. With action_line, entries on that line and its sub-lines.',
+          parameters: [
+            param('action_line', 'Action line id, e.g. C7 (includes its sub-lines) or C7-e-health', codeSchema),
+            param('rule', 'One rule: planned-start-passed, not-updated, no-country, no-action-line', { type: 'string' }),
+            ...pagingParams
+          ],
+          responses: {
+            '200': {
+              description: 'The rules with their counts, and one page of warnings ordered by rule and entry',
+              content: { 'application/json': { schema: ref('StocktakingWarnings') } }
+            },
+            ...notModified,
+            ...errors
+          }
         }
       },
       '/participation': {
@@ -284,6 +322,42 @@ export function openApiDocument(serverUrl = '/api/v1') {
             verified: { type: 'string' },
             targets: { type: 'array', items: { type: 'object' } },
             indicators: { type: 'array', items: ref('MdgIndicator') }
+          }
+        },
+        CrossCheck: {
+          type: 'object',
+          required: ['itu', 'worldBank', 'unit', 'rows', 'maxAbsDifference', 'maxAbsDifferenceYear'],
+          properties: {
+            itu: ref('CrossCheckSide'),
+            worldBank: ref('CrossCheckSide'),
+            unit: { type: 'string' },
+            rows: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['year', 'itu', 'ituEstimate', 'worldBank', 'difference'],
+                properties: {
+                  year: { type: 'integer' },
+                  itu: nullable('number', "ITU's world value"),
+                  ituEstimate: { type: 'boolean', description: 'ITU marks the value as its estimate' },
+                  worldBank: nullable('number', "The World Bank's world value (WLD)"),
+                  difference: nullable('number', 'ITU minus World Bank, where both exist')
+                }
+              }
+            },
+            maxAbsDifference: nullable('number', 'Largest absolute difference over the years with both'),
+            maxAbsDifferenceYear: nullable('integer')
+          }
+        },
+        CrossCheckSide: {
+          type: 'object',
+          required: ['code', 'name', 'economy', 'vintage', 'file'],
+          properties: {
+            code: { type: 'string', description: 'Indicator code' },
+            name: { type: 'string' },
+            economy: { type: 'string', description: 'ITU_WLD or WLD' },
+            vintage: nullable('string', 'Newest vintage served (YYYY-MM-DD)'),
+            file: nullable('string', 'Input file(s) the values come from')
           }
         },
         Indicator: {
@@ -396,7 +470,32 @@ export function openApiDocument(serverUrl = '/api/v1') {
             mdg_links: stringList('MDG goals or indicators'),
             status: nullable('string'),
             start_year: nullable('integer'),
+            reported_year: nullable('integer', 'Year the source last reported the entry'),
+            stakeholder_type_rule: nullable('string', 'Null when the source states the stakeholder type; otherwise the rule that derived it (derived, not stated)'),
             source: { type: 'string' }
+          }
+        },
+        StocktakingWarnings: {
+          type: 'object',
+          required: ['rules', 'total', 'limit', 'offset', 'data'],
+          properties: {
+            action_line: nullable('string'),
+            as_of_year: nullable('integer', 'Year of the pipeline run the rules were applied in'),
+            stale_after_years: { type: 'integer', description: 'Years without a report after which an entry is flagged not-updated' },
+            rules: {
+              type: 'array',
+              items: { type: 'object', properties: { rule: { type: 'string' }, description: { type: 'string' }, entries: { type: 'integer' } } }
+            },
+            total: { type: 'integer' },
+            limit: { type: 'integer' },
+            offset: { type: 'integer' },
+            data: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { entry: { type: 'string' }, title: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' }, as_of_year: { type: 'integer' } }
+              }
+            }
           }
         },
         Participation: {

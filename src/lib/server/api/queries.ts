@@ -209,7 +209,7 @@ export async function stocktaking(f: StocktakingFilter, p: Paging) {
   const { total, rows } = await paged(
     `SELECT e.id, e.title, e.lead_organisation, e.stakeholder_type,
             (SELECT string_agg(s.action_line, ';' ORDER BY s.action_line) FROM stocktaking_action_line s WHERE s.entry = e.id) AS action_lines,
-            e.countries, e.wsis_targets, e.mdg_links, e.status, e.start_year, e.source`,
+            e.countries, e.wsis_targets, e.mdg_links, e.status, e.start_year, e.reported_year, e.stakeholder_type_rule, e.source`,
     `FROM stocktaking_entry e WHERE ${where.join(' AND ')}`,
     'e.id',
     b,

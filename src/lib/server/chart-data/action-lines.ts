@@ -5,7 +5,7 @@ import { stackedBarSpec } from '$lib/plot/stacked-bar';
 import { activitiesSummary, countActivities, NOT_STATED } from '$lib/plot/activity-counts';
 import { renderPlot } from '../plot-render';
 import { actionLine, stocktakingEntries } from '../queries/action-lines';
-import { parseStakeholderType } from '../queries/stakeholders';
+import { parseStakeholderType, stakeholderTypes } from '../queries/stakeholders';
 import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const ACTIVITIES_CHART = 'action-line-activities';
@@ -18,7 +18,8 @@ const activitiesChart: ChartDefinition = async (params): Promise<ChartView | nul
   if (type !== null && typeof type === 'object') return null;
   const entries = await stocktakingEntries(id, type);
   const counts = countActivities(entries);
-  const typeName = type ? (entries[0]?.stakeholder_name ?? type) : null;
+  // The type's own name (an entry's may carry "(derived)"; with no entries there is none).
+  const typeName = type ? ((await stakeholderTypes()).find((t) => t.id === type)?.name ?? type) : null;
   const years = [...new Set(counts.map((c) => c.start_year))].sort((a, b) => (a === NOT_STATED ? 1 : b === NOT_STATED ? -1 : a.localeCompare(b)));
   const svg =
     counts.length === 0

@@ -50,7 +50,7 @@ const definition: ChartDefinition = async (params) => {
   const format = (v: number) => formatIndicatorValue(v, indicator.unit);
   const name = shortIndicatorName(indicator.name);
   const source = [
-    `World Bank WDI (ITU), ${indicator.code}: ${country.name} ${describeServed(servedOwn)}`,
+    `${indicator.code.startsWith('ITU_') ? 'ITU' : 'World Bank WDI (ITU)'}, ${indicator.code}: ${country.name} ${describeServed(servedOwn)}`,
     ...(regionCode ? [`${regionCode} ${describeServed(servedRegion)}`] : []),
     `World ${describeServed(servedWorld)}`
   ].join('; ');

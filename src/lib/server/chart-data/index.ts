@@ -8,12 +8,13 @@ import { stakeholderCharts } from './stakeholders';
 import { targetCharts } from './targets';
 import { mdgCharts } from './mdgs';
 import { seriesCharts } from './series';
+import { stocktakingCharts } from './stocktaking';
 
 export { chartCsvHref, type ChartDefinition } from './registry';
 
 const CHARTS: ReadonlyMap<string, ChartDefinition> = (() => {
   const map = new Map<string, ChartDefinition>();
-  for (const group of [targetCharts, actionLineCharts, stakeholderCharts, regionCharts, countryCharts, mdgCharts, seriesCharts]) {
+  for (const group of [targetCharts, actionLineCharts, stakeholderCharts, regionCharts, countryCharts, mdgCharts, seriesCharts, stocktakingCharts]) {
     for (const [id, definition] of Object.entries(group)) {
       if (map.has(id)) throw new Error(`chart id defined twice: ${id}`);
       map.set(id, definition);

@@ -1,4 +1,4 @@
-// Region charts: an aggregate's published series against the world (WLD), our computed
+// Region charts: an aggregate's published series against the same publisher's world (WLD, ITU_WLD), our computed
 // population-weighted aggregate where membership is known, and the indicator's goal.
 import { parseHorizon } from '$lib/horizons';
 import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/plot/comparison';
@@ -15,6 +15,7 @@ import {
   servedFrom
 } from '../queries/regions';
 import { chartCsvHref, type ChartDefinition } from './registry';
+import { worldOf } from '../queries/itu-regions';
 
 export const REGION_CHART = 'region-indicator';
 
@@ -26,14 +27,15 @@ const definition: ChartDefinition = async (params) => {
   const [region, indicator] = await Promise.all([regionByCode(code), indicatorByCode(params.get('indicator'))]);
   if (!region || !indicator || horizon === null) return null;
 
-  const isWorld = region.code === 'WLD';
+  const worldCode = worldOf(region.code); // an ITU aggregate is compared with ITU's world
+  const isWorld = region.code === worldCode;
   const membership = await regionMembership(region.code);
   const [own, world, agg, servedOwn, servedWorld] = await Promise.all([
     series(indicator.code, region.code),
-    isWorld ? Promise.resolve([]) : series(indicator.code, 'WLD'),
+    isWorld ? Promise.resolve([]) : series(indicator.code, worldCode),
     membership.computed ? aggregateView(indicator.code, membership.members, region.code) : Promise.resolve(null),
     servedFrom(indicator.code, region.code),
-    isWorld ? Promise.resolve([]) : servedFrom(indicator.code, 'WLD')
+    isWorld ? Promise.resolve([]) : servedFrom(indicator.code, worldCode)
   ]);
 
   const computedPoints = (agg?.rows ?? []).filter((r) => r.computed !== null).map((r) => ({ year: r.year, value: r.computed as number }));
@@ -74,7 +76,7 @@ const definition: ChartDefinition = async (params) => {
   const format = (v: number) => formatIndicatorValue(v, indicator.unit);
   const name = shortIndicatorName(indicator.name);
   const source = [
-    `World Bank WDI (ITU), ${indicator.code}: ${region.name} ${describeServed(servedOwn)}`,
+    `${worldCode === 'WLD' ? 'World Bank WDI (ITU)' : 'ITU key ICT indicators'}, ${indicator.code}: ${region.name} ${describeServed(servedOwn)}`,
     ...(isWorld ? [] : [`World ${describeServed(servedWorld)}`]),
     ...(agg ? [`computed: population-weighted mean of ${membership.members.length} members with SP.POP.TOTL, shown only where coverage ≥ ${agg.coverageThreshold * 100}%`] : [])
   ].join('; ');

@@ -105,7 +105,12 @@ const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> 
   const total = rows.reduce((s, r) => s + r.entries, 0);
   const byType = new Map<string, number>();
   for (const r of rows) byType.set(r.stakeholder_name, (byType.get(r.stakeholder_name) ?? 0) + r.entries);
-  const [topName, topCount] = [...byType].sort((a, b) => b[1] - a[1])[0];
+  // The leader is named among stated or derived types: "not stated" is no type.
+  const notStated = rows.filter((r) => r.stakeholder_type === 'not_stated').reduce((s, r) => s + r.entries, 0);
+  const typed = new Map<string, number>();
+  for (const r of rows) if (r.stakeholder_type !== 'not_stated') typed.set(r.stakeholder_name, (typed.get(r.stakeholder_name) ?? 0) + r.entries);
+  const [topName, topCount] = [...typed].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  const unstated = notStated ? ` ${notStated} of ${total} do not state a type.` : '';
   const ordered = [...rows].sort(
     (a, b) => a.stakeholder_name.localeCompare(b.stakeholder_name) || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
   );
@@ -119,7 +124,9 @@ const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> 
   return {
     id: ENTRIES_CHART,
     title: 'Stocktaking entries in this warehouse, by lead stakeholder type and status',
-    summary: `More of the ${total} stocktaking entries held here are led by ${lowerFirst(topName)} than by any other type (${topCount} of ${total}).${selected}`,
+    summary: topCount
+      ? `More of the ${total} stocktaking entries held here are led by ${lowerFirst(topName)} than by any other type (${topCount} of ${total}).${unstated}${selected}`
+      : `None of the ${total} stocktaking entries held here states its stakeholder type.${selected}`,
     svg,
     columns: [
       { key: 'stakeholder_type', label: 'Stakeholder type id' },

@@ -215,7 +215,10 @@ export interface StocktakingEntry {
 /** Stocktaking entries registered against the action line, optionally of one stakeholder type. */
 export async function stocktakingEntries(id: string, stakeholderType: string | null): Promise<StocktakingEntry[]> {
   return query<StocktakingEntry>(
-    `SELECT e.id, e.title, e.lead_organisation, e.stakeholder_type, st.name AS stakeholder_name, e.countries,
+    `SELECT e.id, e.title, e.lead_organisation, e.stakeholder_type,
+            -- a type derived by a rule is never shown as stated
+            st.name || CASE WHEN e.stakeholder_type_rule IS NULL THEN '' ELSE ' (derived)' END AS stakeholder_name, e.stakeholder_type_rule,
+            e.countries,
             e.status, e.start_year, e.source,
             (SELECT string_agg(b2.action_line, '; ' ORDER BY a2.sort_order) FROM stocktaking_action_line b2
                JOIN action_line a2 ON a2.id = b2.action_line WHERE b2.entry = e.id) AS action_lines

@@ -4,6 +4,7 @@ import { COVERAGE_THRESHOLD, type AggregatePoint, type CatalogEntry, type Compar
 import { verdictCells } from '$lib/verdict-cell';
 import { query, queryOne } from '../warehouse';
 import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
+import { ITU_DEFAULT_INDICATOR, ITU_HEADLINE, isItuAggregate, PUBLISHER_AGGREGATE_CODE } from './itu-regions';
 
 export const DEFAULT_INDICATOR = 'IT.NET.USER.ZS';
 
@@ -41,13 +42,20 @@ export async function indicators(): Promise<IndicatorInfo[]> {
   return rows.map((r) => ({ ...r, goal: goals.find((g) => g.indicator === r.code) ?? null }));
 }
 
-/** The headline indicators: the ICT series (WSIS target 10 / MDG 8.F), in a fixed order. */
-export async function headlineIndicators(): Promise<IndicatorInfo[]> {
-  const order = ['IT.NET.USER.ZS', 'IT.CEL.SETS.P2', 'IT.NET.BBND.P2', 'IT.MLT.MAIN.P2'];
-  const all = (await indicators()).filter((i) => i.topic === 'ict');
-  const rank = (c: string) => (order.includes(c) ? order.indexOf(c) : order.length);
-  return all.sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code));
+const WB_HEADLINE = ['IT.NET.USER.ZS', 'IT.CEL.SETS.P2', 'IT.NET.BBND.P2', 'IT.MLT.MAIN.P2'];
+
+/**
+ * The headline indicators of an economy's page, in a fixed order: the World Bank's ICT series
+ * (WSIS target 10 / MDG 8.F), or ITU's own for an ITU aggregate (ITU publishes no WDI codes).
+ */
+export async function headlineIndicators(economy = ''): Promise<IndicatorInfo[]> {
+  const order = isItuAggregate(economy) ? ITU_HEADLINE : WB_HEADLINE;
+  const all = (await indicators()).filter((i) => i.topic === 'ict' && order.includes(i.code));
+  return all.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
 }
+
+/** The indicator a page shows first when none is asked for. */
+export const defaultIndicatorFor = (economy: string): string => (isItuAggregate(economy) ? ITU_DEFAULT_INDICATOR : DEFAULT_INDICATOR);
 
 /** The indicator for a ?indicator= value, or null if the value is malformed or unknown. */
 export async function indicatorByCode(code: string | null): Promise<IndicatorInfo | null> {
@@ -57,7 +65,7 @@ export async function indicatorByCode(code: string | null): Promise<IndicatorInf
 
 /** An aggregate economy that has observations; null if unknown, a country, or empty. */
 export async function regionByCode(code: string): Promise<EconomyInfo | null> {
-  if (!ECONOMY_CODE.test(code)) return null;
+  if (!ECONOMY_CODE.test(code) && !PUBLISHER_AGGREGATE_CODE.test(code)) return null;
   const row = await queryOne<{ code: string; name: string }>(
     `SELECT e.code, e.name FROM economy e
       WHERE e.code = $1 AND e.is_aggregate
@@ -78,6 +86,9 @@ export interface Membership {
 
 /** Who belongs to an aggregate. WB regions and income groups (and WLD) get a computed aggregate. */
 export async function regionMembership(code: string): Promise<Membership> {
+  if (isItuAggregate(code)) {
+    return { classification: null, label: 'Aggregate published by ITU (key ICT indicators; its membership is ITU\'s and not in the warehouse)', members: [], computed: false };
+  }
   if (code === 'WLD') {
     return { classification: 'world', label: 'All countries with a World Bank region', members: await worldMembers(), computed: true };
   }
@@ -191,7 +202,8 @@ export interface RegionListItem {
   code: string;
   name: string;
   kind: string;
-  members: number;
+  /** null when the publisher gives no membership (ITU aggregates). */
+  members: number | null;
   linked: boolean;
 }
 

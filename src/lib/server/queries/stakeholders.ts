@@ -13,11 +13,11 @@ export interface StakeholderType {
 }
 
 export async function stakeholderTypes(): Promise<StakeholderType[]> {
-  // Display order: as the 2008 report lists them, 'other' last.
+  // Display order: as the 2008 report lists them, then 'other', then 'not_stated'.
   return query<StakeholderType>(
     `SELECT id, name, description, source FROM stakeholder_type
       ORDER BY CASE id WHEN 'government' THEN 0 WHEN 'international_organisation' THEN 1 WHEN 'private_sector' THEN 2
-                       WHEN 'civil_society' THEN 3 WHEN 'academia' THEN 4 ELSE 5 END, id`
+                       WHEN 'civil_society' THEN 3 WHEN 'academia' THEN 4 WHEN 'not_stated' THEN 6 ELSE 5 END, id`
   );
 }
 
@@ -77,7 +77,9 @@ export interface EntriesByType {
 /** Stocktaking entries (the cited entries the repository ships) by lead stakeholder type and status. */
 export async function entriesByTypeAndStatus(): Promise<EntriesByType[]> {
   return query<EntriesByType>(
-    `SELECT e.stakeholder_type, coalesce(st.name, e.stakeholder_type) AS stakeholder_name,
+    `SELECT e.stakeholder_type,
+            -- a type derived by a rule is its own bar, never counted as stated
+            coalesce(st.name, e.stakeholder_type) || CASE WHEN e.stakeholder_type_rule IS NULL THEN '' ELSE ' (derived)' END AS stakeholder_name,
             coalesce(e.status, 'unknown') AS status, count(*)::INTEGER AS entries
        FROM stocktaking_entry e LEFT JOIN stakeholder_type st ON st.id = e.stakeholder_type
       GROUP BY ALL ORDER BY entries DESC, stakeholder_type, status`

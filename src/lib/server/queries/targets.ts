@@ -259,14 +259,17 @@ export async function servedFrom(indicator: string, economies: readonly string[]
     filter = ` AND o.economy IN (${economies.map((_, i) => `$${i + 3}`).join(', ')})`;
     params.push(...economies);
   }
-  const rows = await query<{ file: string; vintage: string | null; n: number }>(
-    `SELECT b.file, b.vintage, count(*)::INTEGER AS n FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id
+  const rows = await query<{ file: string; vintage: string | null; n: number; publisher: string | null }>(
+    `SELECT b.file, b.vintage, count(*)::INTEGER AS n, any_value(b.publisher) AS publisher FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id
       WHERE o.indicator = $1 AND o.disaggregation = '' AND ($2::INTEGER IS NULL OR o.year = $2::INTEGER)${filter}
       GROUP BY b.file, b.vintage ORDER BY b.vintage DESC NULLS LAST, b.file`,
     params
   );
   const files = rows.map((r) => `${r.file} (vintage ${r.vintage ?? 'not stated'}${rows.length > 1 ? `, ${r.n} values` : ''})`);
-  return `World Bank WDI ${indicator} (ITU data): ${files.join('; ') || 'no values loaded'}`;
+  // Say who published the values: the WDI copy of ITU's series, or another publisher's own file (ITU, UN, ...).
+  const publishers = [...new Set(rows.map((r) => r.publisher ?? 'World Bank'))];
+  const label = publishers.every((p) => p === 'World Bank') ? `World Bank WDI ${indicator} (ITU data)` : `${publishers.join(', ')} ${indicator}`;
+  return `${label}: ${files.join('; ') || 'no values loaded'}`;
 }
 
 export interface AggregateCheckRow {

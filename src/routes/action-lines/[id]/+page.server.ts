@@ -17,6 +17,8 @@ import {
 import { actionLineMdgs } from '$lib/server/queries/mdgs';
 import { parseStakeholderType, stakeholderTypes } from '$lib/server/queries/stakeholders';
 import { actionLineSeries } from '$lib/server/queries/series-status';
+import { completeness } from '$lib/server/queries/completeness';
+import { warningList, warningSummary } from '$lib/server/queries/stocktaking-warnings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -40,6 +42,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const statuses = await linkedIndicatorStatus(targets.map((t) => t.target));
   const mdgGoals = await actionLineMdgs(line.id);
   const lineSeries = await actionLineSeries(line.id, STATUS_HORIZON);
+  const [reported, warningCounts, warnings] = await Promise.all([completeness(line.id), warningSummary(line.id), warningList(line.id)]);
   const chartParams = new URLSearchParams({ id: line.id });
   if (type) chartParams.set('stakeholder_type', type);
   const activitiesChart = await chartDefinition(ACTIVITIES_CHART)!(chartParams);
@@ -61,6 +64,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
     meetings: held,
     flags,
     types,
-    stakeholderType: type
+    stakeholderType: type,
+    completeness: reported,
+    warningCounts,
+    warnings
   };
 };

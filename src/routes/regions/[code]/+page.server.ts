@@ -3,7 +3,7 @@ import { horizonError, parseHorizon } from '$lib/horizons';
 import { regionChart } from '$lib/server/chart-data/regions';
 import {
   aggregateView,
-  DEFAULT_INDICATOR,
+  defaultIndicatorFor,
   headlineIndicators,
   indicatorByCode,
   indicators,
@@ -12,19 +12,20 @@ import {
   regionByCode,
   regionMembership
 } from '$lib/server/queries/regions';
+import { estimateYears, isItuAggregate, worldOf } from '$lib/server/queries/itu-regions';
 import type { ChartView } from '$lib/plot/types';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const region = await regionByCode(params.code);
-  if (!region) error(404, `No region or group with the code ${params.code}: codes are World Bank aggregate codes such as WLD, SSF or HIC.`);
-  const indicatorParam = url.searchParams.get('indicator') ?? DEFAULT_INDICATOR;
+  if (!region) error(404, `No region or group with the code ${params.code}: codes are World Bank aggregate codes such as WLD, SSF or HIC, or ITU's such as ITU_AFR.`);
+  const indicatorParam = url.searchParams.get('indicator') ?? defaultIndicatorFor(region.code);
   const indicator = await indicatorByCode(indicatorParam);
   if (!indicator) error(404, `No indicator ${indicatorParam}.`);
   const horizon = parseHorizon(url.searchParams.get('horizon'));
   if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
 
-  const [headline, all, membership] = await Promise.all([headlineIndicators(), indicators(), regionMembership(region.code)]);
+  const [headline, all, membership] = await Promise.all([headlineIndicators(region.code), indicators(), regionMembership(region.code)]);
   const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];
   const chartFor = (code: string) =>
     regionChart(new URLSearchParams({ code: region.code, indicator: code, horizon: String(horizon) })) as Promise<ChartView>;
@@ -39,6 +40,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const selectedChart = charts[order.indexOf(indicator.code)];
   return {
     region,
+    publisher: isItuAggregate(region.code) ? "ITU's" : "the World Bank's",
+    estimateYears: isItuAggregate(region.code) ? await estimateYears(region.code) : [],
+    world: worldOf(region.code),
     indicator,
     horizon,
     indicators: all.map((i) => ({ code: i.code, name: i.name })),

@@ -7,6 +7,7 @@ import { catalogEntry, coverageMatrix, goalOf, statusByGroup, target, targetIndi
 import { parityFor } from '$lib/server/queries/parity';
 import { targetSeries } from '$lib/server/queries/series-status';
 import { seriesChart } from '$lib/server/chart-data/series';
+import { crossChecksForTarget } from '$lib/server/queries/cross-checks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -19,14 +20,14 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const horizon = parseHorizon(url.searchParams.get('horizon'));
   if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
 
-  const indicators = await targetIndicators(n);
+  const [indicators, crossChecks] = await Promise.all([targetIndicators(n), crossChecksForTarget(n)]);
   // Series of other publishers serving the target (UN SDG, UN DESA, GDL, Common Crawl), with their charts.
   const otherSeries = (await targetSeries(n, horizon)).get(n) ?? [];
   const otherCharts = Object.fromEntries(
     await Promise.all(otherSeries.map(async (s) => [s.code, await seriesChart(new URLSearchParams({ indicator: s.code }))] as const))
   );
   const withData = indicators.filter((i) => i.seriesCode && i.observations > 0);
-  if (withData.length === 0) return { target: t, horizon, indicators, otherSeries, otherCharts, detail: null, aggregateCheck: null, parity: null };
+  if (withData.length === 0) return { target: t, horizon, indicators, otherSeries, otherCharts, detail: null, aggregateCheck: null, parity: null, crossChecks };
 
   // One indicator is shown in detail: ?indicator=10.1; by default the target's headline indicator, else the first with a goal.
   const rawIndicator = url.searchParams.get('indicator');
@@ -81,6 +82,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     otherCharts,
     aggregateCheck,
     parity,
+    crossChecks,
     detail: {
       indicator: selected,
       unit: unitOf(selected.seriesUnit),
