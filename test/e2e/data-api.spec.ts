@@ -132,7 +132,7 @@ test.describe('API errors', () => {
     ['/api/v1/stocktaking?action_line=C12', 404, 'not_found', 'No action line C12. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
     ['/api/v1/participation?event=no-such-event', 404, 'not_found', 'No event no-such-event. See event.csv on /data for the event ids.'],
     // Population has no goal and no direction: a context series, not judged. (Indicators without a goal but with a direction get a trend verdict.)
-    ['/api/v1/progress?indicator=SP.POP.TOTL&economy=WLD', 404, 'not_found', 'PLACEHOLDER'],
+    ['/api/v1/progress?indicator=SP.POP.TOTL&economy=WLD', 404, 'not_found', 'Indicator SP.POP.TOTL has no goal value and no direction of improvement (a context series), so progress is not assessed. Indicators with a goal: IT_MOB_2GNTWK, SE_ACS_INTNT, ITU_HH1, ITU_HH2, IT.CEL.SETS.P2, ITU_HH10, IT.NET.USER.ZS.'], // the first series by priority of each target indicator with a goal
     ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=20x5', 400, 'bad_request', 'Parameter from must be a four-digit year, got "20x5".'],
     ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=2016&to=2015', 400, 'bad_request', 'from (2016) is after to (2015).'],
     ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=10001', 400, 'bad_request', 'limit must be from 1 to 10000, got 10001.'],
