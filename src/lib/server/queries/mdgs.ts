@@ -216,10 +216,10 @@ export interface MdgActionLineLink {
 /** Action lines linked to MDGs (link_type mdg_goal), for one goal or one action line (its sub-lines included when it is C7). */
 export async function mdgActionLineLinks(filter: { goal?: number; actionLine?: string }): Promise<MdgActionLineLink[]> {
   return query<MdgActionLineLink & Record<string, string | number>>(
-    `SELECT l.action_line AS "actionLine", a.title, l.link_id::INTEGER AS goal, l.rationale, l.source
+    `SELECT l.action_line AS "actionLine", a.title, TRY_CAST(l.link_id AS INTEGER) AS goal, l.rationale, l.source
        FROM action_line_link l JOIN action_line a ON a.id = l.action_line
       WHERE l.link_type = 'mdg_goal'
-        AND ($1::INTEGER IS NULL OR l.link_id::INTEGER = $1::INTEGER)
+        AND ($1::INTEGER IS NULL OR TRY_CAST(l.link_id AS INTEGER) = $1::INTEGER)
         AND ($2::VARCHAR IS NULL OR l.action_line = $2::VARCHAR)
       ORDER BY a.sort_order, goal`,
     [filter.goal ?? null, filter.actionLine ?? null]

@@ -202,9 +202,10 @@ export async function actionLineSeries(actionLine: string, horizon: number): Pro
 /** Catalog series that serve a WSIS target (indicator.wsis_targets) and have values, with their status; by target. */
 export async function targetSeries(targetNumber: number | null, horizon: number): Promise<Map<number, SeriesStatus[]>> {
   const rows = await query<{ code: string; target: number }>(
-    `SELECT DISTINCT i.code, t::INTEGER AS target
+    // TRY_CAST: DuckDB may evaluate the cast before the filter that drops empty items.
+    `SELECT DISTINCT i.code, TRY_CAST(trim(t) AS INTEGER) AS target
        FROM indicator i, unnest(string_split(coalesce(i.wsis_targets, ''), ';')) AS u(t)
-      WHERE t <> '' AND ($1::INTEGER IS NULL OR t::INTEGER = $1::INTEGER)
+      WHERE TRY_CAST(trim(t) AS INTEGER) IS NOT NULL AND ($1::INTEGER IS NULL OR TRY_CAST(trim(t) AS INTEGER) = $1::INTEGER)
         AND i.code NOT LIKE '%.%' AND EXISTS (SELECT 1 FROM observation o WHERE o.indicator = i.code)
       ORDER BY target, i.code`,
     [targetNumber]
