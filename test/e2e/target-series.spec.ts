@@ -39,7 +39,8 @@ test('target 8: households with a television, a chart and the countries\' status
   await expect(tv).toContainText('No world or regional aggregate published: 127 countries report it, the latest in 2020.');
   await expect(tv.locator('ul.country-verdicts')).toContainText('Trend: significant progress: 56 countries');
   await expect(tv).toContainText('Vintage not stated by the publisher');
-  const chart = page.locator('figure[data-chart="series-trend"]');
+  // Target 8 draws a chart per series (GDL_TV and ITU's HH1 and HH2): the household-survey one here.
+  const chart = page.locator('figure[data-chart="series-trend"]', { hasText: 'household surveys' });
   await expect(chart.locator('h3')).toContainText('the 15 highest and lowest of 127 countries');
   await expect(chart.locator('svg').first()).toBeVisible();
   // tv--by--national: tkmt,2019,99.85 is the highest latest value.
