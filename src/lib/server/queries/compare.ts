@@ -12,7 +12,7 @@ export interface ComparableEconomy {
 export async function comparableEconomies(indicator: string): Promise<ComparableEconomy[]> {
   return query<ComparableEconomy & Record<string, string | boolean>>(
     `SELECT e.code, e.name, e.is_aggregate AS "isAggregate" FROM economy e
-      WHERE EXISTS (SELECT 1 FROM observation o WHERE o.indicator = $1 AND o.economy = e.code)
+      WHERE EXISTS (SELECT 1 FROM observation o WHERE o.indicator = $1 AND o.economy = e.code AND o.disaggregation = '')
       ORDER BY e.is_aggregate, e.name`,
     [indicator]
   );
@@ -35,7 +35,7 @@ export async function seriesSources(indicator: string, economies: string[]): Pro
     `SELECT o.economy, b.file, b.vintage::VARCHAR AS vintage, count(*)::INTEGER AS "values",
             min(o.year)::INTEGER AS "firstYear", max(o.year)::INTEGER AS "lastYear"
        FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id
-      WHERE o.indicator = $1 AND o.economy IN (${ph})
+      WHERE o.indicator = $1 AND o.disaggregation = '' AND o.economy IN (${ph})
       GROUP BY o.economy, b.file, b.vintage ORDER BY o.economy, b.vintage DESC NULLS LAST`,
     [indicator, ...economies]
   );

@@ -1,5 +1,6 @@
 // What a world map needs: every country (with its M49 code, the key the map shapes use), each
 // country's value for one year or its latest value, and every country's series for verdicts.
+// Totals only (disaggregation = ''), like every page.
 import type { Series } from '$lib/progress';
 import { query } from '../warehouse';
 
@@ -27,7 +28,7 @@ export async function countryValues(indicator: string, year: number | null): Pro
   const rows = await query<{ economy: string; year: number; value: number; vintage: string | null }>(
     `SELECT economy, arg_max(year, year) AS year, arg_max(value, year) AS value, arg_max(vintage::VARCHAR, year) AS vintage
        FROM observation
-      WHERE indicator = $1 AND NOT is_aggregate AND ($2::INTEGER IS NULL OR year = $2::INTEGER)
+      WHERE indicator = $1 AND disaggregation = '' AND NOT is_aggregate AND ($2::INTEGER IS NULL OR year = $2::INTEGER)
       GROUP BY economy`,
     [indicator, year]
   );
@@ -37,7 +38,7 @@ export async function countryValues(indicator: string, year: number | null): Pro
 /** Every country's served series of an indicator, keyed by code. */
 export async function countrySeries(indicator: string): Promise<Map<string, Series>> {
   const rows = await query<{ economy: string; year: number; value: number }>(
-    'SELECT economy, year, value FROM observation WHERE indicator = $1 AND NOT is_aggregate ORDER BY economy, year',
+    "SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = '' AND NOT is_aggregate ORDER BY economy, year",
     [indicator]
   );
   const out = new Map<string, Series>();
@@ -52,7 +53,7 @@ export async function countrySeries(indicator: string): Promise<Map<string, Seri
 /** Years in which at least one country has a value. */
 export async function countryYears(indicator: string): Promise<number[]> {
   const rows = await query<{ year: number }>(
-    'SELECT DISTINCT year FROM observation WHERE indicator = $1 AND NOT is_aggregate ORDER BY year',
+    "SELECT DISTINCT year FROM observation WHERE indicator = $1 AND disaggregation = '' AND NOT is_aggregate ORDER BY year",
     [indicator]
   );
   return rows.map((r) => r.year);
@@ -65,7 +66,7 @@ export async function vintagesOf(indicator: string, economies: string[], year: n
   const rows = await query<{ file: string; vintage: string | null; n: number }>(
     `SELECT b.file, b.vintage::VARCHAR AS vintage, count(*)::INTEGER AS n
        FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id
-      WHERE o.indicator = $1 AND ($2::INTEGER IS NULL OR o.year = $2::INTEGER) AND o.economy IN (${ph})
+      WHERE o.indicator = $1 AND o.disaggregation = '' AND ($2::INTEGER IS NULL OR o.year = $2::INTEGER) AND o.economy IN (${ph})
       GROUP BY b.file, b.vintage ORDER BY b.vintage DESC NULLS LAST, b.file`,
     [indicator, year, ...economies]
   );
