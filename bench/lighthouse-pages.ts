@@ -2,7 +2,7 @@
 // each type, against a server already running: `tsx bench/lighthouse-pages.ts http://127.0.0.1:4206 [out.json]`.
 // Used to compare a build before and after a change (issue 12's closing note).
 import { writeFileSync } from 'node:fs';
-import { lighthouseScores, pageWeight } from './weight';
+import { lighthouseScores, pageWeight, type PageWeight } from './weight';
 
 export const PAGE_TYPES = [
   '/',
@@ -17,7 +17,7 @@ export const PAGE_TYPES = [
 ];
 
 const [base = 'http://127.0.0.1:3000', out] = process.argv.slice(2);
-const weights = [];
+const weights: PageWeight[] = [];
 for (const p of PAGE_TYPES) weights.push(await pageWeight(base, p));
 const scores = await lighthouseScores(base, PAGE_TYPES.filter((p) => weights.find((w) => w.path === p)?.status === 'ok'), (s) => console.log(s));
 const rows = weights.map((w) => ({ ...w, ...(scores.find((s) => s.path === w.path) ?? {}) }));
