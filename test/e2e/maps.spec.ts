@@ -14,11 +14,20 @@ test('target 10 maps Internet use per country and the verdict per country', asyn
   await map.locator('summary').click();
   await expect(map.locator('tr', { hasText: 'Maldives' })).toContainText('too small at this scale');
 
+  await expectAccessible(page);
+  await screenshot(page, 'map-target-10');
+
+  // The verdict map is one link away (one map per page load keeps the page light on phones).
+  await expect(page.locator('figure[data-chart="status-map-IT-NET-USER-ZS"]')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Progress verdict per country' }).click();
+  await expect(page).toHaveURL(/map=status/);
+  await expect(page.getByRole('link', { name: 'Progress verdict per country' })).toHaveAttribute('aria-current', 'true');
   const status = page.locator('figure[data-chart="status-map-IT-NET-USER-ZS"]');
   await expect(status.locator('h3')).toContainText('progress verdict per country, goal 50.0% by 2015');
   await expect(status.locator('.summary')).toContainText('of 217 countries');
+  await expect(status.locator('svg path title', { hasText: /^Kenya: Progress too slow/ })).toHaveCount(1);
   await expectAccessible(page);
-  await screenshot(page, 'map-target-10');
+  await screenshot(page, 'map-target-10-status');
 });
 
 test('the map year is chosen in the URL; an unknown year is a 400 with a way back', async ({ page }) => {
@@ -34,8 +43,10 @@ test('the map year is chosen in the URL; an unknown year is a 400 with a way bac
   expect(csv.split(/\r?\n/)[0]).toBe('country,code,value,year,class,map');
   expect(csv).toMatch(/\r?\nKenya,KEN,24\.72\d*,2020,20–40,on the map/);
 
-  const bad = await page.goto('/targets/10?mapyear=1850');
-  expect(bad?.status()).toBe(400);
+  for (const q of ['mapyear=1850', 'map=pie']) {
+    const bad = await page.goto(`/targets/10?${q}`);
+    expect(bad?.status(), q).toBe(400);
+  }
   await expect(page.getByRole('link', { name: /targets/i }).first()).toBeVisible();
 });
 

@@ -9,6 +9,7 @@ import { targetSeries } from '$lib/server/queries/series-status';
 import { seriesChart } from '$lib/server/chart-data/series';
 import { crossChecksForTarget } from '$lib/server/queries/cross-checks';
 import { indicatorMaps } from '$lib/server/chart-data/map-views';
+import { indicatorMap } from '$lib/server/chart-data/map-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -47,8 +48,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
     for (const [k, v] of Object.entries(p)) if (v !== null) s.set(k, String(v));
     return s;
   };
-  const maps = await indicatorMaps(code, url.searchParams.get('mapyear'), goal ? horizon : null);
-  if (!maps) error(400, `Unknown map year "${url.searchParams.get('mapyear')}" for ${selected.id}: choose one from the list on the page`);
+  const maps = await indicatorMap(code, url.searchParams, goal ? horizon : null);
+  if (typeof maps === 'string') error(400, `${selected.id}: ${maps}`);
   const [groups, coverage, matrix, rankingView, projection, world] = await Promise.all([
     statusByGroup(code, catalogEntry(selected), horizon),
     coverageChart(q({ indicator: code })),
