@@ -26,6 +26,7 @@ test.use({ viewport: { width: 390, height: 844 } });
 
 for (const [name, path] of PAGES) {
   test(`${path} fits a 390-pixel screen`, async ({ page }) => {
+    test.setTimeout(120_000); // axe on the longest pages, on a loaded machine
     await page.goto(path);
     const [docWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(viewport).toBe(390);
