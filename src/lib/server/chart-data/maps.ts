@@ -22,6 +22,9 @@ const STATUS_COLORS: Record<string, string> = {
   on_track: '#74c476',
   too_slow: '#f2a93b',
   regressing: '#b00020',
+  met_on_time: '#1b7f3b',
+  met_late: '#74c476',
+  not_met: '#e6550d',
   insufficient_data: '#9e9e9e'
 };
 
@@ -151,6 +154,8 @@ const statusMap: ChartDefinition = async (params) => {
   });
 
   const counts = classes.map((k) => ({ label: k.label, n: rows.filter((r) => r.status === k.label).length })).filter((k) => k.n > 0);
+  // The legend names the verdicts this map shows (before or after the horizon, never both).
+  const shown = classes.filter((k) => counts.some((c) => c.label === k.label));
   const without = rows.filter((r) => r.status === 'no data').map((r) => String(r.country));
   const hidden = rows.filter((r) => r.status !== 'no data' && r.map !== 'on the map').map((r) => String(r.country));
   const name = shortIndicatorName(indicator.name);
@@ -167,7 +172,7 @@ const statusMap: ChartDefinition = async (params) => {
     title: `${name}: progress verdict per country, goal ${fmt(goal.value)} by ${horizon}`,
     summary,
     notes,
-    svg: renderMap(data, classes, `Verdict for ${horizon}`, null, 'no data'),
+    svg: renderMap(data, shown, `Verdict for ${horizon}`, null, 'no data'),
     columns: [
       { key: 'country', label: 'Country' },
       { key: 'code', label: 'Code' },
