@@ -9,7 +9,8 @@ import { assess, STATUSES, statusLabel, type Status } from '$lib/progress';
 import { renderPlot } from '../plot-render';
 import { countrySeries, countryValues, countryYears, mapCountries, vintagesOf, type MapCountry } from '../queries/maps';
 import { goalFor } from '../queries/progress';
-import { indicatorByCode, parseHorizon, regionByCode, regionMembership } from '../queries/regions';
+import { parseHorizon, parseYear } from '$lib/horizons';
+import { indicatorByCode, regionByCode, regionMembership } from '../queries/regions';
 import { ATLAS_SOURCE, countryShapes, drawnM49 } from '../maps/world-atlas';
 import { chartCsvHref, type ChartDefinition } from './registry';
 
@@ -48,8 +49,9 @@ function renderMap(data: Map<string, MapDatum>, classes: MapClass[], legendLabel
 /** ?year=: a year with country values, or '' / 'latest' for each country's latest value. Undefined when invalid. */
 export async function parseMapYear(indicator: string, raw: string | null): Promise<number | null | undefined> {
   if (raw === null || raw === '' || raw === 'latest') return null;
-  if (!/^\d{4}$/.test(raw)) return undefined;
-  return (await countryYears(indicator)).includes(Number(raw)) ? Number(raw) : undefined;
+  const year = parseYear(raw);
+  if (year === null) return undefined;
+  return (await countryYears(indicator)).includes(year) ? year : undefined;
 }
 
 // --- Value per country -----------------------------------------------------------------------
