@@ -34,7 +34,7 @@ const pages: Handle = async ({ event, resolve }) => {
     throw err;
   }
   const key = pageCacheKey(event.route.id, url);
-  if (key === null) return resolve(event);
+  if (key === null) return resolve(event, { transformPageChunk: focusableTables });
   const etag = `"${version}-${hash(key)}"`;
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
 
