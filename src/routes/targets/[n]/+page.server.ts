@@ -8,7 +8,6 @@ import { parityFor } from '$lib/server/queries/parity';
 import { targetSeries } from '$lib/server/queries/series-status';
 import { seriesChart } from '$lib/server/chart-data/series';
 import { crossChecksForTarget } from '$lib/server/queries/cross-checks';
-import { indicatorMaps } from '$lib/server/chart-data/map-views';
 import { indicatorMap } from '$lib/server/chart-data/map-views';
 import type { PageServerLoad } from './$types';
 
