@@ -109,7 +109,7 @@ test.describe('action-line page', () => {
   test('the activities CSV holds exactly the rows of the chart table', async ({ page, request }) => {
     await page.goto('/action-lines/C2');
     const chart = page.locator('figure[data-chart="action-line-activities"]');
-    const href = await chart.locator('a[download]').getAttribute('href');
+    const href = await chart.locator('a[download][href*=".csv"]').getAttribute('href');
     expect(href).toBe('/download/chart/action-line-activities.csv?id=C2');
     const response = await request.get(href!);
     expect(response.status()).toBe(200);
@@ -130,7 +130,7 @@ test.describe('action-line page', () => {
     await expect(page.locator('tr[data-entry="ST-SEED-013"]')).toContainText('CONGO');
     const chart = page.locator('figure[data-chart="action-line-activities"]');
     await expect(chart.locator('.summary')).toHaveText('1 activity by civil society (NGOs) is registered against C7-e-employment; 1 of 1 states a start year.');
-    await expect(chart.locator('a[download]')).toHaveAttribute('href', '/download/chart/action-line-activities.csv?id=C7-e-employment&stakeholder_type=civil_society');
+    await expect(chart.locator('a[download][href*=".csv"]')).toHaveAttribute('href', '/download/chart/action-line-activities.csv?id=C7-e-employment&stakeholder_type=civil_society');
     await page.getByRole('link', { name: 'Clear the filter' }).click();
     // 4 seed entries + 12 WSIS Prizes 2015 nominations in category C7 e-employment
     await expect(page.locator('table.entries tbody tr')).toHaveCount(16);
@@ -240,7 +240,7 @@ test.describe('stakeholders page', () => {
     await page.goto('/stakeholders');
     for (const id of ['stakeholders-badges-2008', 'stakeholders-forum-2020-shares', 'stakeholders-stocktaking-entries']) {
       const fig = page.locator(`figure[data-chart="${id}"]`);
-      const href = await fig.locator('a[download]').getAttribute('href');
+      const href = await fig.locator('a[download][href*=".csv"]').getAttribute('href');
       const csv = parseCsv(await (await request.get(href!)).text());
       const shown = await tableRows(page, `figure[data-chart="${id}"] table`);
       expect(csv.slice(1), id).toEqual(shown);
@@ -258,7 +258,7 @@ test.describe('stakeholders page', () => {
     await expect(page.locator('.selected-type')).toContainText('8 % of participants');
     await expect(page.locator('.selected-type table.entries tbody tr')).toHaveCount(10);
     await expect(page.locator('tr.selected')).toHaveAttribute('data-type', 'civil_society');
-    await expect(page.locator('figure[data-chart="stakeholders-badges-2008"] a[download]')).toHaveAttribute(
+    await expect(page.locator('figure[data-chart="stakeholders-badges-2008"] a[download][href*=".csv"]')).toHaveAttribute(
       'href',
       '/download/chart/stakeholders-badges-2008.csv?stakeholder_type=civil_society'
     );

@@ -44,7 +44,7 @@ test.describe('/mdgs/4', () => {
     const chart = section.locator('figure[data-chart="mdg-world"]');
     await expect(chart.locator('.summary')).toContainText('fell from 93.0 in 1990 to 37.1 in 2022; the goal is 31.0 by 2015');
     await expect(chart.locator('svg').first()).toBeVisible();
-    const href = await chart.locator('a[download]').getAttribute('href');
+    const href = await chart.locator('a[download][href*=".csv"]').getAttribute('href');
     expect(href).toBe('/download/chart/mdg-world.csv?indicator=4.1');
     const csv = (await (await page.request.get(href!)).text()).trim().split(/\r\n/);
     expect(csv[0]).toBe('year,observed,trend,goal');

@@ -20,4 +20,6 @@ export interface ChartView {
   rows: ChartRow[];
   csvHref: string;
   source: string;
+  /** Short notes shown under the summary (e.g. countries a map cannot draw). */
+  notes?: string[];
 }

@@ -21,11 +21,13 @@ export const PAGE_CACHE_BYTES = budgetFromEnv('WSIS_PAGE_CACHE_MB', 48);
  */
 export const PAGE_PARAMS: Readonly<Record<string, readonly string[]>> = {
   '/': ['horizon', 'review'],
-  '/targets/[n]': ['horizon', 'indicator', 'year', 'region'],
+  '/targets/[n]': ['horizon', 'indicator', 'year', 'region', 'map', 'mapyear'],
   '/regions/[code]': ['indicator', 'horizon'],
   '/countries/[iso3]': ['indicator', 'horizon'],
   '/action-lines/[id]': ['stakeholder_type'],
   '/stakeholders': ['stakeholder_type'],
+  // /compare reads `economy` as a list (repeated or comma-separated) and /embed/[id] passes every
+  // parameter to its chart: left unlisted, so they are cached only without a query string.
   // Pages that read no parameter: any query string shares their one entry.
   '/targets': [],
   '/action-lines': [],

@@ -26,3 +26,10 @@ describe('server-rendered charts', () => {
     expect(svg).toContain('<title>Kenya: 16.59</title>');
   });
 });
+
+describe('path precision', () => {
+  it('rounds path coordinates without dropping points', async () => {
+    const { roundPathData } = await import('./plot-render');
+    expect(roundPathData('<path d="M569.985,4L580.893,8.801Z" fill="#000"/>', 1)).toBe('<path d="M570,4L580.9,8.8Z" fill="#000"/>');
+  });
+});

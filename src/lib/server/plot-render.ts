@@ -6,13 +6,25 @@ import { parseHTML } from 'linkedom';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
-export function renderPlot(options: Plot.PlotOptions): string {
+export interface RenderOptions {
+  /** Decimals kept in path data (maps: 1 is a tenth of a pixel, and cuts the SVG by a third). */
+  pathDigits?: number;
+}
+
+export function renderPlot(options: Plot.PlotOptions, render: RenderOptions = {}): string {
   const node = Plot.plot({ ...options, document: document as unknown as Document });
-  const html = (node as unknown as { outerHTML: string }).outerHTML;
+  let html = (node as unknown as { outerHTML: string }).outerHTML;
+  if (render.pathDigits !== undefined) html = roundPathData(html, render.pathDigits);
   // Plot labels some groups (axes) with aria-label on a <g>, which axe reports as a prohibited
   // attribute; hide them from assistive technology: the Chart wrapper names the chart and its
   // data table carries the values.
   return html.replace(/<g ([^>]*?)aria-label="[^"]*"([^>]*)>/g, (m, a: string, b: string) =>
     m.includes('aria-hidden') ? m : `<g ${a}aria-hidden="true"${b}>`
   );
+}
+
+/** Rounds the numbers inside d="..." attributes; the shapes are not simplified. */
+export function roundPathData(svg: string, digits: number): string {
+  const f = 10 ** digits;
+  return svg.replace(/ d="([^"]*)"/g, (_, d: string) => ` d="${d.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * f) / f))}"`);
 }

@@ -3,6 +3,8 @@
 import type { ChartDefinition } from './registry';
 import { actionLineCharts } from './action-lines';
 import { countryCharts } from './countries';
+import { compareCharts } from './compare';
+import { mapCharts } from './maps';
 import { regionCharts } from './regions';
 import { stakeholderCharts } from './stakeholders';
 import { targetCharts } from './targets';
@@ -14,7 +16,7 @@ export { chartCsvHref, type ChartDefinition } from './registry';
 
 const CHARTS: ReadonlyMap<string, ChartDefinition> = (() => {
   const map = new Map<string, ChartDefinition>();
-  for (const group of [targetCharts, actionLineCharts, stakeholderCharts, regionCharts, countryCharts, mdgCharts, seriesCharts, stocktakingCharts]) {
+  for (const group of [targetCharts, actionLineCharts, stakeholderCharts, regionCharts, countryCharts, mdgCharts, seriesCharts, stocktakingCharts, mapCharts, compareCharts]) {
     for (const [id, definition] of Object.entries(group)) {
       if (map.has(id)) throw new Error(`chart id defined twice: ${id}`);
       map.set(id, definition);

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { horizonError, parseHorizon } from '$lib/horizons';
 import { regionChart } from '$lib/server/chart-data/regions';
+import { valueMapChart } from '$lib/server/chart-data/maps';
 import {
   aggregateView,
   defaultIndicatorFor,
@@ -29,11 +30,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];
   const chartFor = (code: string) =>
     regionChart(new URLSearchParams({ code: region.code, indicator: code, horizon: String(horizon) })) as Promise<ChartView>;
-  const [statuses, charts, aggregate, members] = await Promise.all([
+  const [statuses, charts, aggregate, members, memberMap] = await Promise.all([
     indicatorStatuses(region.code, horizon, headline),
     Promise.all(charted.map((i) => chartFor(i.code))),
     membership.computed ? aggregateView(indicator.code, membership.members, region.code) : Promise.resolve(null),
-    membersLatest(membership.members, indicator.code)
+    membersLatest(membership.members, indicator.code),
+    membership.members.length > 0 ? valueMapChart(new URLSearchParams({ indicator: indicator.code, region: region.code })) : Promise.resolve(null)
   ]);
   // The selected indicator's chart first.
   const order = charted.map((i) => i.code);
@@ -51,6 +53,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     selectedChart,
     otherCharts: charts.filter((c) => c !== selectedChart),
     aggregate,
-    members
+    members,
+    memberMap
   };
 };

@@ -8,6 +8,7 @@ import { parityFor } from '$lib/server/queries/parity';
 import { targetSeries } from '$lib/server/queries/series-status';
 import { seriesChart } from '$lib/server/chart-data/series';
 import { crossChecksForTarget } from '$lib/server/queries/cross-checks';
+import { indicatorMap } from '$lib/server/chart-data/map-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -46,6 +47,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
     for (const [k, v] of Object.entries(p)) if (v !== null) s.set(k, String(v));
     return s;
   };
+  const maps = await indicatorMap(code, url.searchParams, goal ? horizon : null);
+  if (typeof maps === 'string') error(400, `${selected.id}: ${maps}`);
   const [groups, coverage, matrix, rankingView, projection, world] = await Promise.all([
     statusByGroup(code, catalogEntry(selected), horizon),
     coverageChart(q({ indicator: code })),
@@ -93,7 +96,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
       ranking: rankingView,
       rankingFilter: { year: rp.year, region: rp.region, years: rp.years, defaultYear: rp.defaultYear, regions: rp.regions },
       projection,
-      working
+      working,
+      maps
     }
   };
 };

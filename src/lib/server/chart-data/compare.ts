@@ -1,0 +1,83 @@
+// /compare's chart: one indicator, up to ten economies (countries or aggregates) on one line
+// chart with the goal line. Defined once by id, so the CSV and SVG downloads hold the rows drawn.
+import { lineChartSpec, type LinePoint } from '$lib/plot/line';
+import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/units';
+import type { ChartRow, ChartView } from '$lib/plot/types';
+import { renderPlot } from '../plot-render';
+import { seriesByEconomy } from '../queries/progress';
+import { comparableEconomies, seriesSources } from '../queries/compare';
+import { ECONOMY_CODE, indicatorByCode, type IndicatorInfo } from '../queries/regions';
+import { chartCsvHref, type ChartDefinition } from './registry';
+
+export const COMPARE_CHART = 'compare';
+export const MAX_ECONOMIES = 10;
+
+export type CompareRequest =
+  | { ok: true; indicator: IndicatorInfo; economies: { code: string; name: string }[] }
+  | { ok: false; status: 400 | 404; message: string };
+
+/** Parse first (400), then look up (404). `economy` may repeat and may hold comma-separated codes. */
+export async function parseCompare(params: URLSearchParams): Promise<CompareRequest> {
+  const rawIndicator = params.get('indicator') ?? 'IT.NET.USER.ZS';
+  const codes = [...new Set(params.getAll('economy').flatMap((v) => v.split(',')).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  const malformed = codes.filter((c) => !ECONOMY_CODE.test(c));
+  if (malformed.length) return { ok: false, status: 400, message: `Not an economy code: ${malformed.join(', ')} (use ISO3 codes such as KEN, or World Bank aggregate codes such as WLD or SSF)` };
+  if (codes.length > MAX_ECONOMIES) return { ok: false, status: 400, message: `At most ${MAX_ECONOMIES} economies can be compared; ${codes.length} were asked for` };
+  const indicator = await indicatorByCode(rawIndicator);
+  if (!indicator) return { ok: false, status: 404, message: `No indicator ${rawIndicator} in the warehouse` };
+  const known = new Map((await comparableEconomies(indicator.code)).map((e) => [e.code, e]));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length) return { ok: false, status: 404, message: `No values of ${indicator.code} for ${unknown.join(', ')}` };
+  return { ok: true, indicator, economies: codes.map((c) => ({ code: c, name: known.get(c)!.name })) };
+}
+
+const definition: ChartDefinition = async (params) => {
+  const req = await parseCompare(params);
+  if (!req.ok || req.economies.length === 0) return null;
+  const { indicator, economies } = req;
+  const codes = economies.map((e) => e.code);
+  const [seriesMap, sources] = await Promise.all([seriesByEconomy(indicator.code, codes), seriesSources(indicator.code, codes)]);
+  const nameOf = new Map(economies.map((e) => [e.code, e.name]));
+  const rows: ChartRow[] = codes.flatMap((c) => (seriesMap.get(c) ?? []).map((p) => ({ economy: c, name: nameOf.get(c)!, year: p.year, value: p.value })));
+  const points: LinePoint[] = rows.map((r) => ({ series: String(r.economy), year: Number(r.year), value: Number(r.value) }));
+  const goal = indicator.goal?.goalValue ?? null;
+  const fmt = (v: number) => formatIndicatorValue(v, indicator.unit);
+  const latest = codes
+    .map((c) => ({ code: c, last: (seriesMap.get(c) ?? []).at(-1) }))
+    .filter((l) => l.last)
+    .sort((a, b) => b.last!.value - a.last!.value);
+  const name = shortIndicatorName(indicator.name);
+  let summary = latest.length
+    ? `Latest values: ${latest.map((l) => `${nameOf.get(l.code)} ${fmt(l.last!.value)} (${l.last!.year})`).join(', ')}.`
+    : 'None of these economies has a value.';
+  if (goal != null) {
+    const atGoal = latest.filter((l) => l.last!.value >= goal).length;
+    summary += ` ${atGoal} of ${latest.length} are at or above the goal of ${fmt(goal)}.`;
+  }
+  // One entry per file and vintage, naming the economies it serves.
+  const byFile = new Map<string, string[]>();
+  for (const s of sources) {
+    const key = `${s.file} (vintage ${s.vintage ?? 'not stated'})`;
+    byFile.set(key, [...(byFile.get(key) ?? []), s.economy]);
+  }
+  const bySource = [...byFile].map(([file, econ]) => `${econ.join(', ')}: ${file}`);
+  return {
+    id: COMPARE_CHART,
+    title: `${name}: ${economies.map((e) => e.name).join(', ')}`,
+    summary,
+    svg: renderPlot(lineChartSpec(points, { yLabel: indicator.unit, goal, height: 340 })),
+    columns: [
+      { key: 'economy', label: 'Code' },
+      { key: 'name', label: 'Economy' },
+      { key: 'year', label: 'Year' },
+      { key: 'value', label: indicator.unit, kind: 'number', digits: unitKind(indicator.unit) === 'number' ? 0 : 1 }
+    ],
+    rows,
+    csvHref: chartCsvHref(COMPARE_CHART, { indicator: indicator.code, economy: codes.join(',') }),
+    source: `World Bank WDI ${indicator.code} (ITU data), as published (names as the publisher writes them). ${bySource.join('. ')}`
+  } satisfies ChartView;
+};
+
+export const compareChart: ChartDefinition = definition;
+
+export const compareCharts: Record<string, ChartDefinition> = { [COMPARE_CHART]: compareChart };
