@@ -22,3 +22,12 @@ export interface EconomyIndicatorStatus {
   firstYearMet: number | null;
   served: string;
 }
+
+/** Row-group headings of the status-by-group tables (target and MDG pages), by economy kind. */
+export const GROUP_KIND_LABELS = {
+  world: 'World',
+  region: 'World Bank regions',
+  income: 'Income groups',
+  ldc: 'Least developed countries',
+  country: 'Countries'
+} as const;

@@ -2,15 +2,15 @@ import { error } from '@sveltejs/kit';
 import { sparklineSpec } from '$lib/plot/line';
 import { renderPlot } from '$lib/server/plot-render';
 import { trendChart, TREND_INDICATORS } from '$lib/server/chart-data/targets';
-import { horizonError, parseHorizon, parseYear } from '$lib/horizons';
+import { parseYear } from '$lib/horizons';
 import { targetSeries } from '$lib/server/queries/series-status';
 import { targetIndicators } from '$lib/server/queries/targets';
 import { changesSince, participation2008, reviewYears, scorecard, stocktakingByActionLine, stocktakingTotals } from '$lib/server/queries/overview';
+import { horizonParam } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-  const horizon = parseHorizon(url.searchParams.get('horizon'));
-  if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
+  const horizon = horizonParam(url);
 
   const years = await reviewYears(horizon);
   const rawReview = url.searchParams.get('review');

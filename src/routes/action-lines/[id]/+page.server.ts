@@ -19,11 +19,11 @@ import { parseStakeholderType, stakeholderTypes } from '$lib/server/queries/stak
 import { actionLineSeries } from '$lib/server/queries/series-status';
 import { completeness } from '$lib/server/queries/completeness';
 import { warningList, warningSummary } from '$lib/server/queries/stocktaking-warnings';
+import { found } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-  const line = await actionLine(params.id);
-  if (!line) error(404, `No action line called ${params.id}`);
+  const line = found(await actionLine(params.id), `No action line called ${params.id}`);
   const type = await parseStakeholderType(url.searchParams.get('stakeholder_type'));
   if (type !== null && typeof type === 'object') error(400, `Unknown stakeholder type: ${type.invalid}`);
 

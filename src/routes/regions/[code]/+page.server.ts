@@ -1,12 +1,9 @@
-import { error } from '@sveltejs/kit';
-import { horizonError, parseHorizon } from '$lib/horizons';
 import { regionChart } from '$lib/server/chart-data/regions';
 import { valueMapChart } from '$lib/server/chart-data/maps';
 import {
   aggregateView,
   defaultIndicatorFor,
   headlineIndicators,
-  indicatorByCode,
   indicators,
   indicatorStatuses,
   membersLatest,
@@ -15,17 +12,15 @@ import {
 } from '$lib/server/queries/regions';
 import { estimateYears, isItuAggregate, worldOf } from '$lib/server/queries/itu-regions';
 import type { ChartView } from '$lib/plot/types';
+import { found, indicatorAndHorizon } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-  const region = await regionByCode(params.code);
-  if (!region) error(404, `No region or group with the code ${params.code}: codes are World Bank aggregate codes such as WLD, SSF or HIC, or ITU's such as ITU_AFR.`);
-  const indicatorParam = url.searchParams.get('indicator') ?? defaultIndicatorFor(region.code);
-  const indicator = await indicatorByCode(indicatorParam);
-  if (!indicator) error(404, `No indicator ${indicatorParam}.`);
-  const horizon = parseHorizon(url.searchParams.get('horizon'));
-  if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
-
+  const region = found(
+    await regionByCode(params.code),
+    `No region or group with the code ${params.code}: codes are World Bank aggregate codes such as WLD, SSF or HIC, or ITU's such as ITU_AFR.`
+  );
+  const { indicator, horizon } = await indicatorAndHorizon(url, defaultIndicatorFor(region.code));
   const [headline, all, membership] = await Promise.all([headlineIndicators(region.code), indicators(), regionMembership(region.code)]);
   const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];
   const chartFor = (code: string) =>

@@ -1,5 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { horizonError, parseHorizon } from '$lib/horizons';
 import { alternativeVerdicts, assess } from '$lib/progress';
 import { coverageChart, projectionChart, rankingChart, rankingParams, unitOf } from '$lib/server/chart-data/targets';
 import { seriesByEconomy } from '$lib/server/queries/progress';
@@ -9,6 +8,7 @@ import { targetSeries } from '$lib/server/queries/series-status';
 import { seriesChart } from '$lib/server/chart-data/series';
 import { crossChecksForTarget } from '$lib/server/queries/cross-checks';
 import { indicatorMap } from '$lib/server/chart-data/map-views';
+import { horizonParam } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -18,8 +18,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const t = Number.isInteger(n) ? await target(n) : null;
   if (!t) error(404, `No target ${params.n}: the WSIS targets are numbered 1 to 10`);
 
-  const horizon = parseHorizon(url.searchParams.get('horizon'));
-  if (horizon === null) error(400, horizonError(url.searchParams.get('horizon')));
+  const horizon = horizonParam(url);
 
   const [indicators, crossChecks] = await Promise.all([targetIndicators(n), crossChecksForTarget(n)]);
   // Series of other publishers serving the target (UN SDG, UN DESA, GDL, Common Crawl), with their charts.
