@@ -16,8 +16,24 @@ export interface ReusedNotice {
   label: string;
   /** ISO date of the build the rows come from (YYYY-MM-DD). */
   date: string;
-  /** Why this run's rows were not used, as the run record says it ("today's fetch failed"). */
-  reason: string;
+  /** Why this run's rows were not used (the banner words it): failed, skipped, or fewer rows or economies than served. */
+  reason: ReuseReason;
+}
+
+export type ReuseReason =
+  | { kind: 'failed' }
+  | { kind: 'skipped' }
+  | { kind: 'incomplete'; got: number; of: number; unit: 'rows' | 'economies' }
+  | { kind: 'other'; text: string };
+
+/** The reason at the head of a reused source's run_record message (pipelines/lib/snapshot.ts writes it). */
+export function reuseReason(message: string): ReuseReason {
+  const head = message.split(': the rows of build')[0];
+  if (head.startsWith("today's fetch failed")) return { kind: 'failed' };
+  if (head.startsWith('the source was skipped')) return { kind: 'skipped' };
+  const m = /^today's fetch (?:loaded (\d+) rows|covers (\d+) economies), (\d+) in the served build/.exec(head);
+  if (m) return { kind: 'incomplete', got: Number(m[1] ?? m[2]), of: Number(m[3]), unit: m[1] != null ? 'rows' : 'economies' };
+  return { kind: 'other', text: head };
 }
 
 const INDICATOR_PAGES = ['/', '/targets', '/regions', '/countries', '/compare', '/mdgs', '/action-lines'];
@@ -53,8 +69,8 @@ export function noticesFor(path: string, reused: ReusedSource[]): ReusedNotice[]
   for (const r of reused) {
     const known = SOURCE_PAGES[r.source];
     if (!shows(EVERY_SOURCE, path) && !(known && shows(known.pages, path))) continue;
-    const notice = { source: r.source, label: known?.label ?? r.source, date: r.reusedFrom.slice(0, 10), reason: r.message.split(': the rows of build')[0] };
-    const key = `${notice.label}|${notice.date}|${notice.reason}`;
+    const notice = { source: r.source, label: known?.label ?? r.source, date: r.reusedFrom.slice(0, 10), reason: reuseReason(r.message) };
+    const key = `${notice.label}|${notice.date}|${JSON.stringify(notice.reason)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     notices.push(notice);
