@@ -119,6 +119,8 @@ async function reuseRows(conn: DuckDBConnection, source: string, snapshot: Sourc
       SELECT ${await sharedColumns(conn, 'economy')} FROM ${SERVED}.economy
       WHERE is_aggregate AND code NOT IN (SELECT code FROM economy)
         AND code IN (SELECT DISTINCT economy FROM ${SERVED}.observation_all WHERE batch_id IN ${servedBatches})`);
+    // A reused batch's quarantine label is its pipeline source (the published batch does not keep
+    // the label; the World Bank sources' shared 'worldbank' becomes 'worldbank-files' or '-api').
     const note = `rows reused from build ${origin}`;
     await conn.run(`INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, pipeline_source)
       SELECT batch_id, original_code, vintage, publisher, layout, file, checksum,
