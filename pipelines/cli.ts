@@ -19,9 +19,10 @@ Usage: npm run pipeline -- [options]
   --retries N      retries for online sources (default 3)
   --force          rebuild even when no input changed since the published build
                    (a mirror run with the same inputs and code keeps the published warehouse)
-  --accept-shrink  publish even when a source failed or lost more than 10 % of its rows (or a
-                   served table did) against the build being served; without it such a run
-                   keeps the served build, which holds every source's last good data
+  --accept-shrink  publish what this run loaded even when a source failed, was skipped or lost
+                   more than 10 % of its rows (or economies) against the build being served;
+                   without it such a source's rows of the served build are reused (run_record
+                   status "reused") and the other sources publish fresh data
   -h, --help       this text
 `;
 
@@ -93,9 +94,9 @@ function printSummary(result: RunResult) {
   console.log('\nRun summary');
   console.log(line(header));
   for (const r of rows) console.log(line(r));
-  const problems = result.outcomes.filter((o) => o.status === 'failed' || o.status === 'partial');
+  const problems = result.outcomes.filter((o) => o.status === 'failed' || o.status === 'partial' || o.status === 'reused');
   if (problems.length) {
-    console.log('\nMissing or incomplete:');
+    console.log('\nMissing, incomplete or reused from an earlier build:');
     for (const o of problems) console.log(`  - ${o.source} (${o.status}): ${o.message}`);
   }
   // The quarantine table's own count: the sources' counts are values (one refused line of an

@@ -13,6 +13,8 @@ import { inputFingerprint } from './lib/fingerprint';
 import { failedReport } from './lib/report';
 import { existsSync } from 'node:fs';
 import { shrinkProblems, type BuildSize } from './lib/shrink-guard';
+import { attachServed, stagedEconomies, stampStagedBatches, type ServedBuild } from './lib/reuse';
+import { originOf, reuseReason } from './lib/snapshot';
 
 export interface RunOptions {
   out: string;
@@ -26,7 +28,11 @@ export interface RunOptions {
   finishers?: Finisher[];
   /** Rebuild even when no input changed since the published build. */
   force?: boolean;
-  /** Publish even when a source failed or shrank past the threshold against the served build (lib/shrink-guard.ts). */
+  /**
+   * Publish what this run loaded even when a source failed or shrank past the threshold against
+   * the served build: no source reuses its served rows (lib/snapshot.ts) and the whole-build
+   * guard (lib/shrink-guard.ts) is off.
+   */
   acceptShrink?: boolean;
 }
 
@@ -52,6 +58,8 @@ export interface PublishedBuild {
 export interface SourceOutcome extends SourceReport {
   source: string;
   seconds: number;
+  /** For status reused: the build whose rows of the source are served. */
+  reusedFrom?: string;
 }
 
 export interface RunResult {
@@ -87,7 +95,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     ? inputFingerprint({ root: projectRoot, mirror, extraDirs: settingInputDirs(options.sources) })
     : null;
   const published = await publishedBuild(out);
-  if (fingerprint && !options.force) {
+  // Same inputs, but the served build reused some source's rows: --accept-shrink asks for this run's smaller data.
+  const replaceReused = options.acceptShrink && Object.values(published?.sources ?? {}).some((s) => s.status === 'reused');
+  if (fingerprint && !options.force && !replaceReused) {
     const missing = published ? (options.finishers ?? []).filter((f) => f.upToDate && !f.upToDate(published)).map((f) => f.id) : [];
     if (published && missing.length) log(`build ${published.runId} has the same inputs but its ${missing.join(', ')} are missing or incomplete: rebuilding`);
     if (published?.fingerprint === fingerprint && missing.length === 0) {
@@ -110,7 +120,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   });
   const outcomes: SourceOutcome[] = [];
   const result: RunResult = { runId, ok: false, published: false, out, outcomes, seconds: 0, tableCounts: {} };
+  let served: ServedBuild | null = null;
   try {
+    // Each source's last good rows, reused when it fails or shrinks (lib/snapshot.ts).
+    if (published && !options.acceptShrink) served = await attachServed(conn, out, (line) => log(`    ${line}`));
     const total = options.sources.length;
     for (const [i, source] of options.sources.entries()) {
       log(`[${i + 1}/${total}] ${source.id}: ${source.description}`);
@@ -123,7 +136,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
       } catch (err) {
         report = failedReport(err instanceof Error ? err.message : String(err));
       }
-      const outcome: SourceOutcome = { ...report, source: source.id, seconds: (performance.now() - t0) / 1000 };
+      await stampStagedBatches(conn, source.id);
+      let outcome: SourceOutcome = { ...report, source: source.id, seconds: (performance.now() - t0) / 1000 };
+      if (served && source.snapshot) outcome = await reuseIfNeeded(served, source, outcome, ctx);
       outcomes.push(outcome);
       await recordOutcome(ctx, runId, outcome, startedAt);
       log(`    ${describeOutcome(outcome)}`);
@@ -132,6 +147,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         throw new Error(`required source "${source.id}" failed: ${outcome.message}`);
       }
     }
+    await served?.detach();
+    served = null;
     await dropStaging(ctx);
     await insertRows(conn, 'build_info', [
       { run_id: runId, built_at: new Date().toISOString(), mode: mirror ? 'mirror' : 'online', mirror, exports_dir: null, fingerprint }
@@ -164,6 +181,11 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     return result;
   } catch (err) {
     try {
+      await served?.detach();
+    } catch {
+      /* closed below */
+    }
+    try {
       conn.closeSync();
       instance.closeSync();
     } catch {
@@ -191,6 +213,28 @@ export function describeOutcome(o: SourceOutcome): string {
   return parts.join(', ') + (o.message ? ` — ${o.message}` : '');
 }
 
+/** The served rows of a source in place of this run's, when this run's failed, were skipped or shrank; else the outcome as it is. */
+async function reuseIfNeeded(served: ServedBuild, source: Source, outcome: SourceOutcome, ctx: SourceContext): Promise<SourceOutcome> {
+  const snapshot = source.snapshot!;
+  const record = served.records.get(source.id);
+  if (!record || (snapshot.observations && !served.observationsReusable)) return outcome;
+  const fetched = outcome.status !== 'failed' && outcome.status !== 'skipped';
+  const economies = snapshot.observations && fetched ? { now: await stagedEconomies(ctx.conn, source.id), served: await served.economies(source.id) } : undefined;
+  const reason = reuseReason(record, { status: outcome.status, rowsLoaded: outcome.rowsLoaded, economies });
+  if (!reason) return outcome;
+  const origin = originOf(record);
+  await served.reuse(source.id, snapshot, origin);
+  return {
+    ...outcome,
+    status: 'reused',
+    rowsLoaded: record.rowsLoaded,
+    checksum: record.checksum,
+    vintage: record.vintage,
+    reusedFrom: origin,
+    message: `${reason}: the rows of build ${origin} are served${outcome.message ? `. This run: ${outcome.message}` : ''}`
+  };
+}
+
 async function recordOutcome(ctx: SourceContext, runId: string, o: SourceOutcome, startedAt: Date) {
   await insertRows(ctx.conn, 'run_record', [
     {
@@ -205,7 +249,8 @@ async function recordOutcome(ctx: SourceContext, runId: string, o: SourceOutcome
       vintage: o.vintage,
       seconds: o.seconds,
       message: o.message,
-      started_at: startedAt.toISOString()
+      started_at: startedAt.toISOString(),
+      reused_from: o.reusedFrom ?? null
     }
   ]);
 }

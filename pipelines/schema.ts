@@ -135,7 +135,8 @@ const DATA_TABLES = [
       { name: 'checksum', type: 'VARCHAR', description: 'SHA-256 of the input bytes' },
       { name: 'rows_loaded', type: 'INTEGER', description: 'Observations loaded from this batch' },
       { name: 'is_served', type: 'BOOLEAN', description: 'True if this batch serves at least one series (the newest vintage of its indicator for some economy and disaggregation)' },
-      source
+      source,
+      { name: 'pipeline_source', type: 'VARCHAR', description: 'Pipeline source that staged the batch (run_record.source); a batch reused from an earlier build keeps it' }
     ]
   },
   {
@@ -483,7 +484,7 @@ const DATA_TABLES = [
     columns: [
       { name: 'run_id', type: 'VARCHAR', description: 'Run identifier (start time)' },
       { name: 'source', type: 'VARCHAR', description: 'Source module' },
-      { name: 'status', type: 'VARCHAR', description: 'ok, partial (some inputs unreadable or unreachable), skipped or failed' },
+      { name: 'status', type: 'VARCHAR', description: 'ok, partial (some inputs unreadable or unreachable), skipped, failed, or reused (this run failed, skipped or shrank past the threshold: the rows of build reused_from are served; message says why)' },
       { name: 'files', type: 'INTEGER', description: 'Input files or responses read' },
       { name: 'rows_read', type: 'INTEGER', description: 'Rows read' },
       { name: 'rows_loaded', type: 'INTEGER', description: 'Rows loaded' },
@@ -492,7 +493,8 @@ const DATA_TABLES = [
       { name: 'vintage', type: 'VARCHAR', description: 'Vintage(s) of the inputs' },
       { name: 'seconds', type: 'DOUBLE', description: 'Time taken' },
       { name: 'message', type: 'VARCHAR', description: 'What is missing or went wrong' },
-      { name: 'started_at', type: 'TIMESTAMP', description: 'When the source started loading' }
+      { name: 'started_at', type: 'TIMESTAMP', description: 'When the source started loading' },
+      { name: 'reused_from', type: 'VARCHAR', description: 'For status reused: run id (start time) of the build whose rows of this source are served' }
     ]
   }
 ] as const satisfies readonly TableSpec[];

@@ -3,6 +3,7 @@
 // validation go to ctx.quarantine with the file, row number and reason; nothing is
 // dropped silently.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { SourceSnapshot } from './snapshot';
 
 export interface QuarantineRow {
   source: string;
@@ -56,7 +57,8 @@ export interface SourceContext {
 }
 
 export interface SourceReport {
-  status: 'ok' | 'partial' | 'skipped' | 'failed';
+  /** reused: set by the runner when the served build's rows of the source replace this run's (lib/snapshot.ts). */
+  status: 'ok' | 'partial' | 'skipped' | 'failed' | 'reused';
   files: number;
   rowsRead: number;
   rowsLoaded: number;
@@ -80,6 +82,8 @@ export interface Source {
   required: boolean | ((ctx: SourceContext) => boolean);
   /** Where its data comes from (absent for steps that read no input of their own, e.g. observations-publish). */
   origin?: SourceOrigin;
+  /** The rows it owns, reused from the served build when it fails, is skipped or shrinks (lib/snapshot.ts); absent: never reused. */
+  snapshot?: SourceSnapshot;
   /** Environment settings it reads (through ctx.setting). */
   settings?: SourceSetting[];
   run(ctx: SourceContext): Promise<SourceReport>;

@@ -1,9 +1,10 @@
-// A failed or shrunken source must not take data away from users. Before a build is
-// published it is compared with the build being served: when a source that loaded rows last
-// time failed, or loaded fewer than SHRINK_THRESHOLD of its previous rows, or a served table
-// (observations, economies, links, ...) fell below that share, the run does not publish and
-// the previous warehouse (every source's last good data) stays served. `--accept-shrink`
-// publishes the smaller build on purpose (a source really did drop rows).
+// The last line of defence behind per-source reuse (lib/snapshot.ts): a source that fails or
+// shrinks normally gives back its served rows, so its run record shows status 'reused' with the
+// served row count and passes here. What is left to catch: a source without a snapshot (a
+// derived step such as reconcile-4a1) that failed or loaded fewer than SHRINK_THRESHOLD of its
+// previous rows, or a served table (observations, economies, links, ...) that fell below that
+// share despite the reuse. Then the run does not publish and the previous warehouse stays
+// served; `--accept-shrink` publishes the smaller build on purpose.
 //
 // Why 90 %: between the mirror's vintages no source loses more than a few per cent of its rows
 // (countries are renamed or merged, series are revised), while every failure the probe found

@@ -118,7 +118,8 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     SELECT b.batch_id, b.indicator, b.original_code, b.vintage, b.publisher, b.layout, b.file, b.checksum,
            coalesce(n.n, 0) AS rows_loaded, s.batch_id IS NOT NULL AS is_served,
            b.source || CASE WHEN b.duplicate_of IS NOT NULL
-             THEN '; duplicate copy of ' || b.duplicate_of || ' (same indicator, vintage and values), not loaded twice' ELSE '' END AS source
+             THEN '; duplicate copy of ' || b.duplicate_of || ' (same indicator, vintage and values), not loaded twice' ELSE '' END AS source,
+           b.pipeline_source
     FROM obs_batch b LEFT JOIN n USING (batch_id) LEFT JOIN s USING (batch_id) ORDER BY b.batch_id`);
 
   const [counts] = (

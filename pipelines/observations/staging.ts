@@ -15,7 +15,8 @@ export const STAGING_DDL = [
      file VARCHAR,               -- path relative to the mirror, or API URL
      checksum VARCHAR,           -- sha256 of the input bytes
      source VARCHAR,             -- citation
-     source_id VARCHAR           -- pipeline source that staged it: quarantine rows of its values carry it
+     source_id VARCHAR,          -- quarantine label of its refused values (the World Bank sources share 'worldbank')
+     pipeline_source VARCHAR     -- the running source's id, stamped by the runner after the source (run.ts)
    )`,
   `CREATE TABLE IF NOT EXISTS stg_observation (
      batch_id VARCHAR,

@@ -16,6 +16,7 @@ import { failedReport, skippedReport, sourceReport } from '../lib/report';
 import { parseCsv, CsvError } from '../lib/csv';
 import { declareAggregates, disaggregation, stageObservations, type ObservationInput } from '../observations';
 import { inMirror, isUnreachable, readInput } from './inputs';
+import { OBSERVATIONS } from '../lib/snapshot';
 
 export const CC_FILE = 'commoncrawl/languages.csv';
 const URL = 'https://raw.githubusercontent.com/commoncrawl/cc-crawl-statistics/011ff43f50c8c744ff891f027fec7a44677b2545/plots/languages.csv';
@@ -80,6 +81,7 @@ export function readLanguages(text: string, file: string): { rows: CrawlRow[]; r
 const detected = (rows: CrawlRow[]) => rows.some((r) => r.language !== '<unknown>');
 
 export const commoncrawl: Source = {
+  snapshot: OBSERVATIONS,
   id: 'commoncrawl',
   description: 'Common Crawl: share of web pages by primary language (ISO 639-3), the last crawl of each year',
   required: false,

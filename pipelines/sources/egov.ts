@@ -18,6 +18,7 @@ import { combineChecksums } from '../lib/checksum';
 import { createHarmoniser } from '../harmonise';
 import { stageObservations, type ObservationInput } from '../observations';
 import { inMirror, isUnreachable, readInput } from './inputs';
+import { OBSERVATIONS } from '../lib/snapshot';
 
 export const EGOV_DIR = 'un/egov';
 export const EGOV_YEARS = [2003, 2004, 2005, 2008, 2010, 2012, 2014, 2016, 2018, 2020, 2022];
@@ -38,6 +39,7 @@ export const EGOV_COLUMNS: Record<string, string> = {
 export const egovFile = (year: number) => `${EGOV_DIR}/EGOV_DATA_${year}.csv`;
 
 export const egov: Source = {
+  snapshot: OBSERVATIONS,
   id: 'egov',
   description: 'UN E-Government Survey 2003-2022: EGDI, online services, e-participation, infrastructure, human capital, rank',
   required: false,

@@ -13,6 +13,7 @@ import { createHarmoniser } from '../harmonise';
 import { disaggregation, stageObservations, type ObservationInput } from '../observations';
 import { readDdfDatapoints, readDdfEntities } from './ddf/read';
 import { inMirror, isUnreachable, readInput } from './inputs';
+import { OBSERVATIONS } from '../lib/snapshot';
 
 export const GDL_DIR = 'gdl/area-db';
 const RAW = 'https://raw.githubusercontent.com/open-numbers/ddf--gdl--area_db/0c02e43ea60590b5c3a15835a7a57510f757fa85/';
@@ -33,6 +34,7 @@ export const gdlFile = (concept: string, key: string) => `${GDL_DIR}/ddf--datapo
 const urlOf = (path: string) => RAW + path.slice(GDL_DIR.length + 1);
 
 export const gdl: Source = {
+  snapshot: OBSERVATIONS,
   id: 'gdl',
   description: 'Global Data Lab Area Database: households with a television (national, urban, rural), a computer, Internet access',
   required: false,

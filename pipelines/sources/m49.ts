@@ -180,6 +180,16 @@ async function updateEconomies(ctx: SourceContext, countries: M49Country[]): Pro
 }
 
 export const m49: Source = {
+  // The economies only M49 lists, its groupings and flags, and the M49 columns it fills in on
+  // the World Bank's countries (iso2 stays: the World Bank's country list gives it too).
+  snapshot: {
+    rows: [
+      { table: 'economy', where: `source LIKE '${CITATION}%'` },
+      { table: 'economy_group', where: "classification IN ('m49_region', 'm49_subregion', 'ldc', 'lldc', 'sids', 'development')" },
+      { table: 'data_quality_flag', where: "id LIKE 'm49-%'" }
+    ],
+    columns: [{ table: 'economy', key: 'code', columns: ['m49', 'un_region', 'un_subregion', 'ldc', 'lldc', 'sids', 'developed'], where: 'NOT is_aggregate' }]
+  },
   id: 'm49',
   description: 'UN M49 country codes, regions and LDC / LLDC / SIDS / developed groupings (UNSD)',
   required: false,

@@ -82,6 +82,14 @@ export async function loadMeetings(ctx: SourceContext): Promise<SourceReport> {
 }
 
 export const meetings: Source = {
+  // It alone writes events and participation; its flags are ids event:... and participation:....
+  snapshot: {
+    rows: [
+      { table: 'event', where: 'true' },
+      { table: 'participation', where: 'true' },
+      { table: 'data_quality_flag', where: "id LIKE 'event:%' OR id LIKE 'participation:%'" }
+    ]
+  },
   id: 'meetings',
   description: 'WSIS meetings, participation and data-quality flags from the seed reports (and published figures in mirror mode)',
   required: true,

@@ -187,6 +187,16 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
 }
 
 export const stocktaking: Source = {
+  // It alone writes the stocktaking tables; its flags are ids stocktaking_total:....
+  snapshot: {
+    rows: [
+      { table: 'stocktaking_entry', where: 'true' },
+      { table: 'stocktaking_action_line', where: 'true' },
+      { table: 'stocktaking_warning', where: 'true' },
+      { table: 'stocktaking_total', where: 'true' },
+      { table: 'data_quality_flag', where: "id LIKE 'stocktaking_total:%'" }
+    ]
+  },
   id: 'stocktaking',
   description: 'WSIS stocktaking entries in the published template, and the published stocktaking totals (mirror mode)',
   required: false,

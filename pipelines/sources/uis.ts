@@ -13,6 +13,7 @@ import { createHarmoniser } from '../harmonise';
 import { declareAggregates, disaggregation, stageObservations, type ObservationInput } from '../observations';
 import { readDdfDatapoints, readDdfEntities } from './ddf/read';
 import { inMirror, isUnreachable, readInput } from './inputs';
+import { OBSERVATIONS } from '../lib/snapshot';
 
 export const UIS_DIR = 'uis/school-infrastructure-ddf';
 const RAW = 'https://raw.githubusercontent.com/open-numbers/ddf--uis--stats/master/';
@@ -35,6 +36,7 @@ const LOCATION_FILE = `${UIS_DIR}/ddf--entities--location.csv`;
 const urlOf = (path: string) => RAW + path.slice(UIS_DIR.length + 1);
 
 export const uis: Source = {
+  snapshot: OBSERVATIONS,
   id: 'uis',
   description: 'UNESCO UIS school infrastructure 2012-2018 (Internet, computers, electricity by level): a second vintage of SDG 4.a.1',
   required: false,

@@ -143,6 +143,7 @@ async function readJson<T>(mirror: string, file: string): Promise<{ data: T; che
 }
 
 export const wsisMatrix: Source = {
+  snapshot: { rows: [{ table: 'action_line_link', where: `source LIKE '${CITATION}%'` }] },
   id: 'wsis-matrix',
   description: 'Links from WSIS action lines to SDGs and SDG targets (WSIS-SDG Matrix)',
   required: false,

@@ -118,6 +118,54 @@ test.describe('hostile input on the served build', () => {
     }
   });
 
+  test('/compare and /embed/<id>: malformed indicator and economy lists, too many economies, traversal in the chart id', async ({ baseURL }) => {
+    test.setTimeout(240_000);
+    const eleven = 'KEN,NGA,ZAF,EGY,IND,CHN,BRA,USA,FRA,DEU,JPN';
+    const urls: string[] = [];
+    for (const v of MALFORMED) {
+      urls.push(withParam('/compare', 'indicator', v), withParam('/compare?indicator=IT.NET.USER.ZS', 'economy', v));
+      urls.push(withParam('/embed/compare?economy=KEN', 'indicator', v), withParam('/embed/compare?indicator=IT.NET.USER.ZS', 'economy', v));
+      urls.push(withParam('/embed/target-coverage?indicator=IT.NET.USER.ZS', 'from', v), withParam('/embed/indicator-map', 'indicator', v));
+      urls.push(`/embed/${v === '%zz' || v === '%00' ? v : encodeURIComponent(v)}`);
+    }
+    urls.push(
+      `/compare?indicator=IT.NET.USER.ZS&economy=${eleven}`,
+      `/compare?indicator=IT.NET.USER.ZS&${eleven.split(',').map((e) => `economy=${e}`).join('&')}`,
+      '/compare?indicator=IT.NET.USER.ZS&economy=KEN,KEN,kEn',
+      '/compare?indicator=IT.NET.USER.ZS&economy=XYZ,KEN',
+      '/compare?indicator=IT.NET.USER.ZS&economy=,,,;;',
+      '/compare?indicator=IT.NET.USER.ZS,IT.CEL.SETS.P2&economy=KEN',
+      '/compare?indicator=NOPE&economy=KEN',
+      `/embed/compare?indicator=IT.NET.USER.ZS&economy=${eleven}`,
+      '/embed/..%2F..%2Fpackage.json',
+      '/embed/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/embed/..%252f..%252fpackage.json',
+      '/embed/target-coverage%00',
+      '/embed/__proto__',
+      '/embed/constructor',
+      '/embed/toString',
+      '/embed/target-coverage?indicator=IT.NET.USER.ZS&from=javascript:alert(1)',
+      '/embed/target-coverage?indicator=IT.NET.USER.ZS&from=//evil.example/x',
+      '/embed/target-coverage?indicator=IT.NET.USER.ZS&from=/%5Cevil.example'
+    );
+    const answers = await pool(urls, 8, (u) => get(baseURL!, u));
+    count(answers);
+    for (const a of answers) {
+      expectClean(a);
+      expect(a.type, a.url).toContain('text/html');
+      expect([200, 400, 404], `${a.url} answered ${a.status}`).toContain(a.status);
+      expect(a.body, a.url).not.toMatch(/"name": "wsis-progress-monitor"|root:x:0:0/);
+      // The way back from an embedded chart stays on this site.
+      const back = /<a href="([^"]*)" target="_top">/.exec(a.body)?.[1];
+      if (back !== undefined) expect(back, a.url).toMatch(/^\/(?![\/\\])/);
+    }
+    const status = (u: string) => answers.find((a) => a.url === u)!.status;
+    expect(status(`/compare?indicator=IT.NET.USER.ZS&economy=${eleven}`)).toBe(400);
+    expect(status('/compare?indicator=NOPE&economy=KEN')).toBe(404);
+    expect(status('/embed/..%2F..%2Fpackage.json')).toBe(404);
+    expect(status('/embed/__proto__')).toBe(404);
+  });
+
   test('traversal attempts on the download routes find nothing', async ({ baseURL }) => {
     const names = [
       '..%2F..%2Fpackage.json',

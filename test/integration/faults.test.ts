@@ -128,29 +128,50 @@ describe('damaged World Bank files', () => {
   });
 });
 
-describe('a failed or shrunken source over a good build', () => {
-  const count = async (table: string) => Number((await rows(`SELECT count(*) FROM "${table}"`))[0][0]);
+describe('a failed or shrunken source over a good build: its last good rows are reused', () => {
+  const count = async (table: string, where = 'true') => Number((await rows(`SELECT count(*) FROM "${table}" WHERE ${where}`))[0][0]);
+  const record = async (source: string) => {
+    const [r] = await rows('SELECT status, reused_from, run_id, message FROM run_record WHERE source = $1', [source]);
+    return { status: String(r[0]), reusedFrom: r[1] == null ? null : String(r[1]), runId: String(r[2]), message: String(r[3]) };
+  };
+  const MATRIX_LINKS = "source LIKE 'WSIS-SDG Matrix%'";
+  const M49_COUNTRIES = 'm49 IS NOT NULL AND NOT is_aggregate';
+  const WLD_2015 = `SELECT o.value, b.pipeline_source, b.source FROM observation o JOIN observation_batch b USING (batch_id)
+    WHERE o.indicator = 'IT.NET.USER.ZS' AND o.economy = 'WLD' AND o.year = 2015`;
   const refused = (async () => {
     throw new TypeError('fetch failed: ECONNREFUSED');
   }) as unknown as typeof fetch;
   const offline = { baseUrl: 'http://127.0.0.1:9/v2', timeoutMs: 200, retries: 0, backoffMs: 10 };
 
-  it('an online run without network does not publish an empty warehouse over a good one', async () => {
+  it('an online run without network publishes every source\'s last good rows, not an empty warehouse', async () => {
     // The defect: with the World Bank API unreachable, a run over a warehouse of 84,941
-    // observations published one with 0.
-    const before = { observation: await count('observation'), runId: (await rows('SELECT run_id FROM build_info'))[0][0] };
+    // observations published one with 0. Now every source that fails (or, online, is skipped:
+    // M49 and the matrix are read from a mirror only) gives back its rows of the served build.
+    // Every table a source owns, by the rule it declares (README: "How rows belong to a source").
+    const OWNED: [string, string][] = [
+      ['observation', 'true'], ['observation_all', 'true'], ['observation_note', 'true'], ['economy', 'true'], ['economy', 'm49 IS NOT NULL'],
+      ['economy_group', 'true'], ['action_line_link', 'true'], ['event', 'true'], ['participation', 'true'],
+      ['stocktaking_entry', 'true'], ['stocktaking_action_line', 'true'], ['stocktaking_total', 'true'], ['data_quality_flag', 'true']
+    ];
+    const sizes = async () => Object.fromEntries(await Promise.all(OWNED.map(async ([t, w]) => [`${t} where ${w}`, await count(t, w)] as const)));
+    const sizesBefore = await sizes();
+    const before = { observation: await count('observation') };
     expect(before.observation).toBeGreaterThan(50_000);
-    const failure = await runPipeline({ out, mirror: null, sources: allSources(), finishers: finishers(), fetch: refused, online: offline, cacheDir: join(dir, 'cache'), log: () => {} }).catch((e) => e);
-    expect(failure.message).toMatch(/not published, the served build .* keeps the last good data: .*table observation would hold 0 rows/);
-    expect(failure.message).toContain('--accept-shrink');
-    console.log(`faults, offline run: ${failure.message}`);
-    expect(await count('observation')).toBe(before.observation);
-    expect((await rows('SELECT run_id FROM build_info'))[0][0]).toBe(before.runId);
-  });
+    const run = await runPipeline({ out, mirror: null, sources: allSources(), finishers: finishers(), fetch: refused, online: offline, cacheDir: join(dir, 'cache'), log: () => {} });
+    expect(run.published).toBe(true);
+    expect(await sizes()).toEqual(sizesBefore);
+    expect(await rows("SELECT value FROM observation WHERE indicator = 'IT.NET.USER.ZS' AND economy = 'WLD' AND year = 2015")).toEqual([[39.9]]);
+    for (const source of ['worldbank-countries', 'm49', 'worldbank-files', 'worldbank-api', 'un-sdg', 'itu-wtid', 'wsis-matrix']) {
+      expect(await record(source), source).toMatchObject({ status: 'reused', reusedFrom: damaged.runId });
+    }
+    expect((await record('worldbank-api')).message).toMatch(/^today's fetch failed: the rows of build .* are served\. This run: /);
+    expect((await record('reference')).status).toBe('ok');
+    console.log(`faults, offline run: published ${await count('observation')} observations (served before: ${before.observation}); reused: ${(await rows("SELECT string_agg(source, ', ') FROM run_record WHERE status = 'reused'"))[0][0]}`);
+  }, 600_000);
 
-  it('a truncated WSIS-SDG matrix and M49 files cut in half keep the served build; --accept-shrink publishes them', async () => {
-    const links = await count('action_line_link');
-    const economies = await count('economy');
+  it('World Bank files emptied, a truncated WSIS-SDG matrix and M49 files cut in half: each source\'s served rows are reused, the others publish fresh; --accept-shrink publishes the smaller sources', async () => {
+    expect(await count('action_line_link', MATRIX_LINKS)).toBe(287);
+    expect(await count('economy', M49_COUNTRIES)).toBe(248);
     for (const f of readdirSync(join(mirror, 'wsis', 'wsis-sdg-matrix'))) {
       const p = join(mirror, 'wsis', 'wsis-sdg-matrix', f);
       writeFileSync(p, readFileSync(p, 'utf8').slice(0, 40));
@@ -160,16 +181,54 @@ describe('a failed or shrunken source over a good build', () => {
       const lines = readFileSync(p, 'utf8').split('\n');
       writeFileSync(p, lines.slice(0, Math.floor(lines.length / 2)).join('\n') + '\n');
     }
-    const failure = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), log: () => {} }).catch((e) => e);
-    expect(failure.message).toContain('not published');
-    console.log(`faults, truncated matrix and M49: ${failure.message}`);
-    expect(failure.message).toMatch(/source wsis-matrix (failed|loaded)/);
-    expect(failure.message).toMatch(/source m49 (failed|loaded)/);
-    expect(await count('action_line_link')).toBe(links);
-    expect(await count('economy')).toBe(economies);
+    // Every World Bank data file (bulk CSV, DataBank, zip) emptied; the country metadata and API responses stay.
+    const emptied: string[] = [];
+    const walk = (p: string) => {
+      for (const e of readdirSync(p)) {
+        const q = join(p, e);
+        if (statSync(q).isDirectory()) {
+          if (e !== 'api') walk(q);
+        } else if (!e.startsWith('Metadata_')) {
+          writeFileSync(q, '');
+          emptied.push(q);
+        }
+      }
+    };
+    walk(WB);
+    expect(emptied.length).toBeGreaterThan(20);
+
+    const run = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), log: () => {} });
+    expect(run.published).toBe(true);
+    // The World Bank's served values are the reused ones, with their citation and source.
+    const [[value, owner, citation]] = await rows(WLD_2015);
+    expect(value).toBe(39.9);
+    expect(owner).toBe('worldbank-files');
+    expect(String(citation)).toContain(`rows reused from build ${damaged.runId}`);
+    const files = await record('worldbank-files');
+    expect(files).toMatchObject({ status: 'reused', reusedFrom: damaged.runId, runId: run.runId });
+    expect(files.message).toMatch(/^today's fetch loaded 0 rows, \d+ in the served build \(less than 90 %\): the rows of build /);
+    // Each emptied data file (all but the DataBank's series metadata, which is no data file) is quarantined by name as a whole file.
+    const [[dataFiles]] = await rows(`SELECT files FROM run_record WHERE source = 'worldbank-files'`);
+    expect(Number(dataFiles)).toBe(emptied.length - 1);
+    expect(await count('quarantine', `source = 'worldbank' AND row_number IS NULL AND reason LIKE 'unreadable file: %'`)).toBe(Number(dataFiles));
+    expect(await count('action_line_link', MATRIX_LINKS)).toBe(287);
+    expect((await record('wsis-matrix')).status).toBe('reused');
+    expect(await count('economy', M49_COUNTRIES)).toBe(248);
+    expect((await record('m49')).message).toMatch(/^today's fetch loaded \d+ rows, 496 in the served build/);
+    // The sources that loaded fine publish this run's rows.
+    for (const source of ['itu-wtid', 'un-sdg', 'meetings', 'stocktaking']) expect(await record(source), source).toMatchObject({ status: 'ok', reusedFrom: null, runId: run.runId });
+    expect(await count('observation_batch', "pipeline_source = 'itu-wtid' AND source LIKE '%rows reused%'")).toBe(0);
+    console.log(
+      `faults, emptied World Bank files, truncated matrix, halved M49: published ${run.tableCounts.observation} observations, WLD IT.NET.USER.ZS 2015 = ${value} (${owner}), ` +
+        `${await count('action_line_link', MATRIX_LINKS)} matrix links, ${await count('economy', M49_COUNTRIES)} M49 countries; reused: ${(await rows("SELECT string_agg(source || ' from ' || reused_from, ', ') FROM run_record WHERE status = 'reused'"))[0][0]}`
+    );
+
     const accepted = await runPipeline({ out, mirror, sources: allSources(), finishers: finishers(), log: () => {}, acceptShrink: true });
     expect(accepted.published).toBe(true);
-    expect(await count('action_line_link')).toBeLessThan(links);
-    console.log(`faults, --accept-shrink: published ${await count('action_line_link')} links (served before: ${links}), ${await count('economy')} economies (before: ${economies})`);
+    expect(await count('action_line_link', MATRIX_LINKS)).toBe(0);
+    expect(await count('economy', M49_COUNTRIES)).toBeLessThan(248);
+    expect(await rows(WLD_2015)).toEqual([]);
+    expect(await count('run_record', "status = 'reused'")).toBe(0);
+    console.log(`faults, --accept-shrink: published ${await count('action_line_link', MATRIX_LINKS)} matrix links (before: 287), ${await count('economy', M49_COUNTRIES)} M49 countries (before: 248), ${accepted.tableCounts.observation} observations`);
   }, 600_000); // three whole-pipeline runs: minutes on a loaded 2-core machine
 });

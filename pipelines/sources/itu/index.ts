@@ -25,6 +25,7 @@ import { readWtid, type EconomyRow } from './read-wtid';
 import { readCoreHousehold, readInternetByGender, type GenderRow } from './read-households';
 import { readSheet } from './sheet';
 import { stageItuValues } from './stage';
+import { OBSERVATIONS } from '../../lib/snapshot';
 
 export const KEY_ICT_FILE = 'ITU_Key_2005-2019_ICT_data_with LDCs_28Oct2019_Final.xls';
 export const WTID_FILES = [
@@ -42,6 +43,7 @@ function unreachable(problems: string[], what: string): SourceReport {
 }
 
 export const ituKeyIct: Source = {
+  snapshot: OBSERVATIONS,
   id: 'itu-key-ict',
   description: "ITU key ICT indicators 2005-2019: world, developed, developing, LDC and ITU/BDT regional aggregates (2019 estimated)",
   required: false,
@@ -87,6 +89,7 @@ function readWtidFile(input: InputFile): FileRead & { vintage: string | null } {
 }
 
 export const ituWtid: Source = {
+  snapshot: OBSERVATIONS,
   id: 'itu-wtid',
   description: 'ITU World Telecommunication/ICT Indicators (June 2019): Internet, mobile, fixed telephone, fixed broadband 2000-2018; Core Household Indicators; Internet use by sex',
   required: false,

@@ -10,6 +10,7 @@ import { sourceReport } from '../../lib/report';
 import { insertQuarantine } from '../../lib/warehouse';
 import { batchId, freeBatchId, stageBatch, stageRows, type StagedBatch, type StagedRow } from '../../observations/staging';
 import { apiBaseUrl, PUBLISHER, QUARANTINE_SOURCE, WB_API_SETTING, WDI_ORIGIN } from './batch-id';
+import { OBSERVATIONS } from '../../lib/snapshot';
 
 export { DEFAULT_BASE_URL } from './batch-id';
 /** Rows per request; the saved responses show the live API serving 10 000 a page. */
@@ -386,6 +387,7 @@ async function stageSavedGroup(conn: DuckDBConnection, pages: SavedPage[], t: Ta
 // ---------------------------------------------------------------- the source
 
 export const worldbankApi: Source = {
+  snapshot: OBSERVATIONS,
   id: SOURCE_ID,
   description: 'World Bank API v2: every catalog indicator online, or the saved API responses in the mirror',
   required: false,

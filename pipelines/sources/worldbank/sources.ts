@@ -11,6 +11,7 @@ import { listMirrorDataFiles, stageWorldBankFiles, type DataFile, type StageSumm
 import { publishNow } from '../../observations';
 import { getWithRetry } from './api';
 import { apiBaseUrl, WB_API_SETTING, WDI_ORIGIN } from './batch-id';
+import { OBSERVATIONS } from '../../lib/snapshot';
 
 
 export const worldbankCatalog: Source = {
@@ -25,6 +26,13 @@ export const worldbankCatalog: Source = {
 };
 
 export const worldbankCountries: Source = {
+  // Its economies (M49 and declared aggregates carry other citations) and World Bank groups.
+  snapshot: {
+    rows: [
+      { table: 'economy', where: "source LIKE 'World Bank %'" },
+      { table: 'economy_group', where: "classification IN ('wb_region', 'wb_income')" }
+    ]
+  },
   id: 'worldbank-countries',
   description: 'World Bank economies, regions and income groups (Metadata_Country files and the API country list; codes found only in data files are not economies)',
   // Online, an unreachable API must not stop the sources that do not need it.
@@ -74,6 +82,7 @@ function filesReport(s: StageSummary): SourceReport {
 }
 
 export const worldbankFiles: Source = {
+  snapshot: OBSERVATIONS,
   id: 'worldbank-files',
   description: 'World Bank bulk CSV, zip and DataBank files of the mirror, staged for validation',
   required: true,

@@ -5,6 +5,7 @@ import { buildInfo, DATAPACKAGE, exportPath, readDataPackage, ZIP, PUBLISHED_TAB
 import { citation, dataCredit } from '$lib/server/api/citation';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '$lib/server/api/params';
 import { query, queryOne } from '$lib/server/warehouse';
+import { reusedSources } from '$lib/server/queries/reused';
 import type { PageServerLoad } from './$types';
 
 // Tables with a per-row `source` column: how many distinct citations each carries. Table names
@@ -17,7 +18,7 @@ const SOURCES_SQL = WITH_SOURCE.map(
 export const load: PageServerLoad = async ({ url }) => {
   const build = await buildInfo();
   if (!build) error(503, 'This warehouse records no build (no build_info row): run the pipeline.');
-  const [pkg, zipStat, runRecord, batches, quarantine, sourceCounts] = await Promise.all([
+  const [pkg, zipStat, runRecord, batches, quarantine, sourceCounts, reused] = await Promise.all([
     readDataPackage(build),
     stat(exportPath(build, ZIP)).catch(() => null),
     query(
@@ -29,7 +30,8 @@ export const load: PageServerLoad = async ({ url }) => {
          FROM observation_batch ORDER BY indicator, vintage DESC NULLS LAST, file`
     ),
     queryOne<{ n: number }>('SELECT count(*)::INTEGER AS n FROM quarantine'),
-    query<{ table: string; n: number }>(SOURCES_SQL)
+    query<{ table: string; n: number }>(SOURCES_SQL),
+    reusedSources()
   ]);
   const download = (file: string) => `${url.origin}/data/download/${file}`;
   const sourcesByTable = new Map(sourceCounts.map((r) => [r.table, r.n]));
@@ -60,6 +62,7 @@ export const load: PageServerLoad = async ({ url }) => {
     licenses: pkg.licenses,
     tables,
     runRecord,
+    reused,
     batches,
     quarantineRows: quarantine?.n ?? 0,
     quarantinedByRunRecord: runRecord.reduce((s, r) => s + Number(r.rows_quarantined ?? 0), 0),
