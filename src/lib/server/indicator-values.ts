@@ -1,0 +1,92 @@
+// Every served total (disaggregation '') of one indicator, read in one query per build and
+// indexed by economy. A page asks for many series of the same indicator (a country, its
+// region and the world; every member of a group; the batches that serve each of them): one
+// scan answers them all, where one query each queued a dozen small scans behind DuckDB's
+// threads on every first visit. Kept per build for the most recently used indicators.
+import type { Series } from '$lib/progress';
+import { query, warehouseVersion } from './warehouse';
+
+export interface Batch {
+  batchId: string;
+  vintage: string | null;
+  file: string;
+  layout: string;
+  /** Publisher of the batch's values (World Bank, ITU, ...); null in warehouses built before the column. */
+  publisher: string | null;
+}
+
+export interface EconomyValues {
+  series: Series;
+  /** Vintage of each point of `series` (same order). */
+  vintages: (string | null)[];
+  /** Batch of each point of `series` (same order). */
+  batches: string[];
+}
+
+export interface IndicatorValues {
+  indicator: string;
+  byEconomy: Map<string, EconomyValues>;
+  batches: Map<string, Batch>;
+}
+
+/** Indicators held at once; a page needs a few, the scale warehouse has a thousand. */
+const MAX_INDICATORS = 48;
+let held = new Map<string, Promise<IndicatorValues>>();
+let heldVersion = '';
+
+export function indicatorValues(indicator: string): Promise<IndicatorValues> {
+  const version = warehouseVersion();
+  if (version !== heldVersion) {
+    held = new Map();
+    heldVersion = version;
+  }
+  let pending = held.get(indicator);
+  if (pending) {
+    held.delete(indicator);
+    held.set(indicator, pending);
+    return pending;
+  }
+  pending = load(indicator);
+  held.set(indicator, pending);
+  pending.catch(() => held.delete(indicator));
+  for (const key of held.keys()) {
+    if (held.size <= MAX_INDICATORS) break;
+    held.delete(key);
+  }
+  return pending;
+}
+
+async function load(indicator: string): Promise<IndicatorValues> {
+  const [rows, batchRows] = await Promise.all([
+    query<{ economy: string; year: number; value: number; vintage: string | null; batch: string }>(
+      `SELECT economy, year, value, vintage, batch_id AS batch FROM observation
+        WHERE indicator = $1 AND disaggregation = '' ORDER BY economy, year`,
+      [indicator]
+    ),
+    query<Batch & Record<string, string | null>>('SELECT batch_id AS "batchId", vintage, file, layout, publisher FROM observation_batch')
+  ]);
+  const byEconomy = new Map<string, EconomyValues>();
+  for (const r of rows) {
+    let e = byEconomy.get(r.economy);
+    if (!e) byEconomy.set(r.economy, (e = { series: [], vintages: [], batches: [] }));
+    e.series.push({ year: r.year, value: r.value });
+    e.vintages.push(r.vintage);
+    e.batches.push(r.batch);
+  }
+  return { indicator, byEconomy, batches: new Map(batchRows.map((b) => [b.batchId, b])) };
+}
+
+/** One economy's series (a copy: callers may sort or extend it). */
+export function seriesOf(values: IndicatorValues, economy: string): Series {
+  return (values.byEconomy.get(economy)?.series ?? []).map((p) => ({ ...p }));
+}
+
+/** Newest vintage first, undated last, then by file (as `ORDER BY vintage DESC NULLS LAST, file`). */
+export function byVintageThenFile(a: { vintage: string | null; file: string }, b: { vintage: string | null; file: string }): number {
+  if (a.vintage !== b.vintage) {
+    if (a.vintage === null) return 1;
+    if (b.vintage === null) return -1;
+    return a.vintage < b.vintage ? 1 : -1;
+  }
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
