@@ -4,7 +4,8 @@
 // scan answers them all, where one query each queued a dozen small scans behind DuckDB's
 // threads on every first visit. Kept per build for the most recently used indicators.
 import type { Series } from '$lib/progress';
-import { query, warehouseVersion } from './warehouse';
+import { perBuild } from './build-memo';
+import { query } from './warehouse';
 
 export interface Batch {
   batchId: string;
@@ -29,31 +30,8 @@ export interface IndicatorValues {
   batches: Map<string, Batch>;
 }
 
-/** Indicators held at once; a page needs a few, the scale warehouse has a thousand. */
-const MAX_INDICATORS = 48;
-let held = new Map<string, Promise<IndicatorValues>>();
-let heldVersion = '';
-
 export function indicatorValues(indicator: string): Promise<IndicatorValues> {
-  const version = warehouseVersion();
-  if (version !== heldVersion) {
-    held = new Map();
-    heldVersion = version;
-  }
-  let pending = held.get(indicator);
-  if (pending) {
-    held.delete(indicator);
-    held.set(indicator, pending);
-    return pending;
-  }
-  pending = load(indicator);
-  held.set(indicator, pending);
-  pending.catch(() => held.delete(indicator));
-  for (const key of held.keys()) {
-    if (held.size <= MAX_INDICATORS) break;
-    held.delete(key);
-  }
-  return pending;
+  return perBuild('indicator-values', indicator, () => load(indicator));
 }
 
 async function load(indicator: string): Promise<IndicatorValues> {
