@@ -3,7 +3,7 @@
 import { COVERAGE_THRESHOLD, type AggregatePoint, type CatalogEntry, type Comparison, type Series } from '$lib/progress';
 import { verdictCells } from '$lib/verdict-cell';
 import { byVintageThenFile, indicatorValues } from '../indicator-values';
-import { query, queryOne } from '../warehouse';
+import { query } from '../warehouse';
 import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
 import { ITU_DEFAULT_INDICATOR, ITU_HEADLINE, isItuAggregate, PUBLISHER_AGGREGATE_CODE } from './itu-regions';
 
@@ -67,12 +67,12 @@ export async function indicatorByCode(code: string | null): Promise<IndicatorInf
 /** An aggregate economy that has observations; null if unknown, a country, or empty. */
 export async function regionByCode(code: string): Promise<EconomyInfo | null> {
   if (!ECONOMY_CODE.test(code) && !PUBLISHER_AGGREGATE_CODE.test(code)) return null;
-  const row = await queryOne<{ code: string; name: string }>(
+  // Every aggregate with observations in one query per build (cached), looked up here.
+  const rows = await query<{ code: string; name: string }>(
     `SELECT e.code, e.name FROM economy e
-      WHERE e.code = $1 AND e.is_aggregate
-        AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code AND o.disaggregation = '')`,
-    [code]
+      WHERE e.is_aggregate AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code AND o.disaggregation = '')`
   );
+  const row = rows.find((r) => r.code === code);
   return row ? { ...row, isAggregate: true } : null;
 }
 
