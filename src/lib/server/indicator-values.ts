@@ -30,8 +30,11 @@ export interface IndicatorValues {
   batches: Map<string, Batch>;
 }
 
+/** Indicators held at once: a page needs up to six; at scale one is about 17,000 values. */
+const INDICATORS_KEPT = 16;
+
 export function indicatorValues(indicator: string): Promise<IndicatorValues> {
-  return perBuild('indicator-values', indicator, () => load(indicator));
+  return perBuild('indicator-values', indicator, () => load(indicator), INDICATORS_KEPT);
 }
 
 async function load(indicator: string): Promise<IndicatorValues> {
