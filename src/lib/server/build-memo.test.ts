@@ -2,8 +2,11 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { perBuild } from './build-memo';
-import { byVintageThenFile } from './indicator-values';
+
+// A small budget, read when the module loads (so imported after this line, indicator-values too).
+process.env.WSIS_MEMO_CACHE_MB = '1';
+const { memoStats, perBuild } = await import('./build-memo');
+const { byVintageThenFile } = await import('./indicator-values');
 
 const dir = mkdtempSync(join(tmpdir(), 'build-memo-'));
 const file = join(dir, 'wsis.duckdb');
@@ -30,18 +33,33 @@ describe('perBuild', () => {
     expect(await perBuild('t1', 'k', compute)).toBe(3);
   });
 
-  it('keeps at most maxEntries, least recently used out, and forgets failures', async () => {
+  it('stays within its byte budget, least recently used out, and forgets failures', async () => {
+    // WSIS_MEMO_CACHE_MB=1 (set before the import): ten entries of 100 KB fit, the eleventh evicts.
     let runs = 0;
     const compute = async () => ++runs;
-    await perBuild('t2', 'a', compute, 2);
-    await perBuild('t2', 'b', compute, 2);
-    await perBuild('t2', 'a', compute, 2); // a is now the most recent
-    await perBuild('t2', 'c', compute, 2); // b goes
-    expect(await perBuild('t2', 'a', compute, 2)).toBe(1);
-    expect(await perBuild('t2', 'b', compute, 2)).toBe(4);
+    const size = () => 100 * 1024;
+    await perBuild('t2', 'a', compute, size);
+    await perBuild('t2', 'b', compute, size);
+    await perBuild('t2', 'a', compute, size); // a is now more recent than b
+    for (const k of 'cdefghijk') await perBuild('t2', k, compute, size); // the eleventh: b goes
+    expect(runs).toBe(11);
+    expect(memoStats().bytes).toBeLessThanOrEqual(memoStats().budget);
+    expect(await perBuild('t2', 'a', compute, size)).toBe(1);
+    expect(await perBuild('t2', 'b', compute, size)).toBe(12);
     await expect(perBuild('t3', 'x', async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
-    await new Promise((r) => setTimeout(r, 0));
     expect(await perBuild('t3', 'x', async () => 'second try')).toBe('second try');
+  });
+
+  it('shares one computation between concurrent callers; a value over the budget is computed again', async () => {
+    let runs = 0;
+    const compute = async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return ++runs;
+    };
+    expect(await Promise.all([perBuild('t4', 'k', compute), perBuild('t4', 'k', compute)])).toEqual([1, 1]);
+    const huge = () => 2 * 1024 * 1024;
+    expect(await perBuild('t5', 'k', compute, huge)).toBe(2);
+    expect(await perBuild('t5', 'k', compute, huge)).toBe(3);
   });
 });
 

@@ -30,11 +30,21 @@ export interface IndicatorValues {
   batches: Map<string, Batch>;
 }
 
-/** Indicators held at once: a page needs up to six; at scale one is about 17,000 values. */
-const INDICATORS_KEPT = 16;
-
 export function indicatorValues(indicator: string): Promise<IndicatorValues> {
-  return perBuild('indicator-values', indicator, () => load(indicator), INDICATORS_KEPT);
+  return perBuild('indicator-values', indicator, () => load(indicator), valuesBytes);
+}
+
+/**
+ * Heap estimate counted against the memo's byte budget (build-memo.ts): a point is an object
+ * of two numbers plus two references (vintage and batch strings are shared), about 100 bytes;
+ * each economy and batch adds its arrays and strings. At scale an indicator holds about
+ * 17,000 values, 1.7 MB.
+ */
+function valuesBytes(v: IndicatorValues): number {
+  let n = 64;
+  for (const [code, e] of v.byEconomy) n += 200 + code.length * 2 + e.series.length * 100;
+  for (const b of v.batches.values()) n += 200 + 2 * (b.batchId.length + b.file.length + b.layout.length + 20);
+  return n;
 }
 
 async function load(indicator: string): Promise<IndicatorValues> {
@@ -54,7 +64,9 @@ async function load(indicator: string): Promise<IndicatorValues> {
     e.vintages.push(r.vintage);
     e.batches.push(r.batch);
   }
-  return { indicator, byEconomy, batches: new Map(batchRows.map((b) => [b.batchId, b])) };
+  // Only the batches this indicator's values come from (the table lists every indicator's).
+  const used = new Set(rows.map((r) => r.batch));
+  return { indicator, byEconomy, batches: new Map(batchRows.filter((b) => used.has(b.batchId)).map((b) => [b.batchId, b])) };
 }
 
 /** One economy's series (a copy: callers may sort or extend it). */

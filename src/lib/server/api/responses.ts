@@ -113,9 +113,16 @@ export function preflight(): Response {
   return new Response(null, { status: 204, headers: { ...CORS_HEADERS, 'access-control-max-age': '86400' } });
 }
 
-/** Serialised API bodies kept per build: an answer depends only on the build and the URL. */
-const API_BODIES_KEPT = 64;
+/** Serialised API bodies are kept per build (an answer depends only on the build and the URL), up to this size. */
 const API_BODY_MAX_CHARS = 512 * 1024;
+
+/** Heap estimate for the memo's byte budget: the text (UTF-16) and its headers. */
+function renderedBytes(r: RenderedBody | null): number {
+  if (!r) return 8;
+  let n = 2 * r.text.length + 64;
+  for (const [k, v] of Object.entries(r.headers)) n += 2 * (k.length + v.length) + 32;
+  return n;
+}
 
 /** A GET handler for an API route: `export const GET = apiGet((query, event) => ...)`. */
 export function apiGet(handler: (query: URLSearchParams, event: { url: URL; params: Record<string, string> }) => Promise<Body>) {
@@ -126,7 +133,7 @@ export function apiGet(handler: (query: URLSearchParams, event: { url: URL; para
       const kept = await perBuild('api-body', key, async () => {
         fresh = renderBody(await handler(event.url.searchParams, event));
         return fresh.text.length <= API_BODY_MAX_CHARS ? fresh : null;
-      }, API_BODIES_KEPT);
+      }, renderedBytes);
       // Large bodies (long observation pages, CSV exports) are not kept: rendered per request.
       return kept ?? fresh ?? renderBody(await handler(event.url.searchParams, event));
     });

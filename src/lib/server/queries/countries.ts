@@ -68,8 +68,15 @@ export interface Revision {
  * that year; `served` marks the value the observation table serves.
  */
 export async function revisions(indicator: string, economy: string): Promise<Revision[]> {
-  const byEconomy = await perBuild('revisions', indicator, () => revisionsByEconomy(indicator));
+  const byEconomy = await perBuild('revisions', indicator, () => revisionsByEconomy(indicator), revisionsBytes);
   return (byEconomy.get(economy) ?? []).map((r) => ({ ...r }));
+}
+
+/** Heap estimate for the memo's byte budget: about 150 bytes a revision plus its file name. */
+function revisionsBytes(byEconomy: Map<string, Revision[]>): number {
+  let n = 64;
+  for (const list of byEconomy.values()) for (const r of list) n += 150 + 2 * r.file.length;
+  return n + byEconomy.size * 200;
 }
 
 /** Every economy's revisions of an indicator in one query (once per build); most series have none. */
