@@ -1,11 +1,11 @@
-// Every served total (disaggregation '') of one indicator, read in one query per build and
-// indexed by economy. A page asks for many series of the same indicator (a country, its
+// Every served value of one indicator at one disaggregation (the total '' unless a caller
+// asks for a breakdown), read in one query per build and indexed by economy. A page asks for many series of the same indicator (a country, its
 // region and the world; every member of a group; the batches that serve each of them): one
 // scan answers them all, where one query each queued a dozen small scans behind DuckDB's
 // threads on every first visit. Kept per build for the most recently used indicators.
 import type { Series } from '$lib/progress';
 import { perBuild } from './build-memo';
-import { query } from './warehouse';
+import { query, queryUncached } from './warehouse';
 
 export interface Batch {
   batchId: string;
@@ -17,6 +17,8 @@ export interface Batch {
 }
 
 export interface EconomyValues {
+  /** As the observation row says (World Bank or other publisher aggregates). */
+  isAggregate: boolean;
   series: Series;
   /** Vintage of each point of `series` (same order). */
   vintages: (string | null)[];
@@ -26,12 +28,13 @@ export interface EconomyValues {
 
 export interface IndicatorValues {
   indicator: string;
+  disaggregation: string;
   byEconomy: Map<string, EconomyValues>;
   batches: Map<string, Batch>;
 }
 
-export function indicatorValues(indicator: string): Promise<IndicatorValues> {
-  return perBuild('indicator-values', indicator, () => load(indicator), valuesBytes);
+export function indicatorValues(indicator: string, disaggregation = ''): Promise<IndicatorValues> {
+  return perBuild('indicator-values', `${indicator}\u0000${disaggregation}`, () => load(indicator, disaggregation), valuesBytes);
 }
 
 /**
@@ -47,26 +50,27 @@ function valuesBytes(v: IndicatorValues): number {
   return n;
 }
 
-async function load(indicator: string): Promise<IndicatorValues> {
+async function load(indicator: string, disaggregation: string): Promise<IndicatorValues> {
   const [rows, batchRows] = await Promise.all([
-    query<{ economy: string; year: number; value: number; vintage: string | null; batch: string }>(
-      `SELECT economy, year, value, vintage, batch_id AS batch FROM observation
-        WHERE indicator = $1 AND disaggregation = '' ORDER BY economy, year`,
-      [indicator]
+    // Not kept in the query cache as well: the memo holds these values, indexed.
+    queryUncached<{ economy: string; isAggregate: boolean; year: number; value: number; vintage: string | null; batch: string }>(
+      `SELECT economy, is_aggregate AS "isAggregate", year, value, vintage, batch_id AS batch FROM observation
+        WHERE indicator = $1 AND disaggregation = $2 ORDER BY economy, year`,
+      [indicator, disaggregation]
     ),
     query<Batch & Record<string, string | null>>('SELECT batch_id AS "batchId", vintage, file, layout, publisher FROM observation_batch')
   ]);
   const byEconomy = new Map<string, EconomyValues>();
   for (const r of rows) {
     let e = byEconomy.get(r.economy);
-    if (!e) byEconomy.set(r.economy, (e = { series: [], vintages: [], batches: [] }));
+    if (!e) byEconomy.set(r.economy, (e = { isAggregate: r.isAggregate, series: [], vintages: [], batches: [] }));
     e.series.push({ year: r.year, value: r.value });
     e.vintages.push(r.vintage);
     e.batches.push(r.batch);
   }
   // Only the batches this indicator's values come from (the table lists every indicator's).
   const used = new Set(rows.map((r) => r.batch));
-  return { indicator, byEconomy, batches: new Map(batchRows.filter((b) => used.has(b.batchId)).map((b) => [b.batchId, b])) };
+  return { indicator, disaggregation, byEconomy, batches: new Map(batchRows.filter((b) => used.has(b.batchId)).map((b) => [b.batchId, b])) };
 }
 
 /** One economy's series (a copy: callers may sort or extend it). */
