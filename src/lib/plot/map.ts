@@ -70,16 +70,24 @@ export interface MapOptions {
   legendLabel?: string;
 }
 
+/** A shape's fill and tooltip for the data joined to it (by M49 code). */
+export function shapeStyle(data: Map<string, MapDatum>, classes: MapClass[]): { fill: (f: MapShape) => string; title: (f: MapShape) => string } {
+  const colorOf = new Map(classes.map((c) => [c.key, c.color]));
+  const datum = (f: MapShape) => (f.id !== undefined ? data.get(String(f.id)) : undefined);
+  return {
+    fill: (f) => {
+      const d = datum(f);
+      // Shapes that are no country of the data (Antarctica, Western Sahara, ...) and non-members are background.
+      if (!d || d.inSelection === false) return OUTSIDE_COLOR;
+      return d.classKey === null ? NO_DATA_COLOR : (colorOf.get(d.classKey) ?? NO_DATA_COLOR);
+    },
+    title: (f) => datum(f)?.title ?? `${f.properties?.name ?? 'Unnamed area'}: not in the data`
+  };
+}
+
 /** Plot options for the map itself; the legend comes from mapLegendSvg. */
 export function choroplethSpec(shapes: MapShape[], data: Map<string, MapDatum>, options: MapOptions): Plot.PlotOptions {
-  const colorOf = new Map(options.classes.map((c) => [c.key, c.color]));
-  const datum = (f: MapShape) => (f.id !== undefined ? data.get(String(f.id)) : undefined);
-  const fill = (f: MapShape) => {
-    const d = datum(f);
-    // Shapes that are no country of the data (Antarctica, Western Sahara, ...) and non-members are background.
-    if (!d || d.inSelection === false) return OUTSIDE_COLOR;
-    return d.classKey === null ? NO_DATA_COLOR : (colorOf.get(d.classKey) ?? NO_DATA_COLOR);
-  };
+  const { fill, title } = shapeStyle(data, options.classes);
   const width = options.width ?? 720;
   const focus = options.focus && options.focus.length ? { type: 'FeatureCollection' as const, features: options.focus } : null;
   return {
@@ -94,7 +102,7 @@ export function choroplethSpec(shapes: MapShape[], data: Map<string, MapDatum>, 
         fill,
         stroke: '#b8c2cc',
         strokeWidth: 0.4,
-        title: (f: MapShape) => datum(f)?.title ?? `${f.properties?.name ?? 'Unnamed area'}: not in the data`,
+        title,
         clip: 'frame',
         ariaHidden: 'true'
       })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderPlot } from './plot-render';
+import { parseHTML } from 'linkedom';
+import { lazyListenerMaps, renderPlot } from './plot-render';
 import { barChartSpec, lineChartSpec } from '$lib/plot/line';
 
 describe('server-rendered charts', () => {
@@ -24,6 +25,25 @@ describe('server-rendered charts', () => {
   it('bar tooltips name the bar and its value', () => {
     const svg = renderPlot(barChartSpec([{ label: 'Kenya', value: 16.58785485 }], { xLabel: '%' }));
     expect(svg).toContain('<title>Kenya: 16.59</title>');
+  });
+});
+
+describe('linkedom without a listener map per node', () => {
+  it('is in place, and listeners added later still hear their events', () => {
+    // False would mean linkedom changed: charts still render, only slower.
+    expect(lazyListenerMaps).toBe(true);
+    const { document } = parseHTML('<!doctype html><html><body><p></p></body></html>');
+    const p = document.querySelector('p')!;
+    const heard: string[] = [];
+    p.addEventListener('ping', (e: Event) => heard.push(e.type));
+    p.dispatchEvent(new document.defaultView!.Event('ping'));
+    document.body.dispatchEvent(new document.defaultView!.Event('ping'));
+    expect(heard).toEqual(['ping']);
+    const listener = (e: Event) => heard.push(`again ${e.type}`);
+    p.addEventListener('ping', listener);
+    p.removeEventListener('ping', listener);
+    p.dispatchEvent(new document.defaultView!.Event('ping'));
+    expect(heard).toEqual(['ping', 'ping']);
   });
 });
 

@@ -137,6 +137,14 @@ export async function query<T extends object = Row>(sql: string, params: DuckDBV
   return rows.map((r) => ({ ...r }) as T);
 }
 
+/**
+ * Run a query without keeping its rows in the query cache: for the large per-indicator reads
+ * the build memo (build-memo.ts) keeps in a derived, indexed form, so they are not held twice.
+ */
+export async function queryUncached<T extends object = Row>(sql: string, params: DuckDBValue[] = []): Promise<T[]> {
+  return (await runQuery(sql, params)) as T[];
+}
+
 async function runQuery(sql: string, params: DuckDBValue[]): Promise<Row[]> {
   const { instance } = await instanceFor(warehousePath());
   const conn = await instance.connect();

@@ -1,11 +1,12 @@
 import { warehouseVersion, queryOne, queryCacheStats, WarehouseMissing } from '$lib/server/warehouse';
 import { pageCache } from '$lib/server/page-cache';
+import { memoStats } from '$lib/server/build-memo';
 
 // Liveness plus the build being served (used by the browser tests to wait for the server),
 // and what the caches hold against their budgets (the hostile-input suite watches these).
 export async function GET() {
   const { heapUsed, rss } = process.memoryUsage();
-  const cache = { queries: queryCacheStats(), pages: { entries: pageCache.size, bytes: pageCache.bytes, budget: pageCache.budget } };
+  const cache = { queries: queryCacheStats(), memo: memoStats(), pages: { entries: pageCache.size, bytes: pageCache.bytes, budget: pageCache.budget } };
   try {
     const build = await queryOne('SELECT run_id, built_at FROM build_info LIMIT 1');
     return Response.json({ ok: true, warehouse: warehouseVersion(), build, memory: { heapUsed, rss }, cache });

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { toCsv } from '$lib/csv-format';
 import { ApiError } from './errors';
 import type { Paging } from './params';
+import { perBuild } from '../build-memo';
 import { WarehouseMissing, warehouseVersion } from '../warehouse';
 
 export const CACHE_CONTROL = 'public, max-age=300';
@@ -60,16 +61,23 @@ export function errorResponse(e: ApiError): Response {
   });
 }
 
-export function bodyResponse(b: Body, etag: string): Response {
-  const headers: Record<string, string> = { 'cache-control': CACHE_CONTROL, etag, ...CORS_HEADERS };
-  if (b.kind === 'json') {
-    headers['content-type'] = 'application/json; charset=utf-8';
-    return new Response(JSON.stringify(b.body), { headers });
-  }
-  headers['content-type'] = 'text/csv; charset=utf-8';
-  headers['content-disposition'] = `attachment; filename="${b.filename}"`;
-  headers['x-total-count'] = String(b.total);
-  return new Response(toCsv(b.columns, b.rows), { headers });
+/** A body serialised once, with its content headers. */
+export interface RenderedBody {
+  text: string;
+  headers: Record<string, string>;
+}
+
+export function renderBody(b: Body): RenderedBody {
+  if (b.kind === 'json') return { text: JSON.stringify(b.body), headers: { 'content-type': 'application/json; charset=utf-8' } };
+  return {
+    text: toCsv(b.columns, b.rows),
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${b.filename}"`, 'x-total-count': String(b.total) }
+  };
+}
+
+export function bodyResponse(b: Body | RenderedBody, etag: string): Response {
+  const r = 'kind' in b ? renderBody(b) : b;
+  return new Response(r.text, { headers: { 'cache-control': CACHE_CONTROL, etag, ...CORS_HEADERS, ...r.headers } });
 }
 
 export interface RespondDeps {
@@ -81,7 +89,7 @@ export async function respond(
   request: Request,
   url: URL,
   deps: RespondDeps,
-  handler: () => Promise<Body>
+  handler: () => Promise<Body | RenderedBody>
 ): Promise<Response> {
   try {
     const etag = etagFor(deps.version(), url);
@@ -105,8 +113,28 @@ export function preflight(): Response {
   return new Response(null, { status: 204, headers: { ...CORS_HEADERS, 'access-control-max-age': '86400' } });
 }
 
+/** Serialised API bodies are kept per build (an answer depends only on the build and the URL), up to this size. */
+const API_BODY_MAX_CHARS = 512 * 1024;
+
+/** Heap estimate for the memo's byte budget: the text (UTF-16) and its headers. */
+function renderedBytes(r: RenderedBody | null): number {
+  if (!r) return 8;
+  let n = 2 * r.text.length + 64;
+  for (const [k, v] of Object.entries(r.headers)) n += 2 * (k.length + v.length) + 32;
+  return n;
+}
+
 /** A GET handler for an API route: `export const GET = apiGet((query, event) => ...)`. */
 export function apiGet(handler: (query: URLSearchParams, event: { url: URL; params: Record<string, string> }) => Promise<Body>) {
   return (event: { request: Request; url: URL; params: Record<string, string> }) =>
-    respond(event.request, event.url, { version: warehouseVersion }, () => handler(event.url.searchParams, event));
+    respond(event.request, event.url, { version: warehouseVersion }, async () => {
+      const key = `${event.url.pathname}?${event.url.searchParams.toString()}`;
+      let fresh: RenderedBody | null = null;
+      const kept = await perBuild('api-body', key, async () => {
+        fresh = renderBody(await handler(event.url.searchParams, event));
+        return fresh.text.length <= API_BODY_MAX_CHARS ? fresh : null;
+      }, renderedBytes);
+      // Large bodies (long observation pages, CSV exports) are not kept: rendered per request.
+      return kept ?? fresh ?? renderBody(await handler(event.url.searchParams, event));
+    });
 }

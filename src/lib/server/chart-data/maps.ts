@@ -2,11 +2,11 @@
 // returns the same rows): an indicator's value per country (latest, or one year), optionally
 // limited to a region's members, and the progress verdict per country for indicators with a goal.
 // Countries join the map shapes by M49 code (economy.m49), never by name.
-import { choroplethSpec, classBreaks, classOf, mapLegendSvg, valueClasses, type MapClass, type MapDatum, type MapShape } from '$lib/plot/map';
+import { classBreaks, classOf, mapLegendSvg, valueClasses, type MapClass, type MapDatum, type MapShape } from '$lib/plot/map';
 import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/units';
 import type { ChartRow, ChartView } from '$lib/plot/types';
 import { assess, STATUSES, statusLabel, type Status } from '$lib/progress';
-import { renderPlot } from '../plot-render';
+import { renderChoropleth } from '../map-template';
 import { countrySeries, countryValues, countryYears, mapCountries, vintagesOf, type MapCountry } from '../queries/maps';
 import { goalFor } from '../queries/progress';
 import { parseHorizon, parseYear } from '$lib/horizons';
@@ -43,7 +43,7 @@ function renderMap(data: Map<string, MapDatum>, classes: MapClass[], legendLabel
   const shapes = countryShapes() as MapShape[];
   const focus = focusM49 ? shapes.filter((s) => s.id !== undefined && focusM49.has(String(s.id))) : undefined;
   const options = { classes, legendLabel, focus, noDataLabel };
-  return mapLegendSvg(options).svg + renderPlot(choroplethSpec(shapes, data, options), { pathDigits: 1 });
+  return mapLegendSvg(options).svg + renderChoropleth(shapes, data, options);
 }
 
 /** ?year=: a year with country values, or '' / 'latest' for each country's latest value. Undefined when invalid. */

@@ -5,6 +5,7 @@
 // lowest RANK_ENDS). The same definition serves the drawn chart and its CSV.
 import { barChartSpec, lineChartSpec, type LinePoint } from '$lib/plot/line';
 import { renderPlot } from '../plot-render';
+import { indicatorValues, seriesOf } from '../indicator-values';
 import { query } from '../warehouse';
 import { computedAggregate, worldMembers } from '../queries/progress';
 import { seriesStatus, WORLD_AGGREGATES } from '../queries/series-status';
@@ -27,12 +28,11 @@ export const seriesChart: ChartDefinition = async (params) => {
 
   if (status.world && !status.world.computed) {
     const economies = [status.world.economy, ...(WORLD_AGGREGATES.find((w) => w.world === status.world!.economy)?.regions ?? [])];
-    const rows = await query<{ economy: string; name: string; year: number; value: number }>(
-      `SELECT o.economy, e.name, o.year, o.value FROM observation o JOIN economy e ON e.code = o.economy
-        WHERE o.indicator = $1 AND o.disaggregation = $2 AND o.economy IN (${economies.map((_, i) => `$${i + 3}`).join(', ')})
-        ORDER BY o.economy, o.year`,
-      [code, d, ...economies]
-    );
+    const [values, names] = await Promise.all([indicatorValues(code, d), economyNames()]);
+    // By economy code, then year (the series are ordered by year); economies without a name row left out.
+    const rows = [...new Set(economies)]
+      .sort()
+      .flatMap((economy) => (names.has(economy) ? seriesOf(values, economy).map((p) => ({ economy, name: names.get(economy)!, year: p.year, value: p.value })) : []));
     const world = rows.filter((r) => r.economy === status.world!.economy);
     const points: LinePoint[] = rows.map((r) => ({ series: r.name, year: r.year, value: r.value }));
     return {
@@ -70,13 +70,12 @@ export const seriesChart: ChartDefinition = async (params) => {
       source
     } satisfies ChartView;
   }
-  const latest = await query<{ code: string; name: string; year: number; value: number }>(
-    `SELECT o.economy AS code, e.name, o.year, o.value FROM observation o JOIN economy e ON e.code = o.economy
-      WHERE o.indicator = $1 AND o.disaggregation = $2 AND NOT o.is_aggregate
-      QUALIFY row_number() OVER (PARTITION BY o.economy ORDER BY o.year DESC) = 1
-      ORDER BY o.value DESC, e.name`,
-    [code, d]
-  );
+  // Each country's latest value (from the series' per-build values), highest first, then by name.
+  const [values, names] = await Promise.all([indicatorValues(code, d), economyNames()]);
+  const latest = [...values.byEconomy]
+    .filter(([economy, e]) => !e.isAggregate && names.has(economy))
+    .map(([economy, e]) => ({ code: economy, name: names.get(economy)!, year: e.series.at(-1)!.year, value: e.series.at(-1)!.value }))
+    .sort((a, b) => b.value - a.value || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (latest.length === 0) return null;
   const trimmed = latest.length > 2 * RANK_ENDS;
   const rows = trimmed ? [...latest.slice(0, RANK_ENDS), ...latest.slice(-RANK_ENDS)] : latest;
@@ -96,5 +95,10 @@ export const seriesChart: ChartDefinition = async (params) => {
     source
   } satisfies ChartView;
 };
+
+/** Every economy's name, one cached query per build. */
+async function economyNames(): Promise<Map<string, string>> {
+  return new Map((await query<{ code: string; name: string }>('SELECT code, name FROM economy')).map((e) => [e.code, e.name]));
+}
 
 export const seriesCharts: Record<string, ChartDefinition> = { [SERIES_CHART]: seriesChart };

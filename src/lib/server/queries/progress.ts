@@ -1,5 +1,6 @@
 // Progress queries: series from the warehouse fed to the pure method in $lib/progress.
 import { aggregate, assess, compareWithPublished, type AggregatePoint, type Assessment, type Goal, type Series } from '$lib/progress';
+import { indicatorValues, seriesOf } from '../indicator-values';
 import { query } from '../warehouse';
 
 export interface IndicatorGoal {
@@ -46,24 +47,14 @@ export function goalFor(g: IndicatorGoal, horizon: number): Goal {
 }
 
 export async function series(indicator: string, economy: string): Promise<Series> {
-  const rows = await query<{ year: number; value: number }>(
-    "SELECT year, value FROM observation WHERE indicator = $1 AND economy = $2 AND disaggregation = '' ORDER BY year",
-    [indicator, economy]
-  );
-  return rows.map((r) => ({ year: r.year, value: r.value }));
+  return seriesOf(await indicatorValues(indicator), economy);
 }
 
-/** Series of several economies in one query, keyed by economy code. */
+/** Series of several economies, keyed by economy code (every code present, empty when it has no values). */
 export async function seriesByEconomy(indicator: string, economies: string[]): Promise<Map<string, Series>> {
-  const out = new Map<string, Series>(economies.map((e) => [e, []]));
-  if (economies.length === 0) return out;
-  const placeholders = economies.map((_, i) => `$${i + 2}`).join(', ');
-  const rows = await query<{ economy: string; year: number; value: number }>(
-    `SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = '' AND economy IN (${placeholders}) ORDER BY economy, year`,
-    [indicator, ...economies]
-  );
-  for (const r of rows) out.get(r.economy)?.push({ year: r.year, value: r.value });
-  return out;
+  if (economies.length === 0) return new Map();
+  const values = await indicatorValues(indicator);
+  return new Map(economies.map((e) => [e, seriesOf(values, e)]));
 }
 
 export async function assessSeries(s: Series, g: IndicatorGoal, horizon: number, asOf?: number): Promise<Assessment> {
@@ -90,14 +81,11 @@ export async function worldMembers(): Promise<string[]> {
 /** Population-weighted aggregate of an indicator over a list of countries, with coverage. */
 export async function computedAggregate(indicator: string, members: string[]): Promise<AggregatePoint[]> {
   if (members.length === 0) return [];
-  const placeholders = members.map((_, i) => `$${i + 3}`).join(', ');
-  const rows = await query<{ indicator: string; country: string; year: number; value: number }>(
-    `SELECT indicator, economy AS country, year, value FROM observation
-      WHERE indicator IN ($1, $2) AND disaggregation = '' AND economy IN (${placeholders})`,
-    [indicator, 'SP.POP.TOTL', ...members]
-  );
-  const values = rows.filter((r) => r.indicator === indicator).map(({ country, year, value }) => ({ country, year, value }));
-  const populations = rows.filter((r) => r.indicator === 'SP.POP.TOTL').map(({ country, year, value }) => ({ country, year, value }));
+  const [own, population] = await Promise.all([indicatorValues(indicator), indicatorValues('SP.POP.TOTL')]);
+  // Rows in the order the members are listed; aggregate() does not depend on it.
+  const rowsOf = (v: typeof own) => members.flatMap((country) => (v.byEconomy.get(country)?.series ?? []).map(({ year, value }) => ({ country, year, value })));
+  const values = rowsOf(own);
+  const populations = rowsOf(population);
   if (values.length === 0) return [];
   return aggregate(values, populations, { members });
 }

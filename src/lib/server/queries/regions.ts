@@ -2,7 +2,8 @@
 // membership and the series a region page compares (published, world, computed).
 import { COVERAGE_THRESHOLD, type AggregatePoint, type CatalogEntry, type Comparison, type Series } from '$lib/progress';
 import { verdictCells } from '$lib/verdict-cell';
-import { query, queryOne } from '../warehouse';
+import { byVintageThenFile, indicatorValues } from '../indicator-values';
+import { query } from '../warehouse';
 import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
 import { ITU_DEFAULT_INDICATOR, ITU_HEADLINE, isItuAggregate, PUBLISHER_AGGREGATE_CODE } from './itu-regions';
 
@@ -66,12 +67,12 @@ export async function indicatorByCode(code: string | null): Promise<IndicatorInf
 /** An aggregate economy that has observations; null if unknown, a country, or empty. */
 export async function regionByCode(code: string): Promise<EconomyInfo | null> {
   if (!ECONOMY_CODE.test(code) && !PUBLISHER_AGGREGATE_CODE.test(code)) return null;
-  const row = await queryOne<{ code: string; name: string }>(
+  // Every aggregate with observations in one query per build (cached), looked up here.
+  const rows = await query<{ code: string; name: string }>(
     `SELECT e.code, e.name FROM economy e
-      WHERE e.code = $1 AND e.is_aggregate
-        AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code AND o.disaggregation = '')`,
-    [code]
+      WHERE e.is_aggregate AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code AND o.disaggregation = '')`
   );
+  const row = rows.find((r) => r.code === code);
   return row ? { ...row, isAggregate: true } : null;
 }
 
@@ -111,11 +112,13 @@ export interface ServedFrom {
 
 /** The batches (vintage and file) an economy's served series of an indicator comes from. */
 export async function servedFrom(indicator: string, economy: string): Promise<ServedFrom[]> {
-  return query<ServedFrom & Record<string, string | null>>(
-    `SELECT DISTINCT b.vintage, b.file, b.layout FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id
-      WHERE o.indicator = $1 AND o.economy = $2 AND o.disaggregation = '' ORDER BY b.vintage DESC NULLS LAST, b.file`,
-    [indicator, economy]
-  );
+  const values = await indicatorValues(indicator);
+  const distinct = new Map<string, ServedFrom>();
+  for (const id of new Set(values.byEconomy.get(economy)?.batches ?? [])) {
+    const b = values.batches.get(id);
+    if (b) distinct.set(`${b.vintage}\u0000${b.file}\u0000${b.layout}`, { vintage: b.vintage, file: b.file, layout: b.layout });
+  }
+  return [...distinct.values()].sort((a, b) => byVintageThenFile(a, b) || (a.layout < b.layout ? -1 : a.layout > b.layout ? 1 : 0));
 }
 
 export function describeServed(s: ServedFrom[]): string {
@@ -186,16 +189,21 @@ export interface MemberLatest {
 /** Member countries with their latest value of an indicator (null when they have none). */
 export async function membersLatest(members: string[], indicator: string): Promise<MemberLatest[]> {
   if (members.length === 0) return [];
-  const placeholders = members.map((_, i) => `$${i + 2}`).join(', ');
-  return query<MemberLatest & Record<string, string | number | null>>(
-    `SELECT e.code, e.name, l.year, l.value, l.vintage
-       FROM economy e
-       LEFT JOIN (SELECT economy, arg_max(year, year) AS year, arg_max(value, year) AS value, arg_max(vintage, year) AS vintage
-                    FROM observation WHERE indicator = $1 AND disaggregation = '' GROUP BY economy) l ON l.economy = e.code
-      WHERE e.code IN (${placeholders}) AND NOT e.is_aggregate
-      ORDER BY e.name`,
-    [indicator, ...members]
-  );
+  // Every country once per build (a cached query), filtered here: no 200-code IN list per page.
+  const wanted = new Set(members);
+  const [countries, values] = await Promise.all([
+    query<{ code: string; name: string }>('SELECT code, name FROM economy WHERE NOT is_aggregate ORDER BY name'),
+    indicatorValues(indicator)
+  ]);
+  const economies = countries.filter((c) => wanted.has(c.code));
+  return economies.map(({ code, name }) => {
+    const e = values.byEconomy.get(code);
+    // The latest year's point (series are ordered by year).
+    const last = e ? e.series.length - 1 : -1;
+    return last >= 0
+      ? { code, name, year: e!.series[last].year, value: e!.series[last].value, vintage: e!.vintages[last] }
+      : { code, name, year: null, value: null, vintage: null };
+  });
 }
 
 export interface RegionListItem {

@@ -6,7 +6,9 @@
 // Verdicts come from $lib/verdict-cell (verdictFor on the catalog's direction and the goal given).
 import { verdictCells, type VerdictCellData } from '$lib/verdict-cell';
 import type { Series } from '$lib/progress';
-import { query, queryOne } from '../warehouse';
+import { perBuild } from '../build-memo';
+import { indicatorValues, seriesOf } from '../indicator-values';
+import { query } from '../warehouse';
 import { computedAggregate, worldMembers } from './progress';
 
 /** Each publisher's world aggregate, and the regions shown beside it. */
@@ -67,70 +69,80 @@ interface CatalogRow {
   source: string;
 }
 
-async function seriesOf(code: string, economy: string, d: string): Promise<Series> {
-  return query<{ year: number; value: number }>(
-    'SELECT year, value FROM observation WHERE indicator = $1 AND economy = $2 AND disaggregation = $3 ORDER BY year',
-    [code, economy, d]
-  );
-}
-
-/** The status of a catalog series at a horizon; goalValue from the target indicator it measures (null: a trend verdict or none). */
-export async function seriesStatus(code: string, goalValue: number | null, horizon: number): Promise<SeriesStatus | null> {
-  const c = await queryOne<CatalogRow & Record<string, unknown>>(
+/** The catalog's rows in one query per build (cached), looked up per series. */
+async function catalogRow(code: string): Promise<CatalogRow | null> {
+  const rows = await query<CatalogRow & Record<string, unknown>>(
     `SELECT code, name, unit, source_organisation AS producer, higher_is_better AS direction, upper_bound AS "upperBound",
             measure, measure_note AS "measureNote", headline_disaggregation AS headline, source
-       FROM indicator WHERE code = $1`,
-    [code]
+       FROM indicator`
   );
+  return rows.find((r) => r.code === code) ?? null;
+}
+
+/** First and last vintage each indicator's values carry (every disaggregation), one scan per build. */
+function vintageRanges(): Promise<Map<string, { first: string | null; last: string | null }>> {
+  return perBuild('vintage-ranges', '', async () => {
+    const rows = await query<{ indicator: string; first: string | null; last: string | null }>(
+      'SELECT indicator, min(vintage)::VARCHAR AS first, max(vintage)::VARCHAR AS last FROM observation GROUP BY indicator'
+    );
+    return new Map(rows.map((r) => [r.indicator, { first: r.first, last: r.last }]));
+  });
+}
+
+/**
+ * The status of a catalog series at a horizon; goalValue from the target indicator it measures
+ * (null: a trend verdict or none). Computed once per build and arguments from the series'
+ * values read in one scan (indicator-values.ts): a target page assesses a dozen series, each
+ * over its world, regions and every country, and one query per economy queued behind
+ * DuckDB's threads on every first visit.
+ */
+export function seriesStatus(code: string, goalValue: number | null, horizon: number): Promise<SeriesStatus | null> {
+  return perBuild('series-status', `${code}\u0000${goalValue}\u0000${horizon}`, () => computeSeriesStatus(code, goalValue, horizon));
+}
+
+async function computeSeriesStatus(code: string, goalValue: number | null, horizon: number): Promise<SeriesStatus | null> {
+  const c = await catalogRow(code);
   if (!c) return null;
   const d = c.headline ?? '';
   const entry = { goalValue: c.direction === null ? null : goalValue, higherIsBetter: c.direction, upperBound: c.upperBound };
-  const row = async (economy: string, name: string): Promise<StatusRow | null> => {
-    const s = await seriesOf(code, economy, d);
+  const [values, aggregates, vintages] = await Promise.all([
+    indicatorValues(code, d),
+    query<{ code: string; name: string }>('SELECT code, name FROM economy WHERE is_aggregate'),
+    vintageRanges()
+  ]);
+  const names = new Map(aggregates.map((e) => [e.code, e.name]));
+  const row = (economy: string, name: string): StatusRow | null => {
+    const s = seriesOf(values, economy);
     if (s.length === 0) return null;
     return { economy, name, computed: null, ...verdictCells(s, entry, horizon), latestYear: s.at(-1)!.year, latestValue: s.at(-1)!.value };
   };
-  const names = new Map(
-    (await query<{ code: string; name: string }>('SELECT code, name FROM economy WHERE is_aggregate')).map((e) => [e.code, e.name])
-  );
   let world: StatusRow | null = null;
   let regions: StatusRow[] = [];
   for (const w of WORLD_AGGREGATES) {
-    world = await row(w.world, names.get(w.world) ?? w.world);
+    world = row(w.world, names.get(w.world) ?? w.world);
     if (!world) continue;
-    regions = (await Promise.all(w.regions.map((r) => row(r, names.get(r) ?? r)))).filter((r): r is StatusRow => r !== null);
+    regions = w.regions.map((r) => row(r, names.get(r) ?? r)).filter((r): r is StatusRow => r !== null);
     break;
   }
   // No published world: a population-weighted world over the countries that report (the project's
   // one aggregation rule, $lib/progress aggregate), for bounded series (shares and 0-1 indices;
   // never for a rank) at the total, the years where the reporting countries cover half the population.
   if (!world && d === '' && c.upperBound !== null) world = await computedWorld(code, entry, horizon);
-  const [counts] = await query<{ countries: number; latest: number | null }>(
-    `SELECT count(DISTINCT economy)::INTEGER AS countries, max(year) AS latest FROM observation
-      WHERE indicator = $1 AND disaggregation = $2 AND NOT is_aggregate`,
-    [code, d]
-  );
+  // Countries (never aggregates) that report, in economy order, and the latest year any reports.
+  const countries = [...values.byEconomy.values()].filter((e) => !e.isAggregate);
+  const latest = countries.length ? Math.max(...countries.map((e) => e.series.at(-1)!.year)) : null;
   // Without a world value, the status is the spread of the countries' own trend verdicts.
   const countryVerdicts: { status: string; countries: number }[] = [];
   if (!world && entry.higherIsBetter !== null) {
-    const points = await query<{ economy: string; year: number; value: number }>(
-      'SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = $2 AND NOT is_aggregate ORDER BY economy, year',
-      [code, d]
-    );
-    const byCountry = new Map<string, Series>();
-    for (const p of points) byCountry.set(p.economy, [...(byCountry.get(p.economy) ?? []), { year: p.year, value: p.value }]);
     const tally = new Map<string, number>();
-    for (const s of byCountry.values()) {
-      const now = verdictCells(s, entry, horizon).now;
+    for (const e of countries) {
+      const now = verdictCells(e.series.map((p) => ({ ...p })), entry, horizon).now;
       if (now) tally.set(now.status, (tally.get(now.status) ?? 0) + 1);
     }
     for (const [status, n] of tally) countryVerdicts.push({ status, countries: n });
     countryVerdicts.sort((a, b) => b.countries - a.countries);
   }
-  const [v] = await query<{ first: string | null; last: string | null }>(
-    `SELECT min(vintage)::VARCHAR AS first, max(vintage)::VARCHAR AS last FROM observation WHERE indicator = $1`,
-    [code]
-  );
+  const v = vintages.get(code);
   return {
     code: c.code,
     name: c.name,
@@ -142,9 +154,9 @@ export async function seriesStatus(code: string, goalValue: number | null, horiz
     vintage: v?.first ? (v.first === v.last ? v.first : `${v.first}..${v.last}`) : null,
     world,
     regions,
-    countries: counts?.countries ?? 0,
+    countries: countries.length,
     countryVerdicts,
-    countriesLatestYear: counts?.latest ?? null,
+    countriesLatestYear: latest,
     source: c.source
   };
 }
@@ -191,12 +203,9 @@ export async function actionLineSeries(actionLine: string, horizon: number): Pro
       GROUP BY code ORDER BY code`,
     [actionLine]
   );
-  const out: ActionLineSeries[] = [];
-  for (const r of rows) {
-    const status = await seriesStatus(r.code, null, horizon);
-    if (status) out.push({ code: r.code, via: r.via, status });
-  }
-  return out;
+  // Assessed together (each from its own per-build values), kept in the rows' order.
+  const statuses = await Promise.all(rows.map((r) => seriesStatus(r.code, null, horizon)));
+  return rows.flatMap((r, i) => (statuses[i] ? [{ code: r.code, via: r.via, status: statuses[i] }] : []));
 }
 
 /** Catalog series that serve a WSIS target (indicator.wsis_targets) and have values, with their status; by target. */
@@ -210,10 +219,11 @@ export async function targetSeries(targetNumber: number | null, horizon: number)
       ORDER BY target, i.code`,
     [targetNumber]
   );
+  const statuses = await Promise.all(rows.map((r) => seriesStatus(r.code, null, horizon)));
   const out = new Map<number, SeriesStatus[]>();
-  for (const r of rows) {
-    const s = await seriesStatus(r.code, null, horizon);
+  rows.forEach((r, i) => {
+    const s = statuses[i];
     if (s) out.set(r.target, [...(out.get(r.target) ?? []), s]);
-  }
+  });
   return out;
 }

@@ -2,6 +2,7 @@
 // income group, country rankings and the world projection. SQL here; verdicts from $lib/progress.
 import { alternativeVerdicts, assess, verdictFor, type AlternativeVerdicts, type Assessment, type CatalogEntry, type Goal, type Series } from '$lib/progress';
 import { verdictCells, type VerdictCellData } from '$lib/verdict-cell';
+import { byVintageThenFile, indicatorValues } from '../indicator-values';
 import { query, queryOne } from '../warehouse';
 import { aggregateCheck, seriesByEconomy, worldMembers } from './progress';
 
@@ -253,18 +254,22 @@ export async function ranking(indicator: string, year: number, region: string | 
 
 /** "file (vintage …)" for the batches that serve the given economies' values (all economies when none given). */
 export async function servedFrom(indicator: string, economies: readonly string[] | null = null, year: number | null = null): Promise<string> {
-  const params: (string | number | null)[] = [indicator, year];
-  let filter = '';
-  if (economies && economies.length) {
-    filter = ` AND o.economy IN (${economies.map((_, i) => `$${i + 3}`).join(', ')})`;
-    params.push(...economies);
+  const values = await indicatorValues(indicator);
+  const counts = new Map<string, { file: string; vintage: string | null; publisher: string | null; n: number }>();
+  for (const economy of economies && economies.length ? new Set(economies) : values.byEconomy.keys()) {
+    const e = values.byEconomy.get(economy);
+    if (!e) continue;
+    e.series.forEach((p, i) => {
+      if (year !== null && p.year !== year) return;
+      const b = values.batches.get(e.batches[i]);
+      if (!b) return;
+      const key = `${b.file}\u0000${b.vintage}`;
+      const c = counts.get(key) ?? { file: b.file, vintage: b.vintage, publisher: b.publisher, n: 0 };
+      c.n += 1;
+      counts.set(key, c);
+    });
   }
-  const rows = await query<{ file: string; vintage: string | null; n: number; publisher: string | null }>(
-    `SELECT b.file, b.vintage, count(*)::INTEGER AS n, any_value(b.publisher) AS publisher FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id
-      WHERE o.indicator = $1 AND o.disaggregation = '' AND ($2::INTEGER IS NULL OR o.year = $2::INTEGER)${filter}
-      GROUP BY b.file, b.vintage ORDER BY b.vintage DESC NULLS LAST, b.file`,
-    params
-  );
+  const rows = [...counts.values()].sort(byVintageThenFile);
   const files = rows.map((r) => `${r.file} (vintage ${r.vintage ?? 'not stated'}${rows.length > 1 ? `, ${r.n} values` : ''})`);
   // Say who published the values: the WDI copy of ITU's series, or another publisher's own file (ITU, UN, ...).
   const publishers = [...new Set(rows.map((r) => r.publisher ?? 'World Bank'))];
