@@ -136,10 +136,10 @@ async function economies(): Promise<EconomyRow[]> {
   );
 }
 
-/** Every series of one indicator, keyed by economy, sorted by year. */
-export async function allSeries(indicator: string): Promise<Map<string, Series>> {
+/** Every served series of one indicator (of the countries only, or of every economy), keyed by economy, sorted by year. */
+export async function allSeries(indicator: string, countriesOnly = false): Promise<Map<string, Series>> {
   const rows = await query<{ economy: string; year: number; value: number }>(
-    "SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = '' ORDER BY economy, year",
+    `SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = ''${countriesOnly ? ' AND NOT is_aggregate' : ''} ORDER BY economy, year`,
     [indicator]
   );
   const out = new Map<string, Series>();
