@@ -8,11 +8,12 @@
 // not know, or whose ISO3 the harmoniser does not match, is quarantined with file and row.
 import type { Source, SourceContext, SourceReport, QuarantineInput } from '../lib/context';
 import { InputError } from '../lib/context';
-import { failedReport, skippedReport, sourceReport } from '../lib/report';
+import { sourceReport } from '../lib/report';
 import { createHarmoniser } from '../harmonise';
 import { disaggregation, stageObservations, type ObservationInput } from '../observations';
 import { readDdfDatapoints, readDdfEntities } from './ddf/read';
-import { inMirror, isUnreachable, readInput } from './inputs';
+import { isUnreachable } from './inputs';
+import { readDdfEntityFiles, readDdfFile } from './ddf/package';
 import { OBSERVATIONS } from '../lib/snapshot';
 
 export const GDL_DIR = 'gdl/area-db';
@@ -31,7 +32,7 @@ export const GDL_SERIES = [
   { code: 'GDL_INTERNET', concept: 'internet', key: 'national' }
 ] as const;
 export const gdlFile = (concept: string, key: string) => `${GDL_DIR}/ddf--datapoints--${concept}--by--${key}--year.csv`;
-const urlOf = (path: string) => RAW + path.slice(GDL_DIR.length + 1);
+const GDL_PACKAGE = { dir: GDL_DIR, raw: RAW, service: SERVICE };
 
 export const gdl: Source = {
   snapshot: OBSERVATIONS,
@@ -48,15 +49,9 @@ export const gdl: Source = {
 };
 
 export async function loadGdl(ctx: SourceContext): Promise<SourceReport> {
-  if (ctx.mirror && !inMirror(ctx, NATIONAL)) return skippedReport(`no ${GDL_DIR}/ in the mirror`);
-  let national, urbRur;
-  try {
-    national = await readInput(ctx, { path: NATIONAL, url: urlOf(NATIONAL) }, SERVICE);
-    urbRur = await readInput(ctx, { path: URB_RUR, url: urlOf(URB_RUR) }, SERVICE);
-  } catch (err) {
-    if (isUnreachable(err)) return failedReport(`${err.message}; no Global Data Lab series loaded`);
-    throw err;
-  }
+  const opened = await readDdfEntityFiles(ctx, GDL_PACKAGE, [NATIONAL, URB_RUR], 'Global Data Lab series');
+  if (!Array.isArray(opened)) return opened;
+  const [national, urbRur] = opened;
   const nationals = readDdfEntities(national.text, national.file, 'national');
   const parts = readDdfEntities(urbRur.text, urbRur.file, 'urb_rur');
   const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
@@ -79,7 +74,7 @@ export async function loadGdl(ctx: SourceContext): Promise<SourceReport> {
     const path = gdlFile(s.concept, s.key);
     let input;
     try {
-      input = await readInput(ctx, { path, url: urlOf(path) }, SERVICE);
+      input = await readDdfFile(ctx, GDL_PACKAGE, path);
     } catch (err) {
       if (isUnreachable(err) || err instanceof InputError) {
         problems.push(err.message);

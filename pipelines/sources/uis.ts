@@ -8,11 +8,12 @@
 // (sources/reconcile-4a1.ts) compares them. Locations: lower-case ISO3 (to the harmoniser) or
 // numeric UIS region codes (declared as UIS_<code> aggregates with the entity file's names).
 import type { Source, SourceContext, SourceReport, QuarantineInput } from '../lib/context';
-import { failedReport, skippedReport, sourceReport } from '../lib/report';
+import { sourceReport } from '../lib/report';
 import { createHarmoniser } from '../harmonise';
 import { declareAggregates, disaggregation, stageObservations, type ObservationInput } from '../observations';
 import { readDdfDatapoints, readDdfEntities } from './ddf/read';
-import { inMirror, isUnreachable, readInput } from './inputs';
+import { isUnreachable } from './inputs';
+import { areaResolver, readDdfEntityFiles, readDdfFile } from './ddf/package';
 import { OBSERVATIONS } from '../lib/snapshot';
 
 export const UIS_DIR = 'uis/school-infrastructure-ddf';
@@ -33,7 +34,7 @@ const LEVEL: Record<string, string> = { '1': 'primary', '2': 'lower_secondary', 
 export const UIS_CONCEPTS = ['1', '2', '3', '2t3'].flatMap((l) => ['wintern', 'wcomput', 'welec'].map((w) => `schbsp_${l}_${w}`)).filter((c) => c !== 'schbsp_2t3_welec');
 export const uisFile = (concept: string) => `${UIS_DIR}/ddf--datapoints--${concept}--by--location--time.csv`;
 const LOCATION_FILE = `${UIS_DIR}/ddf--entities--location.csv`;
-const urlOf = (path: string) => RAW + path.slice(UIS_DIR.length + 1);
+const UIS_PACKAGE = { dir: UIS_DIR, raw: RAW, service: SERVICE };
 
 export const uis: Source = {
   snapshot: OBSERVATIONS,
@@ -50,29 +51,18 @@ export const uis: Source = {
 };
 
 export async function loadUis(ctx: SourceContext): Promise<SourceReport> {
-  if (ctx.mirror && !inMirror(ctx, LOCATION_FILE)) return skippedReport(`no ${UIS_DIR}/ in the mirror`);
-  let locText;
-  try {
-    locText = await readInput(ctx, { path: LOCATION_FILE, url: urlOf(LOCATION_FILE) }, SERVICE);
-  } catch (err) {
-    if (isUnreachable(err)) return failedReport(`${err.message}; no UIS series loaded`);
-    throw err;
-  }
+  const opened = await readDdfEntityFiles(ctx, UIS_PACKAGE, [LOCATION_FILE], 'UIS series');
+  if (!Array.isArray(opened)) return opened;
+  const [locText] = opened;
   const locations = readDdfEntities(locText.text, locText.file, 'location');
   const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
-  const resolved = new Map<string, string | null>();
-  const regions = new Map<string, string>();
-  const economyOf = (loc: string): string | null => {
-    if (resolved.has(loc)) return resolved.get(loc)!;
-    const name = locations.get(loc)?.name?.trim() ?? '';
-    let code: string | null;
-    if (/^\d+$/.test(loc)) {
-      code = `UIS_${loc}`;
-      regions.set(code, name || `UIS region ${loc}`);
-    } else code = names.match([loc.toUpperCase(), name], 'UIS');
-    resolved.set(loc, code);
-    return code;
-  };
+  // Numeric locations are UIS regions (declared as UIS_<code>), the others lower-case ISO3.
+  const { resolve: economyOf, regions } = areaResolver(
+    locations,
+    (loc) => (/^\d+$/.test(loc) ? `UIS_${loc}` : null),
+    (loc) => `UIS region ${loc}`,
+    (loc, name) => names.match([loc.toUpperCase(), name], 'UIS')
+  );
 
   let rowsRead = 0;
   const refused: QuarantineInput[] = [];
@@ -84,7 +74,7 @@ export async function loadUis(ctx: SourceContext): Promise<SourceReport> {
     const path = uisFile(concept);
     let input;
     try {
-      input = await readInput(ctx, { path, url: urlOf(path) }, SERVICE);
+      input = await readDdfFile(ctx, UIS_PACKAGE, path);
     } catch (err) {
       if (isUnreachable(err) || (err as Error).name === 'InputError') {
         problems.push((err as Error).message);

@@ -15,11 +15,12 @@
 // batch in the batch's citation. Refused: unknown disaggregation codes, units other than percent.
 import type { Source, SourceContext, SourceReport, QuarantineInput } from '../lib/context';
 import { InputError } from '../lib/context';
-import { failedReport, skippedReport, sourceReport } from '../lib/report';
+import { sourceReport } from '../lib/report';
 import { createHarmoniser } from '../harmonise';
 import { declareAggregates, stageObservations, type ObservationInput } from '../observations';
 import { readDdfDatapoints, readDdfEntities } from './ddf/read';
-import { inMirror, isUnreachable, readInput } from './inputs';
+import { isUnreachable } from './inputs';
+import { areaResolver, readDdfEntityFiles, readDdfFile } from './ddf/package';
 import { SDG_REGION_CODES, sdgDisaggregation, m49Aggregate } from './sdg-codes';
 import { OBSERVATIONS } from '../lib/snapshot';
 
@@ -47,7 +48,7 @@ export const SDG_SERIES: SdgSeries[] = [
 
 export const sdgFile = (s: SdgSeries) => `${SDG_DIR}/ddf--datapoints--${s.code.toLowerCase()}--by--${s.keys.join('--')}.csv`;
 const GEO_FILE = `${SDG_DIR}/ddf--entities--geo_area.csv`;
-const urlOf = (path: string) => RAW + path.slice(SDG_DIR.length + 1);
+const SDG_PACKAGE = { dir: SDG_DIR, raw: RAW, service: SERVICE };
 
 export const unSdg: Source = {
   snapshot: OBSERVATIONS,
@@ -64,31 +65,19 @@ export const unSdg: Source = {
 };
 
 export async function loadUnSdg(ctx: SourceContext): Promise<SourceReport> {
-  if (ctx.mirror && !inMirror(ctx, GEO_FILE)) return skippedReport(`no ${SDG_DIR}/ in the mirror`);
-  let geoText;
-  try {
-    geoText = await readInput(ctx, { path: GEO_FILE, url: urlOf(GEO_FILE) }, SERVICE);
-  } catch (err) {
-    if (isUnreachable(err)) return failedReport(`${err.message}; no SDG series loaded`);
-    throw err;
-  }
+  const opened = await readDdfEntityFiles(ctx, SDG_PACKAGE, [GEO_FILE], 'SDG series');
+  if (!Array.isArray(opened)) return opened;
+  const [geoText] = opened;
   const geoNames = readDdfEntities(geoText.text, geoText.file, 'geo_area');
   const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
 
   // Each area resolved once: an SDG region, a country, or unmatched (null).
-  const areas = new Map<string, string | null>();
-  const regions = new Map<string, string>();
-  const areaOf = (geo: string): string | null => {
-    if (areas.has(geo)) return areas.get(geo)!;
-    const name = geoNames.get(geo)?.name?.trim() ?? '';
-    let code: string | null;
-    if (SDG_REGION_CODES.has(Number(geo))) {
-      code = m49Aggregate(geo);
-      regions.set(code, name || `M49 ${geo}`);
-    } else code = names.match([geo, name], 'UN SDG');
-    areas.set(geo, code);
-    return code;
-  };
+  const { resolve: areaOf, regions } = areaResolver(
+    geoNames,
+    (geo) => (SDG_REGION_CODES.has(Number(geo)) ? m49Aggregate(geo) : null),
+    (geo) => `M49 ${geo}`,
+    (geo, name) => names.match([geo, name], 'UN SDG')
+  );
 
   let rowsRead = 0;
   let staged = 0;
@@ -100,7 +89,7 @@ export async function loadUnSdg(ctx: SourceContext): Promise<SourceReport> {
     const path = sdgFile(series);
     let input;
     try {
-      input = await readInput(ctx, { path, url: urlOf(path) }, SERVICE);
+      input = await readDdfFile(ctx, SDG_PACKAGE, path);
     } catch (err) {
       if (isUnreachable(err) || err instanceof InputError) {
         perSeries.push(`${series.code}: ${err.message}`);
