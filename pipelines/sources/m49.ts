@@ -200,9 +200,7 @@ export const m49: Source = {
     inputs: [M49_SEMICOLON, M49_COMMA]
   },
   async run(ctx: SourceContext): Promise<SourceReport> {
-    if (!ctx.mirror) {
-      return skippedReport('M49 needs the mirror (un/m49/): UNSD offers no API used here');
-    }
+    if (!ctx.mirror) return skippedReport('M49 needs the mirror (un/m49/): UNSD offers no API used here');
     const semi = await readM49File(ctx.mirror, M49_SEMICOLON, ';');
     const comma = await readM49File(ctx.mirror, M49_COMMA, ',');
     const quarantined = [...semi.quarantined, ...comma.quarantined];

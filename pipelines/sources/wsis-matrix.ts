@@ -154,9 +154,7 @@ export const wsisMatrix: Source = {
     inputs: [MATRIX_ACTIONS, MATRIX_SDGS]
   },
   async run(ctx: SourceContext): Promise<SourceReport> {
-    if (!ctx.mirror) {
-      return skippedReport('the WSIS-SDG matrix is read from the mirror (wsis/wsis-sdg-matrix/)');
-    }
+    if (!ctx.mirror) return skippedReport('the WSIS-SDG matrix is read from the mirror (wsis/wsis-sdg-matrix/)');
     const actions = await readJson<MatrixAction[]>(ctx.mirror, MATRIX_ACTIONS);
     const sdgs = await readJson<MatrixSdg[]>(ctx.mirror, MATRIX_SDGS);
     if (!Array.isArray(actions.data)) throw new InputError(MATRIX_ACTIONS, null, 'expected a JSON array of action entries');
