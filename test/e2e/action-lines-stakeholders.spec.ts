@@ -1,36 +1,12 @@
 // Action-line pages and the Stakeholders page against a warehouse built from the real mirror.
 // Expected figures were read from the warehouse with scripts/query.mts (queries in comments).
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, screenshot } from './helpers';
+import { csvRows, expectAccessible, screenshot } from './helpers';
 
 async function tableRows(page: Page, selector: string): Promise<string[][]> {
   return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()))
   );
-}
-
-function parseCsv(text: string): string[][] {
-  // The chart CSVs here hold no line breaks inside fields; quotes are doubled.
-  return text
-    .trim()
-    .split(/\r\n/)
-    .map((line) => {
-      const out: string[] = [];
-      let cur = '';
-      let quoted = false;
-      for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        if (quoted) {
-          if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-          else if (ch === '"') quoted = false;
-          else cur += ch;
-        } else if (ch === '"') quoted = true;
-        else if (ch === ',') out.push(cur), (cur = '');
-        else cur += ch;
-      }
-      out.push(cur);
-      return out;
-    });
 }
 
 test.describe('action-line index', () => {
@@ -113,7 +89,7 @@ test.describe('action-line page', () => {
     expect(href).toBe('/download/chart/action-line-activities.csv?id=C2');
     const response = await request.get(href!);
     expect(response.status()).toBe(200);
-    const csv = parseCsv(await response.text());
+    const csv = csvRows(await response.text());
     expect(csv[0]).toEqual(['stakeholder_type', 'stakeholder', 'start_year', 'entries']);
     const shown = await tableRows(page, 'figure[data-chart="action-line-activities"] table');
     expect(csv.slice(1)).toEqual(shown);
@@ -241,7 +217,7 @@ test.describe('stakeholders page', () => {
     for (const id of ['stakeholders-badges-2008', 'stakeholders-forum-2020-shares', 'stakeholders-stocktaking-entries']) {
       const fig = page.locator(`figure[data-chart="${id}"]`);
       const href = await fig.locator('a[download][href*=".csv"]').getAttribute('href');
-      const csv = parseCsv(await (await request.get(href!)).text());
+      const csv = csvRows(await (await request.get(href!)).text());
       const shown = await tableRows(page, `figure[data-chart="${id}"] table`);
       expect(csv.slice(1), id).toEqual(shown);
     }

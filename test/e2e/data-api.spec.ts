@@ -7,31 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TABLES } from '../../pipelines/schema';
-import { expectAccessible, screenshot, warehouseRows } from './helpers';
+import { csvRows, expectAccessible, screenshot, warehouseRows } from './helpers';
 
 const WDI_2026 = 'World Bank, World Development Indicators (CC BY 4.0), file worldbank/excel-resaved-2026/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv, Last Updated 2026-07-13';
 const PUBLISHED = TABLES.filter((t) => t.published).map((t) => t.name);
-
-/** RFC 4180 parser (quoted fields with commas, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
-    else field += ch;
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 /** Served values of the MDG series (catalog topic mdg), read from the served warehouse. */
 async function mdgObservations(): Promise<number> {
@@ -86,7 +65,7 @@ test.describe('GET /api/v1/observations', () => {
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers()['x-total-count']).toBe(String(body.total));
-    const [header, ...rows] = parseCsv(await res.text());
+    const [header, ...rows] = csvRows(await res.text());
     expect(header).toEqual(['indicator', 'economy', 'year', 'disaggregation', 'value', 'vintage', 'source']);
     expect(body.total).toBe(58); // FRA 21, KEN 21, WLD 16 (the World row starts in 2005)
     expect(rows).toEqual(body.data.map((r: Record<string, unknown>) => header.map((c) => (r[c] == null ? '' : String(r[c])))));
@@ -294,7 +273,7 @@ test.describe('downloads', () => {
       const csv = await request.get(`/data/download/${r.path}`);
       expect(csv.status(), r.path).toBe(200);
       const text = await csv.text();
-      const header = parseCsv(text.slice(0, text.indexOf('\n') + 1))[0];
+      const header = csvRows(text.slice(0, text.indexOf('\n') + 1))[0];
       expect(header, r.path).toEqual(r.schema.fields.map((f) => f.name));
     }
   });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { parseCsvRecords } from '../../pipelines/lib/csv';
 
 export const SCREENSHOT_DIR = 'test-output/screenshots';
 
@@ -31,4 +32,15 @@ export async function warehouseRows(sql: string): Promise<unknown[][]> {
     conn.closeSync();
     instance.closeSync();
   }
+}
+
+/** A CSV download as rows of fields (RFC 4180: quoted commas and line breaks, doubled quotes, CRLF). */
+export function csvRows(text: string): string[][] {
+  return parseCsvRecords(text).map((r) => r.fields);
+}
+
+/** A CSV download as objects keyed by its header. */
+export function csvObjects(text: string): Record<string, string>[] {
+  const [head, ...rows] = csvRows(text);
+  return rows.map((r) => Object.fromEntries(r.map((v, i) => [head[i], v])));
 }

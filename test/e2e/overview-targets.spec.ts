@@ -2,20 +2,12 @@
 // CSV = table, bad ids, accessibility. Expected figures were queried from the warehouse built
 // from ../shared/data (npx tsx scripts/query.mts <db> "select ...") and are noted beside each.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, screenshot, warehouseRows } from './helpers';
+import { csvRows, expectAccessible, screenshot, warehouseRows } from './helpers';
 
 async function tableRows(page: Page, figure: string): Promise<string[][]> {
   return page.locator(`${figure} details table tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim()))
   );
-}
-
-function parseCsv(text: string): string[][] {
-  // The chart CSVs here hold no quoted commas except in names; split on commas outside quotes.
-  return text
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1));
 }
 
 test('overview: scorecard, trends and review from the warehouse', async ({ page }) => {
@@ -122,7 +114,7 @@ test('target 10: verdicts, working, ranking filter and CSV', async ({ page, requ
   expect(rows[5][1]).toBe('Bangladesh');
   const href = await page.locator(`${figure} a[download][href*=".csv"]`).getAttribute('href');
   expect(href).toContain('region=SAS');
-  const csv = parseCsv(await (await request.get(href!)).text());
+  const csv = csvRows(await (await request.get(href!)).text());
   expect(csv[0]).toEqual(['rank', 'country', 'code', 'region', 'value']);
   expect(csv.slice(1).map((r) => r[1])).toEqual(rows.map((r) => r[1]));
   expect(csv.slice(1).map((r) => Number(r[4]).toFixed(1))).toEqual(rows.map((r) => r[4]));

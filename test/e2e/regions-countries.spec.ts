@@ -2,20 +2,13 @@
 // were read from the warehouse with scripts/query.mts (the query is in each comment).
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, screenshot } from './helpers';
+import { csvObjects, expectAccessible, screenshot } from './helpers';
 
 /** Text of each cell of a table's body rows. */
 async function tableRows(page: Page, selector: string): Promise<string[][]> {
   return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim()))
   );
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trim().split(/\r?\n/);
-  const cols = head.split(',');
-  // Values here hold no commas or quotes except computed_status, which has none either.
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
 }
 
 const oneDecimal = (v: string) => (v === '' ? '–' : Number(v).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
@@ -79,7 +72,7 @@ test.describe('region page', () => {
     await page.goto('/regions/SSF');
     const chart = page.locator('figure[data-chart="region-indicator-IT-NET-USER-ZS"]');
     const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('link', { name: 'Download these data (CSV)' }).click()]);
-    const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+    const csv = csvObjects(readFileSync(await download.path(), 'utf8'));
     const rows = await tableRows(page, 'figure[data-chart="region-indicator-IT-NET-USER-ZS"] table');
     expect(csv.length).toBe(rows.length);
     expect(csv.map((r) => [r.year, oneDecimal(r.published), oneDecimal(r.world), oneDecimal(r.computed)])).toEqual(
@@ -204,7 +197,7 @@ test.describe('without JavaScript', () => {
     expect(href).toBe('/download/chart/country-indicator.csv?iso3=KEN&indicator=IT.CEL.SETS.P2&horizon=2015');
     const response = await page.request.get(href!);
     expect(response.headers()['content-type']).toContain('text/csv');
-    const csv = parseCsv(await response.text());
+    const csv = csvObjects(await response.text());
     const rows = await tableRows(page, 'figure[data-chart="country-indicator-IT-CEL-SETS-P2"] table');
     expect(csv.map((r) => [r.year, oneDecimal(r.country), oneDecimal(r.region), oneDecimal(r.world)])).toEqual(rows);
     // KEN IT.CEL.SETS.P2 2022 = 121.6735548.
