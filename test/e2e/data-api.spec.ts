@@ -103,26 +103,30 @@ test.describe('GET /api/v1/observations', () => {
 });
 
 test.describe('API errors', () => {
-  const cases: [string, number, string, string][] = [
-    ['/api/v1/observations?indicator=NO.SUCH.CODE', 404, 'not_found', 'No indicator NO.SUCH.CODE. See /api/v1/indicators for the codes.'],
-    ['/api/v1/observations?indicator=IT.NET.USER.P2', 404, 'not_found', 'Indicator IT.NET.USER.P2 is an old code; use IT.NET.USER.ZS.'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD,XYZ', 404, 'not_found', 'No economy XYZ. Economies are ISO 3166-1 alpha-3 codes or World Bank aggregate codes (WLD, SSF, LIC, ...); see economy.csv on /data.'],
-    ['/api/v1/action-lines/C99', 404, 'not_found', 'No action line C99. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
-    ['/api/v1/stocktaking?action_line=C12', 404, 'not_found', 'No action line C12. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
-    ['/api/v1/participation?event=no-such-event', 404, 'not_found', 'No event no-such-event. See event.csv on /data for the event ids.'],
+  // The status names the error: 404 not_found for an unknown code, 400 bad_request for a malformed parameter.
+  const notFound: [path: string, detail: string][] = [
+    ['/api/v1/observations?indicator=NO.SUCH.CODE', 'No indicator NO.SUCH.CODE. See /api/v1/indicators for the codes.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.P2', 'Indicator IT.NET.USER.P2 is an old code; use IT.NET.USER.ZS.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD,XYZ', 'No economy XYZ. Economies are ISO 3166-1 alpha-3 codes or World Bank aggregate codes (WLD, SSF, LIC, ...); see economy.csv on /data.'],
+    ['/api/v1/action-lines/C99', 'No action line C99. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
+    ['/api/v1/stocktaking?action_line=C12', 'No action line C12. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
+    ['/api/v1/participation?event=no-such-event', 'No event no-such-event. See event.csv on /data for the event ids.'],
     // Population has no goal and no direction: a context series, not judged. (Indicators without a goal but with a direction get a trend verdict.)
-    ['/api/v1/progress?indicator=SP.POP.TOTL&economy=WLD', 404, 'not_found', 'Indicator SP.POP.TOTL has no goal value and no direction of improvement (a context series), so progress is not assessed. Indicators with a goal: IT_MOB_2GNTWK, SE_ACS_INTNT, ITU_HH1, ITU_HH2, IT.CEL.SETS.P2, ITU_HH10, IT.NET.USER.ZS.'], // the first series by priority of each target indicator with a goal
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=20x5', 400, 'bad_request', 'Parameter from must be a four-digit year, got "20x5".'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=2016&to=2015', 400, 'bad_request', 'from (2016) is after to (2015).'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=10001', 400, 'bad_request', 'limit must be from 1 to 10000, got 10001.'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=0', 400, 'bad_request', 'limit must be from 1 to 10000, got 0.'],
-    ['/api/v1/indicators?offset=-1', 400, 'bad_request', 'offset must be a non-negative integer, got -1.'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&format=xlsx', 400, 'bad_request', 'format must be one of json, csv, got "xlsx".'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&disaggregation=Sex', 400, 'bad_request', 'disaggregation must be key=value pairs joined by ";" (e.g. sex=female), or empty for the total; got "Sex".'],
-    ['/api/v1/observations?economy=WLD', 400, 'bad_request', 'Parameter indicator is required.'],
-    ["/api/v1/observations?indicator=IT.NET.USER.ZS'%20OR%201=1--", 400, 'bad_request', `Parameter indicator: "IT.NET.USER.ZS' OR 1=1--" is not a valid code (letters, digits, '.', '_', '-').`],
-    ['/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2000', 400, 'bad_request', 'horizon must be a year after the baseline year 2003 and at most 2100, got 2000.']
+    ['/api/v1/progress?indicator=SP.POP.TOTL&economy=WLD', 'Indicator SP.POP.TOTL has no goal value and no direction of improvement (a context series), so progress is not assessed. Indicators with a goal: IT_MOB_2GNTWK, SE_ACS_INTNT, ITU_HH1, ITU_HH2, IT.CEL.SETS.P2, ITU_HH10, IT.NET.USER.ZS.'] // the first series by priority of each target indicator with a goal
   ];
+  const badRequest: [path: string, detail: string][] = [
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=20x5', 'Parameter from must be a four-digit year, got "20x5".'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=2016&to=2015', 'from (2016) is after to (2015).'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=10001', 'limit must be from 1 to 10000, got 10001.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=0', 'limit must be from 1 to 10000, got 0.'],
+    ['/api/v1/indicators?offset=-1', 'offset must be a non-negative integer, got -1.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&format=xlsx', 'format must be one of json, csv, got "xlsx".'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&disaggregation=Sex', 'disaggregation must be key=value pairs joined by ";" (e.g. sex=female), or empty for the total; got "Sex".'],
+    ['/api/v1/observations?economy=WLD', 'Parameter indicator is required.'],
+    ["/api/v1/observations?indicator=IT.NET.USER.ZS'%20OR%201=1--", `Parameter indicator: "IT.NET.USER.ZS' OR 1=1--" is not a valid code (letters, digits, '.', '_', '-').`],
+    ['/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2000', 'horizon must be a year after the baseline year 2003 and at most 2100, got 2000.']
+  ];
+  const cases = [...notFound.map(([path, detail]) => [path, 404, 'not_found', detail] as const), ...badRequest.map(([path, detail]) => [path, 400, 'bad_request', detail] as const)];
   for (const [path, status, error, detail] of cases) {
     test(`${status} ${path}`, async ({ request }) => {
       const res = await getJson(request, path);
