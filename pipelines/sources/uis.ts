@@ -9,11 +9,10 @@
 // numeric UIS region codes (declared as UIS_<code> aggregates with the entity file's names).
 import type { Source, SourceContext, SourceReport, QuarantineInput } from '../lib/context';
 import { sourceReport } from '../lib/report';
-import { createHarmoniser } from '../harmonise';
 import { declareAggregates, disaggregation, stageObservations, type ObservationInput } from '../observations';
-import { readDdfDatapoints, readDdfEntities } from './ddf/read';
+import { readDdfDatapoints } from './ddf/read';
 import { isUnreachable } from './inputs';
-import { areaResolver, readDdfEntityFiles, readDdfFile } from './ddf/package';
+import { openDdfAreas, readDdfFile } from './ddf/package';
 import { OBSERVATIONS } from '../lib/snapshot';
 
 export const UIS_DIR = 'uis/school-infrastructure-ddf';
@@ -51,18 +50,15 @@ export const uis: Source = {
 };
 
 export async function loadUis(ctx: SourceContext): Promise<SourceReport> {
-  const opened = await readDdfEntityFiles(ctx, UIS_PACKAGE, [LOCATION_FILE], 'UIS series');
-  if (!Array.isArray(opened)) return opened;
-  const [locText] = opened;
-  const locations = readDdfEntities(locText.text, locText.file, 'location');
-  const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
-  // Numeric locations are UIS regions (declared as UIS_<code>), the others lower-case ISO3.
-  const { resolve: economyOf, regions } = areaResolver(
-    locations,
-    (loc) => (/^\d+$/.test(loc) ? `UIS_${loc}` : null),
-    (loc) => `UIS region ${loc}`,
-    (loc, name) => names.match([loc.toUpperCase(), name], 'UIS')
-  );
+  const opened = await openDdfAreas(ctx, UIS_PACKAGE, LOCATION_FILE, 'location', 'UIS series', {
+    // Numeric locations are UIS regions (declared as UIS_<code>), the others lower-case ISO3.
+    region: (loc) => (/^\d+$/.test(loc) ? `UIS_${loc}` : null),
+    unnamedRegion: (loc) => `UIS region ${loc}`,
+    countryNames: (loc, name) => [loc.toUpperCase(), name],
+    context: 'UIS'
+  });
+  if (!('resolve' in opened)) return opened;
+  const { entityFile: locText, entities: locations, names, resolve: economyOf, regions } = opened;
 
   let rowsRead = 0;
   const refused: QuarantineInput[] = [];

@@ -16,11 +16,10 @@
 import type { Source, SourceContext, SourceReport, QuarantineInput } from '../lib/context';
 import { InputError } from '../lib/context';
 import { sourceReport } from '../lib/report';
-import { createHarmoniser } from '../harmonise';
 import { declareAggregates, stageObservations, type ObservationInput } from '../observations';
-import { readDdfDatapoints, readDdfEntities } from './ddf/read';
+import { readDdfDatapoints } from './ddf/read';
 import { isUnreachable } from './inputs';
-import { areaResolver, readDdfEntityFiles, readDdfFile } from './ddf/package';
+import { openDdfAreas, readDdfFile } from './ddf/package';
 import { SDG_REGION_CODES, sdgDisaggregation, m49Aggregate } from './sdg-codes';
 import { OBSERVATIONS } from '../lib/snapshot';
 
@@ -65,19 +64,15 @@ export const unSdg: Source = {
 };
 
 export async function loadUnSdg(ctx: SourceContext): Promise<SourceReport> {
-  const opened = await readDdfEntityFiles(ctx, SDG_PACKAGE, [GEO_FILE], 'SDG series');
-  if (!Array.isArray(opened)) return opened;
-  const [geoText] = opened;
-  const geoNames = readDdfEntities(geoText.text, geoText.file, 'geo_area');
-  const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
-
-  // Each area resolved once: an SDG region, a country, or unmatched (null).
-  const { resolve: areaOf, regions } = areaResolver(
-    geoNames,
-    (geo) => (SDG_REGION_CODES.has(Number(geo)) ? m49Aggregate(geo) : null),
-    (geo) => `M49 ${geo}`,
-    (geo, name) => names.match([geo, name], 'UN SDG')
-  );
+  const opened = await openDdfAreas(ctx, SDG_PACKAGE, GEO_FILE, 'geo_area', 'SDG series', {
+    // An SDG region (declared with its M49 code), else a country by M49 code or name.
+    region: (geo) => (SDG_REGION_CODES.has(Number(geo)) ? m49Aggregate(geo) : null),
+    unnamedRegion: (geo) => `M49 ${geo}`,
+    countryNames: (geo, name) => [geo, name],
+    context: 'UN SDG'
+  });
+  if (!('resolve' in opened)) return opened;
+  const { entityFile: geoText, entities: geoNames, names, resolve: areaOf, regions } = opened;
 
   let rowsRead = 0;
   let staged = 0;
