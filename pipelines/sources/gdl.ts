@@ -8,20 +8,24 @@
 // not know, or whose ISO3 the harmoniser does not match, is quarantined with file and row.
 import type { Source, SourceContext, SourceReport, QuarantineInput } from '../lib/context';
 import { InputError } from '../lib/context';
-import { sourceReport } from '../lib/report';
 import { createHarmoniser } from '../harmonise';
-import { disaggregation, stageObservations, type ObservationInput } from '../observations';
+import { disaggregation, type ObservationInput } from '../observations';
 import { readDdfDatapoints, readDdfEntities } from './ddf/read';
 import { isUnreachable } from './inputs';
-import { readDdfEntityFiles, readDdfFile } from './ddf/package';
+import { readDdfEntityFiles, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
 import { OBSERVATIONS } from '../lib/snapshot';
 
-export const GDL_DIR = 'gdl/area-db';
-const RAW = 'https://raw.githubusercontent.com/open-numbers/ddf--gdl--area_db/0c02e43ea60590b5c3a15835a7a57510f757fa85/';
-/** Undated: neither the DDF copy nor its README gives a release date of the Area Database. */
-export const GDL_VINTAGE = null;
-const PUBLISHER = 'Global Data Lab (Area Database)';
-const SERVICE = 'Global Data Lab (open-numbers DDF copy)';
+const GDL_PACKAGE: DdfPackage = {
+  sourceId: 'gdl',
+  layout: 'gdl-ddf',
+  dir: 'gdl/area-db',
+  raw: 'https://raw.githubusercontent.com/open-numbers/ddf--gdl--area_db/0c02e43ea60590b5c3a15835a7a57510f757fa85/',
+  service: 'Global Data Lab (open-numbers DDF copy)',
+  publisher: 'Global Data Lab (Area Database)',
+  /** Undated: neither the DDF copy nor its README gives a release date of the Area Database. */
+  vintage: null
+};
+export const GDL_DIR = GDL_PACKAGE.dir;
 const NATIONAL = `${GDL_DIR}/ddf--entities--level--national.csv`;
 const URB_RUR = `${GDL_DIR}/ddf--entities--level--urb_rur.csv`;
 
@@ -32,7 +36,6 @@ export const GDL_SERIES = [
   { code: 'GDL_INTERNET', concept: 'internet', key: 'national' }
 ] as const;
 export const gdlFile = (concept: string, key: string) => `${GDL_DIR}/ddf--datapoints--${concept}--by--${key}--year.csv`;
-const GDL_PACKAGE = { dir: GDL_DIR, raw: RAW, service: SERVICE };
 
 export const gdl: Source = {
   snapshot: OBSERVATIONS,
@@ -40,10 +43,10 @@ export const gdl: Source = {
   description: 'Global Data Lab Area Database: households with a television (national, urban, rural), a computer, Internet access',
   required: false,
   origin: {
-    publisher: PUBLISHER,
+    publisher: GDL_PACKAGE.publisher,
     url: 'https://globaldatalab.org/areadata/',
     licence: 'Global Data Lab: free to use with citation',
-    inputs: [`${GDL_DIR}/ddf--datapoints--{tv,computer,internet}--by--*--year.csv`, NATIONAL, URB_RUR, `${RAW}<same file names>`]
+    inputs: [`${GDL_DIR}/ddf--datapoints--{tv,computer,internet}--by--*--year.csv`, NATIONAL, URB_RUR, `${GDL_PACKAGE.raw}<same file names>`]
   },
   run: loadGdl
 };
@@ -109,30 +112,19 @@ export async function loadGdl(ctx: SourceContext): Promise<SourceReport> {
       }
       rows.push({ economy, economyName: nationals.get(nationalCode)?.name ?? null, year: p.keys.year, value: p.value, disaggregation: disaggregation({ location }), rowNumber: p.line });
     }
-    await stageObservations(
-      ctx.conn,
+    await stageDdfBatch(
+      ctx,
+      GDL_PACKAGE,
       {
         indicator: s.code,
-        vintage: GDL_VINTAGE,
-        publisher: PUBLISHER,
-        layout: 'gdl-ddf',
         file: input.file,
         checksum: input.checksum,
-        source: `Global Data Lab, Area Database, "${s.concept}" by ${s.key === 'national' ? 'country' : 'urban and rural area'} (open-numbers/ddf--gdl--area_db @ 0c02e43e; release date not stated)`,
-        sourceId: 'gdl'
+        source: `Global Data Lab, Area Database, "${s.concept}" by ${s.key === 'national' ? 'country' : 'urban and rural area'} (open-numbers/ddf--gdl--area_db @ 0c02e43e; release date not stated)`
       },
       rows
     );
     staged += rows.length;
   }
-  await ctx.quarantine(refused);
-  return sourceReport({
-    status: staged === 0 ? 'failed' : problems.length ? 'partial' : 'ok',
-    files,
-    rowsRead,
-    rowsLoaded: staged,
-    rowsQuarantined: refused.length,
-    checksums,
-    messages: [...problems, 'undated: the Area Database copy gives no release date', `countries: ${names.summary()}`]
-  });
+  const outcome = { failed: staged === 0, partial: problems.length > 0, files, rowsRead, rowsLoaded: staged, refused, checksums };
+  return ddfReport(ctx, GDL_PACKAGE, { ...outcome, messages: [...problems, 'undated: the Area Database copy gives no release date', `countries: ${names.summary()}`] });
 }

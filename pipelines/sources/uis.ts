@@ -8,23 +8,27 @@
 // (sources/reconcile-4a1.ts) compares them. Locations: lower-case ISO3 (to the harmoniser) or
 // numeric UIS region codes (declared as UIS_<code> aggregates with the entity file's names).
 import type { Source, SourceContext, SourceReport, QuarantineInput } from '../lib/context';
-import { sourceReport } from '../lib/report';
-import { declareAggregates, disaggregation, stageObservations, type ObservationInput } from '../observations';
+import { declareAggregates, disaggregation, type ObservationInput } from '../observations';
 import { readDdfDatapoints } from './ddf/read';
 import { isUnreachable } from './inputs';
-import { openDdfAreas, readDdfFile } from './ddf/package';
+import { openDdfAreas, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
 import { OBSERVATIONS } from '../lib/snapshot';
 
-export const UIS_DIR = 'uis/school-infrastructure-ddf';
-const RAW = 'https://raw.githubusercontent.com/open-numbers/ddf--uis--stats/master/';
-/**
- * datapackage.json "created" of open-numbers/ddf--uis--stats as stored at commit 3cd00ea
- * (2019-09-03); the mirror's copy is from commit 6fc5662, whose own date was not checked.
- * Either way older than the SDG database copy (2023-12-17), which therefore serves.
- */
-export const UIS_VINTAGE = '2019-09-03';
-const PUBLISHER = 'UNESCO Institute for Statistics (UIS.Stat)';
-const SERVICE = 'UIS.Stat (open-numbers DDF copy)';
+const UIS_PACKAGE: DdfPackage = {
+  sourceId: 'uis',
+  layout: 'uis-ddf',
+  dir: 'uis/school-infrastructure-ddf',
+  raw: 'https://raw.githubusercontent.com/open-numbers/ddf--uis--stats/master/',
+  service: 'UIS.Stat (open-numbers DDF copy)',
+  publisher: 'UNESCO Institute for Statistics (UIS.Stat)',
+  /**
+   * datapackage.json "created" of open-numbers/ddf--uis--stats as stored at commit 3cd00ea
+   * (2019-09-03); the mirror's copy is from commit 6fc5662, whose own date was not checked.
+   * Either way older than the SDG database copy (2023-12-17), which therefore serves.
+   */
+  vintage: '2019-09-03'
+};
+export const UIS_DIR = UIS_PACKAGE.dir;
 
 const WHAT: Record<string, string> = { wintern: 'SE_ACS_INTNT', wcomput: 'SE_ACS_CMPTR', welec: 'SE_ACS_ELECT' };
 const LEVEL: Record<string, string> = { '1': 'primary', '2': 'lower_secondary', '3': 'upper_secondary', '2t3': 'secondary' };
@@ -33,7 +37,6 @@ const LEVEL: Record<string, string> = { '1': 'primary', '2': 'lower_secondary', 
 export const UIS_CONCEPTS = ['1', '2', '3', '2t3'].flatMap((l) => ['wintern', 'wcomput', 'welec'].map((w) => `schbsp_${l}_${w}`)).filter((c) => c !== 'schbsp_2t3_welec');
 export const uisFile = (concept: string) => `${UIS_DIR}/ddf--datapoints--${concept}--by--location--time.csv`;
 const LOCATION_FILE = `${UIS_DIR}/ddf--entities--location.csv`;
-const UIS_PACKAGE = { dir: UIS_DIR, raw: RAW, service: SERVICE };
 
 export const uis: Source = {
   snapshot: OBSERVATIONS,
@@ -41,10 +44,10 @@ export const uis: Source = {
   description: 'UNESCO UIS school infrastructure 2012-2018 (Internet, computers, electricity by level): a second vintage of SDG 4.a.1',
   required: false,
   origin: {
-    publisher: PUBLISHER,
+    publisher: UIS_PACKAGE.publisher,
     url: 'http://data.uis.unesco.org/',
     licence: "UIS data, UIS's own terms (the DDF repository states none)",
-    inputs: [`${UIS_DIR}/ddf--datapoints--schbsp_*--by--location--time.csv`, LOCATION_FILE, `${RAW}<same file names>`]
+    inputs: [`${UIS_DIR}/ddf--datapoints--schbsp_*--by--location--time.csv`, LOCATION_FILE, `${UIS_PACKAGE.raw}<same file names>`]
   },
   run: loadUis
 };
@@ -96,31 +99,19 @@ export async function loadUis(ctx: SourceContext): Promise<SourceReport> {
   await declareAggregates(ctx.conn, [...regions].map(([code, name]) => ({ code, name, source: `UIS region ${code.slice(4)} (${LOCATION_FILE})` })));
   let staged = 0;
   for (const b of pending) {
-    await stageObservations(
-      ctx.conn,
+    await stageDdfBatch(
+      ctx,
+      UIS_PACKAGE,
       {
         indicator: b.code,
-        vintage: UIS_VINTAGE,
-        publisher: PUBLISHER,
-        layout: 'uis-ddf',
         file: b.file,
         checksum: b.checksum,
-        source: `UNESCO UIS.Stat school infrastructure (open-numbers/ddf--uis--stats, package created ${UIS_VINTAGE}): a second vintage of SDG 4.a.1`,
-        sourceId: 'uis'
+        source: `UNESCO UIS.Stat school infrastructure (open-numbers/ddf--uis--stats, package created ${UIS_PACKAGE.vintage}): a second vintage of SDG 4.a.1`
       },
       b.rows
     );
     staged += b.rows.length;
   }
-  await ctx.quarantine(refused);
-  return sourceReport({
-    status: pending.length === 0 ? 'failed' : problems.length ? 'partial' : 'ok',
-    files: pending.length + 1,
-    rowsRead,
-    rowsLoaded: staged,
-    rowsQuarantined: refused.length,
-    checksums,
-    vintages: pending.length ? [UIS_VINTAGE] : [],
-    messages: [...problems, `${pending.length} files staged as SE_ACS_INTNT / SE_ACS_CMPTR / SE_ACS_ELECT by level`, `${regions.size} UIS regions declared`, `locations: ${names.summary()}`]
-  });
+  const outcome = { failed: pending.length === 0, partial: problems.length > 0, files: pending.length + 1, rowsRead, rowsLoaded: staged, refused, checksums };
+  return ddfReport(ctx, UIS_PACKAGE, { ...outcome, messages: [...problems, `${pending.length} files staged as SE_ACS_INTNT / SE_ACS_CMPTR / SE_ACS_ELECT by level`, `${regions.size} UIS regions declared`, `locations: ${names.summary()}`] });
 }

@@ -1,18 +1,27 @@
 // An open-numbers DDF package (uis, un-sdg, gdl): in the mirror under `dir`, online under `raw`
 // with the same file names. The entity files come first: without them no datapoint can be placed.
-import type { SourceContext, SourceReport } from '../../lib/context';
-import { failedReport, skippedReport } from '../../lib/report';
+import type { QuarantineInput, SourceContext, SourceReport } from '../../lib/context';
+import { failedReport, skippedReport, sourceReport } from '../../lib/report';
 import { inMirror, isUnreachable, readInput, type InputText } from '../inputs';
 import { createHarmoniser, type Harmoniser } from '../../harmonise';
 import { readDdfEntities } from './read';
+import { stageObservations, type ObservationInput } from '../../observations';
 
 export interface DdfPackage {
+  /** The source that reads it (quarantine and batches name it). */
+  sourceId: string;
+  /** observation_batch.layout of its batches, e.g. uis-ddf. */
+  layout: string;
   /** Folder in the mirror, e.g. uis/school-infrastructure-ddf. */
   dir: string;
   /** URL of the same files online, ending in '/'. */
   raw: string;
   /** The service named in errors, e.g. 'UIS.Stat (open-numbers DDF copy)'. */
   service: string;
+  /** Publisher of the values, for the batches and the source's origin. */
+  publisher: string;
+  /** Release date of the copy (its datapackage.json "created"), null when undated. */
+  vintage: string | null;
 }
 
 /** Where a mirror path of the package is online. */
@@ -79,4 +88,31 @@ export async function openDdfAreas(ctx: SourceContext, pkg: DdfPackage, file: st
     return code;
   };
   return { entityFile, entities, names, resolve, regions };
+}
+
+/** One file's observations staged as a batch of the package (its vintage, publisher, layout and source). */
+export function stageDdfBatch(ctx: SourceContext, pkg: DdfPackage, input: { indicator: string; file: string; checksum: string; source: string }, rows: ObservationInput[]) {
+  return stageObservations(ctx.conn, { ...input, vintage: pkg.vintage, publisher: pkg.publisher, layout: pkg.layout, sourceId: pkg.sourceId }, rows);
+}
+
+/** What a DDF source did, for its report (refused rows are quarantined first). */
+export interface DdfOutcome {
+  /** Nothing staged: the report says failed. */
+  failed: boolean;
+  /** Some files could not be used: the report says partial. */
+  partial: boolean;
+  files: number;
+  rowsRead: number;
+  rowsLoaded: number;
+  refused: QuarantineInput[];
+  checksums: string[];
+  messages: string[];
+}
+
+/** Quarantine the refused rows and report, with the package's vintage when anything was staged. */
+export async function ddfReport(ctx: SourceContext, pkg: DdfPackage, o: DdfOutcome): Promise<SourceReport> {
+  await ctx.quarantine(o.refused);
+  const status = o.failed ? 'failed' : o.partial ? 'partial' : 'ok';
+  const vintages = o.failed ? [] : [pkg.vintage];
+  return sourceReport({ status, files: o.files, rowsRead: o.rowsRead, rowsLoaded: o.rowsLoaded, rowsQuarantined: o.refused.length, checksums: o.checksums, vintages, messages: o.messages });
 }
