@@ -80,7 +80,8 @@ const DATA_TABLES = [
       varchar('measure', "direct (measures what the WSIS target indicator asks) or proxy (a stated stand-in; measure_note says for what); empty where not assessed"),
       varchar('measure_note', 'What a proxy stands for and how it differs from the target indicator (per indicator where it serves several)'),
       varchar('licence', "Terms of the publisher's data, as the publisher or the copy states them"),
-      varchar('headline_disaggregation', "The breakdown pages show when one value must stand for the series: '' (the total) unless the publisher gives no total (4.a.1 by education level: education_level=primary)")
+      varchar('headline_disaggregation', "The breakdown pages show when one value must stand for the series: '' (the total) unless the publisher gives no total (4.a.1 by education level: education_level=primary)"),
+      integer('headline_order', "Rank among the headline indicators an economy page leads with, in its publisher's list: World Bank codes on country and World Bank aggregate pages, ITU's own (ITU_*) on ITU aggregate pages; empty for the others")
     ]
   },
   {

@@ -33,6 +33,7 @@ export interface IndicatorRow {
   measure_note: string | null;
   licence: string | null;
   headline_disaggregation: string;
+  headline_order: number | null;
 }
 
 export interface AliasRow {
@@ -47,6 +48,12 @@ const CODE = /^([A-Z]{2}\.[A-Z0-9.]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$/;
 const ACTION_LINE = /^C([1-9]|1[01])(-e-[a-z]+)?$/;
 /** ict: the WSIS series; population: weights and context; mdg: the Millennium Development Goal series beside them. */
 export const TOPICS = ['ict', 'population', 'mdg'];
+
+/**
+ * The headline list a code ranks in: ITU's own codes lead ITU aggregate pages (ITU publishes no
+ * World Bank codes), the others the country and World Bank aggregate pages.
+ */
+export const headlineList = (code: string): 'ITU' | 'World Bank' => (code.startsWith('ITU_') ? 'ITU' : 'World Bank');
 
 function checkHeader(file: string, text: string, table: string) {
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
@@ -63,6 +70,7 @@ function required(file: string, line: number, row: Record<string, string>, col: 
 export function parseIndicators(file: string, text: string): IndicatorRow[] {
   checkHeader(file, text, 'indicator');
   const seen = new Set<string>();
+  const ranks = new Map<string, Map<string, string>>();
   return csvObjects(text).map(({ line, row }) => {
     const code = required(file, line, row, 'code');
     if (!CODE.test(code)) throw new InputError(file, line, `code "${code}" is neither a World Bank code (IT.NET.USER.ZS) nor a publisher code (IT_MOB_2GNTWK, EGOV_EGDI)`);
@@ -99,6 +107,11 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
     const headline = (row.headline_disaggregation ?? '').trim();
     if (!isDisaggregation(headline)) throw new InputError(file, line, `headline_disaggregation "${headline}" is not key=value pairs in key order (e.g. education_level=primary)`);
     if (measure === 'proxy' && !measureNote) throw new InputError(file, line, 'a proxy needs a measure_note saying what it stands for');
+    const rank = (row.headline_order ?? '').trim();
+    if (rank !== '' && !/^[1-9]\d{0,2}$/.test(rank)) throw new InputError(file, line, `headline_order "${rank}" is not a rank (1, 2, ...) or empty`);
+    const list = headlineList(code);
+    if (rank !== '' && ranks.get(list)?.has(rank)) throw new InputError(file, line, `headline_order ${rank} is taken twice in the ${list} list (${ranks.get(list)!.get(rank)} and ${code})`);
+    if (rank !== '') ranks.set(list, (ranks.get(list) ?? new Map()).set(rank, code));
     return {
       code,
       name: required(file, line, row, 'name'),
@@ -118,7 +131,8 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
       measure: (measure || null) as IndicatorRow['measure'],
       measure_note: measureNote || null,
       licence: (row.licence ?? '').trim() || null,
-      headline_disaggregation: headline
+      headline_disaggregation: headline,
+      headline_order: rank === '' ? null : Number(rank)
     };
   });
 }
