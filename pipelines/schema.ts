@@ -32,7 +32,11 @@ const date = columnOf('DATE');
 const timestamp = columnOf('TIMESTAMP');
 
 const source = varchar('source', 'Citation of where the row comes from (file, seed or publication)');
-const VERIFIED = varchar('verified', 'What was checked against the official list (and where), or that the row is as recalled and unchecked');
+/** How far an MDG row was checked against the official list, in the words target_indicator uses. */
+const MDG_VERIFIED = [
+  varchar('verified', 'yes (checked against the official list or a copy of it), partly (part checked: the wording but not the numbering, or a base year the target does not state), no (as recalled, not checked)'),
+  varchar('verification_note', 'What was checked, against which copy of the list, and what was not')
+] as const;
 
 /**
  * The disaggregation of an observation (part of its key): '' for the total, else
@@ -304,7 +308,7 @@ const DATA_TABLES = [
       integer('goal', 'Goal number 1-8'),
       varchar('title', 'Title of the goal'),
       source,
-      VERIFIED
+      ...MDG_VERIFIED
     ]
   },
   {
@@ -319,7 +323,7 @@ const DATA_TABLES = [
       integer('base_year', 'Year progress is measured from (1990), where the target is measured against a baseline'),
       integer('horizon', 'Year the target is to be met by (2015 for most), if any'),
       source,
-      VERIFIED
+      ...MDG_VERIFIED
     ]
   },
   {
@@ -338,7 +342,7 @@ const DATA_TABLES = [
       varchar('goal_fraction', 'Reduction for a relative rule, as a fraction (1/2, 2/3, 3/4)'),
       varchar('goal_reasoning', 'How the target text becomes the goal rule, and how the series differs from the indicator'),
       source,
-      VERIFIED
+      ...MDG_VERIFIED
     ]
   },
   {

@@ -114,8 +114,15 @@ describe('reference source on the repository files', () => {
       { id: '7.8', target: '7.C', wb_code: 'SH.H2O.SAFE.ZS', goal_rule: 'reduce_shortfall', goal_value: null, goal_fraction: '1/2' },
       { id: '8.16', target: '8.F', wb_code: 'IT.NET.USER.ZS', goal_rule: null, goal_value: null, goal_fraction: null }
     ]);
-    // Every row says what was checked, or that it was not.
-    expect(await q(`SELECT count(*)::INTEGER n FROM mdg_target WHERE verified LIKE 'as recalled%'`)).toEqual([{ n: 4 }]);
+    // Every row says how far it was checked (yes, partly, no) and, in verification_note, what was checked or that it was not.
+    expect(await q(`SELECT count(*)::INTEGER n FROM mdg_target WHERE verified = 'no' AND verification_note LIKE 'as recalled%'`)).toEqual([{ n: 4 }]);
+    const levels = async (table: string) => q(`SELECT verified, count(*)::INTEGER n FROM ${table} GROUP BY ALL ORDER BY verified`);
+    expect(await levels('mdg_goal')).toEqual([{ verified: 'yes', n: 8 }]);
+    expect(await levels('mdg_target')).toEqual([{ verified: 'no', n: 5 }, { verified: 'partly', n: 6 }, { verified: 'yes', n: 10 }]);
+    expect(await levels('mdg_indicator')).toEqual([{ verified: 'no', n: 4 }, { verified: 'yes', n: 11 }]);
+    expect(await q(`SELECT verified, verification_note FROM mdg_target WHERE id = '2.A'`)).toEqual([
+      { verified: 'partly', verification_note: expect.stringContaining('the base year 1990 is the framework') }
+    ]);
   });
 
   it('links e-health to MDGs 4, 5 and 6, each with a rationale and its source', async () => {
@@ -203,6 +210,12 @@ describe('reference validation failures name file, row and reason', () => {
     await copyWith('data/reference/action_line_links.csv', (t) => t + 'C7-e-health,mdg_goal,9,why,test\n');
     const e = await failure();
     expect([e.row, e.reason]).toEqual([41, 'MDG "9" is not a goal 1-8']);
+  });
+
+  it('refuses an MDG row whose verified is free text rather than yes, partly or no', async () => {
+    await copyWith('data/reference/mdg_goals.csv', (t) => t.replace(',yes,"goal titles checked', ',checked,"goal titles checked'));
+    const e = await failure();
+    expect([e.file, e.row, e.reason]).toEqual(['data/reference/mdg_goals.csv', 2, 'verified "checked" must be one of yes, partly, no']);
   });
 
   it('refuses a file missing a column', async () => {

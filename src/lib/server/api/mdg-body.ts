@@ -2,7 +2,7 @@
 // verdict of each indicator for the world, every group and every country (/mdgs/{goal}). Field
 // names follow the warehouse columns (snake_case), as in the rest of the API.
 import type { MdgIndicator, MdgVerdict } from '$lib/mdg-types';
-import { indicatorVerdicts, mdgGoals, mdgIndicators, mdgTargets, worldVerdicts, type MdgTarget } from '../queries/mdgs';
+import { indicatorVerdicts, mdgGoals, mdgIndicators, mdgTargets, worldVerdicts, type MdgGoal, type MdgTarget } from '../queries/mdgs';
 import { badRequest, notFound } from './errors';
 
 /** The path segment: a whole number (else 400), then a goal 1-8 (else 404). */
@@ -22,7 +22,7 @@ function snakeFields<T extends object, K extends keyof T & string>(row: T, keys:
   return Object.fromEntries(keys.map((k) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), row[k]]));
 }
 
-const INDICATOR_FIELDS = ['id', 'target', 'name', 'wbCode', 'wbMatch', 'unit', 'higherIsBetter', 'goalRule', 'goalValue', 'goalFraction', 'goalReasoning', 'baseYear', 'horizon', 'observations', 'verified'] as const;
+const INDICATOR_FIELDS = ['id', 'target', 'name', 'wbCode', 'wbMatch', 'unit', 'higherIsBetter', 'goalRule', 'goalValue', 'goalFraction', 'goalReasoning', 'baseYear', 'horizon', 'observations', 'verified', 'verificationNote'] as const;
 const VERDICT_FIELDS = ['name', 'kind', 'region', 'goalValue', 'baselineYear', 'baselineValue', 'latestYear', 'latestValue', 'status', 'reason', 'note', 'firstYearMet', 'projectedYearReached', 'statusAtHorizon'] as const;
 
 const indicatorBody = (i: MdgIndicator) => snakeFields(i, INDICATOR_FIELDS);
@@ -37,16 +37,16 @@ function verdictBody(v: MdgVerdict) {
   };
 }
 
-const targetBody = (t: MdgTarget) => ({ id: t.id, text: t.text, base_year: t.baseYear, horizon: t.horizon, verified: t.verified });
+/** What /mdgs and /mdgs/{goal} say of a goal before its targets. */
+const goalFields = (g: MdgGoal) => snakeFields(g, ['goal', 'title', 'source', 'verified', 'verificationNote']);
+
+const targetBody = (t: MdgTarget) => ({ id: t.id, text: t.text, base_year: t.baseYear, horizon: t.horizon, verified: t.verified, verification_note: t.verificationNote });
 
 /** Every goal with its targets and indicators, and the world verdict of each indicator. */
 export async function frameworkBody() {
   const [goals, targets, world] = await Promise.all([mdgGoals(), mdgTargets(), worldVerdicts()]);
   return goals.map((g) => ({
-    goal: g.goal,
-    title: g.title,
-    source: g.source,
-    verified: g.verified,
+    ...goalFields(g),
     targets: targets
       .filter((t) => t.goal === g.goal)
       .map((t) => ({
@@ -68,10 +68,7 @@ export async function goalBody(n: number, economies: string[] | null) {
     })
   );
   return {
-    goal: goal.goal,
-    title: goal.title,
-    source: goal.source,
-    verified: goal.verified,
+    ...goalFields(goal),
     targets: targets.map(targetBody),
     indicators: withVerdicts
   };

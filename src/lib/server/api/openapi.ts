@@ -64,7 +64,9 @@ const stringList = (description: string) => ({ type: 'array', items: STRING, des
 
 const arrayOf = (item: string) => ({ type: 'array', items: ref(item) });
 /** What /mdgs and /mdgs/{goal} say of a goal before its targets. */
-const mdgGoalFields = { goal: INTEGER, title: STRING, source: STRING, verified: STRING };
+const verified = { type: 'string', enum: ['yes', 'partly', 'no'], description: 'How far the row was checked against the official MDG list' };
+const verificationNote = { type: 'string', description: 'What was checked, against which copy of the list, and what was not' };
+const mdgGoalFields = { goal: INTEGER, title: STRING, source: STRING, verified, verification_note: verificationNote };
 
 export function openApiDocument(serverUrl = '/api/v1') {
   return {
@@ -295,7 +297,8 @@ export function openApiDocument(serverUrl = '/api/v1') {
             base_year: nullable('integer'),
             horizon: nullable('integer'),
             observations: INTEGER,
-            verified: STRING,
+            verified,
+            verification_note: verificationNote,
             world: ref('MdgVerdict'),
             verdicts: arrayOf('MdgVerdict')
           }
@@ -308,7 +311,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
               type: 'array',
               items: {
                 type: 'object',
-                properties: { id: STRING, text: STRING, base_year: nullable('integer'), horizon: nullable('integer'), verified: STRING, indicators: arrayOf('MdgIndicator') }
+                properties: { id: STRING, text: STRING, base_year: nullable('integer'), horizon: nullable('integer'), verified, verification_note: verificationNote, indicators: arrayOf('MdgIndicator') }
               }
             }
           }
