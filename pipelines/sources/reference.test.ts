@@ -2,29 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, writeFile, copyFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { createWarehouse } from '../lib/warehouse';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { projectRoot, sharedMirror } from '../lib/paths';
 import { InputError } from '../lib/context';
 import { contextFor } from '../lib/test-context';
 import { REFERENCE_FILES, readReference, reference } from './reference';
+import { useTestWarehouse } from '../lib/test-warehouse';
 
 const context = (conn: DuckDBConnection, root: string, mirror: string | null) => contextFor(conn, { root, mirror, source: reference }).ctx;
 
 describe('reference source on the repository files', () => {
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
   let report: Awaited<ReturnType<typeof reference.run>>;
-  const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
-
-  beforeAll(async () => {
-    ({ instance, conn } = await createWarehouse(':memory:'));
+  const w = useTestWarehouse(async (conn) => {
     report = await reference.run(context(conn, projectRoot, sharedMirror));
   });
-  afterAll(() => {
-    conn.closeSync();
-    instance.closeSync();
-  });
+  const q = w.q;
 
   it('loads 19 action lines: C1..C11 and the 8 C7 sub-lines under C7', async () => {
     expect(await q(`SELECT count(*)::INTEGER n FROM action_line`)).toEqual([{ n: 19 }]);
