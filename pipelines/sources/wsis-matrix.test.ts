@@ -20,7 +20,7 @@ describe('matrix parsing helpers', () => {
       'C12: Something else',
       'C7 ICT Applications'
     ];
-    expect(names.map(actionLineId)).toEqual(['C2', 'C7-e-government', 'C7-e-health', 'C11', null, null]);
+    expect(names.map((n) => actionLineId(n))).toEqual(['C2', 'C7-e-government', 'C7-e-health', 'C11', null, null]);
   });
 
   it('strips HTML to plain text', () => {
