@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sha256 } from '../lib/checksum';
 import { needsMirror, sourceReport } from '../lib/report';
-import { InputError, type QuarantineRow, type Source, type SourceContext, type SourceReport } from '../lib/context';
+import { InputError, type QuarantineRow, type Source, type SourceContext } from '../lib/context';
 import { insertRows } from '../lib/warehouse';
 
 export const MATRIX_ACTIONS = 'wsis/wsis-sdg-matrix/actions.json';
