@@ -6,42 +6,17 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../../lib/context';
 import { insertRows } from '../../lib/warehouse';
 import { combineChecksums, sha256 } from '../../lib/checksum';
-import { tableSpec } from '../../schema';
+import { tableSpec, type RowOf } from '../../schema';
 import { isDisaggregation } from '../../observations/disaggregation';
 import { csvObjects } from './csv-text';
 
 export const INDICATORS_FILE = 'data/indicators.csv';
 export const ALIASES_FILE = 'data/reference/indicator_aliases.csv';
 
-export interface IndicatorRow {
-  code: string;
-  name: string;
-  unit: string;
-  topic: string;
-  wsis_targets: string | null;
-  mdg_indicator: string | null;
-  higher_is_better: boolean | null;
-  upper_bound: number | null;
-  plausible_max: number | null;
-  range_basis: string;
-  source_organisation: string;
-  source: string;
-  sdg_indicator: string | null;
-  wsis_indicators: string | null;
-  action_lines: string | null;
-  measure: 'direct' | 'proxy' | null;
-  measure_note: string | null;
-  licence: string | null;
-  headline_disaggregation: string;
-  headline_order: number | null;
-}
-
-export interface AliasRow {
-  old_code: string;
-  code: string;
-  note: string;
-  source: string;
-}
+/** One catalog row as loaded into table indicator (the schema's row type). */
+export type IndicatorRow = RowOf<'indicator'>;
+/** One alias row as loaded into table indicator_alias. */
+export type AliasRow = RowOf<'indicator_alias'>;
 
 /** World Bank codes (IT.NET.USER.ZS); UN SDG series codes (IT_MOB_2GNTWK) and other publishers' (ITU_HH6, EGOV_EGDI). */
 const CODE = /^([A-Z]{2}\.[A-Z0-9.]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$/;
@@ -128,7 +103,7 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
       sdg_indicator: sdg || null,
       wsis_indicators: wsisIndicators.length ? wsisIndicators.join(';') : null,
       action_lines: lines || null,
-      measure: (measure || null) as IndicatorRow['measure'],
+      measure: measure || null,
       measure_note: measureNote || null,
       licence: (row.licence ?? '').trim() || null,
       headline_disaggregation: headline,
@@ -161,7 +136,7 @@ export async function loadCatalog(conn: DuckDBConnection, root: string): Promise
   const aliasText = await readFile(join(root, ALIASES_FILE), 'utf8');
   const indicators = parseIndicators(INDICATORS_FILE, indicatorText);
   const aliases = parseAliases(ALIASES_FILE, aliasText, indicators);
-  await insertRows(conn, 'indicator', indicators as unknown as Record<string, unknown>[]);
-  await insertRows(conn, 'indicator_alias', aliases as unknown as Record<string, unknown>[]);
+  await insertRows(conn, 'indicator', indicators);
+  await insertRows(conn, 'indicator_alias', aliases);
   return { indicators: indicators.length, aliases: aliases.length, checksum: combineChecksums([sha256(indicatorText), sha256(aliasText)])! };
 }
