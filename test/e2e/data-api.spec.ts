@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TABLES } from '../../pipelines/schema';
-import { csvRows, expectAccessible, screenshot, warehouseRows } from './helpers';
+import { csvRows, expectAccessibleScreenshot, warehouseRows } from './helpers';
 
 const WDI_2026 = 'World Bank, World Development Indicators (CC BY 4.0), file worldbank/excel-resaved-2026/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv, Last Updated 2026-07-13';
 const PUBLISHED = TABLES.filter((t) => t.published).map((t) => t.name);
@@ -311,8 +311,7 @@ test.describe('/data page', () => {
     await expect(page.getByRole('link', { name: 'quarantine.csv' }).first()).toHaveAttribute('href', '/data/download/quarantine.csv');
     await expect(page.getByText(/WSIS progress monitor \(build .+\), table observation\. Data: World Bank, World Development Indicators \(CC BY 4\.0\)/)).toBeVisible();
     await expect(page.locator('table', { has: page.getByText('worldbank-api') }).getByRole('row', { name: /worldbank-api/ })).toContainText('partial');
-    await expectAccessible(page);
-    await screenshot(page, 'data');
+    await expectAccessibleScreenshot(page, 'data');
   });
 
   test('works without JavaScript', async ({ browser }) => {

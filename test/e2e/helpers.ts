@@ -17,6 +17,12 @@ export async function expectAccessible(page: Page) {
   expect(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
 }
 
+/** The end of most page tests: axe finds no serious violation, and the page is saved for a person to look at. */
+export async function expectAccessibleScreenshot(page: Page, name: string) {
+  await expectAccessible(page);
+  await screenshot(page, name);
+}
+
 /**
  * Read figures straight from the warehouse the server serves (read-only; several readers may
  * share the file), so tests follow the mirror as it grows instead of hard-coding its totals.

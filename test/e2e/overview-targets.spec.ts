@@ -2,7 +2,7 @@
 // CSV = table, bad ids, accessibility. Expected figures were queried from the warehouse built
 // from ../shared/data (npx tsx scripts/query.mts <db> "select ...") and are noted beside each.
 import { expect, test, type Page } from '@playwright/test';
-import { csvRows, expectAccessible, screenshot, warehouseRows } from './helpers';
+import { csvRows, expectAccessibleScreenshot, screenshot, warehouseRows } from './helpers';
 
 async function tableRows(page: Page, figure: string): Promise<string[][]> {
   return page.locator(`${figure} details table tbody tr`).evaluateAll((trs) =>
@@ -36,8 +36,7 @@ test('overview: scorecard, trends and review from the warehouse', async ({ page 
   await expect(page.locator('tr[data-total="F16"]')).toContainText('not all entries of the database');
   // 2008 participation: the by-venue parts (409 + 87 = 496) do not add up to 490: flagged.
   await expect(page.locator('.flags')).toContainText('add up to 496 (ITU 409 + UNOG 87), not the stated total 490');
-  await expectAccessible(page);
-  await screenshot(page, 'overview');
+  await expectAccessibleScreenshot(page, 'overview');
   // Print: no navigation or filter form; the scorecard stays.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('form.filters')).toBeHidden();
@@ -97,8 +96,7 @@ test('target 10: verdicts, working, ranking filter and CSV', async ({ page, requ
   // (World Bank), 10.2, 10.3, 10.4 (ITU's Core Household series: computed from countries, no WLD published; ITU's own
   // world figures are in the cross-check section). Fixed broadband and fixed telephone are not target 10 indicators.
   await expect(page.locator('table.check tbody tr')).toHaveCount(5);
-  await expectAccessible(page);
-  await screenshot(page, 'target-10');
+  await expectAccessibleScreenshot(page, 'target-10');
 
   await page.locator('select[name=region]').selectOption('SAS');
   await page.locator('select[name=year]').selectOption('2020');
@@ -136,8 +134,7 @@ test('target 1: its indicators quoted, 1.1 measured by a stated proxy', async ({
   await expect(page.locator('table.indicators tr[data-verified="yes"]')).toHaveCount(4);
   await expect(page.locator('tr[data-indicator="1.4"]')).toContainText('Proportion of individuals in rural areas using the Internet');
   await expect(page.locator('tr[data-indicator="1.1"] .proxy')).toContainText('not of the rural population');
-  await expectAccessible(page);
-  await screenshot(page, 'target-1');
+  await expectAccessibleScreenshot(page, 'target-1');
 });
 
 test('bad target ids and filters: 404/400 with a link back', async ({ page }) => {
@@ -176,6 +173,5 @@ test('methodology: METHOD.md, thresholds and sources from the warehouse', async 
   await expect(page.locator('table.runs tr[data-source="observations-publish"] td').nth(5)).toHaveText(String(publishQuarantined));
   await expect(page.locator('table.quarantine tr[data-source="worldbank"] td').nth(1)).toHaveText(String(wbRows));
   await expect(page.getByRole('link', { name: 'See them on the Data page' })).toHaveAttribute('href', '/data');
-  await expectAccessible(page);
-  await screenshot(page, 'methodology');
+  await expectAccessibleScreenshot(page, 'methodology');
 });

@@ -2,7 +2,7 @@
 // were read from the warehouse with scripts/query.mts (the query is in each comment).
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { csvObjects, expectAccessible, screenshot } from './helpers';
+import { csvObjects, expectAccessible, expectAccessibleScreenshot, screenshot } from './helpers';
 
 /** Text of each cell of a table's body rows. */
 async function tableRows(page: Page, selector: string): Promise<string[][]> {
@@ -96,8 +96,7 @@ test.describe('region page', () => {
     expect(groups.find((r) => r[1] === 'SIDS')?.[2]).toBe('53');
     expect(groups.find((r) => r[1] === 'DEVELOPING')?.[2]).toBe('182');
     await expect(page.getByRole('link', { name: 'High income' })).toHaveAttribute('href', '/regions/HIC');
-    await expectAccessible(page);
-    await screenshot(page, 'regions-index');
+    await expectAccessibleScreenshot(page, 'regions-index');
   });
 
   for (const [url, status] of [
@@ -116,8 +115,7 @@ test.describe('region page', () => {
 
   test('axe and screenshot', async ({ page }) => {
     await page.goto('/regions/SSF');
-    await expectAccessible(page);
-    await screenshot(page, 'region-SSF');
+    await expectAccessibleScreenshot(page, 'region-SSF');
     await page.goto('/regions/XXX');
     await expectAccessible(page);
   });
@@ -150,8 +148,7 @@ test.describe('country page', () => {
     await expect(page.locator('#stocktaking-table tbody tr')).toHaveCount(3);
     await expect(page.locator('#stocktaking-table')).toContainText('WSIS-PRIZES-2015-63');
 
-    await expectAccessible(page);
-    await screenshot(page, 'country-KEN');
+    await expectAccessibleScreenshot(page, 'country-KEN');
   });
 
   test('countries index links countries by region', async ({ page }) => {
@@ -159,8 +156,7 @@ test.describe('country page', () => {
     const ssf = page.locator('section', { has: page.getByRole('heading', { name: /Sub-Saharan Africa/ }) });
     await expect(ssf.getByRole('link', { name: 'Kenya' })).toHaveAttribute('href', '/countries/KEN');
     await expect(ssf.locator('ul.countries li')).toHaveCount(48);
-    await expectAccessible(page);
-    await screenshot(page, 'countries-index');
+    await expectAccessibleScreenshot(page, 'countries-index');
   });
 
   for (const url of ['/countries/XXX', '/countries/12', '/countries/ken', '/countries/WLD', '/countries/KEN?indicator=NOPE']) {
