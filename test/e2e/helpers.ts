@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { parseCsvRecords } from '../../pipelines/lib/csv';
 
@@ -49,4 +49,11 @@ export function csvRows(text: string): string[][] {
 export function csvObjects(text: string): Record<string, string>[] {
   const [head, ...rows] = csvRows(text);
   return rows.map((r) => Object.fromEntries(r.map((v, i) => [head[i], v])));
+}
+
+/** A row of a status table (overview, target, region and country pages): its latest value and its two verdicts. */
+export async function expectVerdicts(row: Locator, v: { latest: string; byHorizon?: string; now?: string }) {
+  await expect(row.locator('td.latest')).toHaveText(v.latest);
+  if (v.byHorizon !== undefined) await expect(row.locator('td.by-horizon .status')).toHaveText(v.byHorizon);
+  if (v.now !== undefined) await expect(row.locator('td.now .status')).toHaveText(v.now);
 }

@@ -2,7 +2,7 @@
 // were read from the warehouse with scripts/query.mts (the query is in each comment).
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { csvObjects, expectAccessible, expectAccessibleScreenshot, screenshot } from './helpers';
+import { csvObjects, expectAccessible, expectAccessibleScreenshot, expectVerdicts, screenshot } from './helpers';
 
 /** Text of each cell of a table's body rows. */
 async function tableRows(page: Page, selector: string): Promise<string[][]> {
@@ -20,15 +20,11 @@ test.describe('region page', () => {
 
     // observation IT.NET.USER.ZS SSF: 2005 = 2, 2025 = 35.7; WLD 2025 = 73.6 (vintage 2026-07-13).
     const status = page.locator('table.status-table tr[data-indicator="IT.NET.USER.ZS"]');
-    await expect(status.locator('td.latest')).toHaveText('35.7% (2025)');
-    await expect(status.locator('td.by-horizon .status')).toHaveText('Progress too slow');
-    await expect(status.locator('td.now .status')).toHaveText('Not met by 2015 (trend reaches it in 2028)');
+    await expectVerdicts(status, { latest: '35.7% (2025)', byHorizon: 'Progress too slow', now: 'Not met by 2015 (trend reaches it in 2028)' });
     await expect(status).toContainText('vintage 2026-07-13');
     // IT.CEL.SETS.P2 SSF 2022 = 88.565 (vintage 2024-02-21): above the 50 per 100 goal.
     const mobile = page.locator('table.status-table tr[data-indicator="IT.CEL.SETS.P2"]');
-    await expect(mobile.locator('td.latest')).toHaveText('88.6 per 100 (2022)');
-    await expect(mobile.locator('td.by-horizon .status')).toHaveText('Target met (2011)');
-    await expect(mobile.locator('td.now .status')).toHaveText('Met on time (2011)');
+    await expectVerdicts(mobile, { latest: '88.6 per 100 (2022)', byHorizon: 'Target met (2011)', now: 'Met on time (2011)' });
 
     const chart = page.locator('figure[data-chart="region-indicator-IT-NET-USER-ZS"]');
     await expect(chart.locator('.summary')).toHaveText(
