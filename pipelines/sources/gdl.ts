@@ -12,7 +12,7 @@ import { createHarmoniser } from '../harmonise';
 import { disaggregation, type ObservationInput } from '../observations';
 import { readDdfDatapoints, readDdfEntities } from './ddf/read';
 import { isUnreachable } from './inputs';
-import { readDdfEntityFiles, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
+import { ddfOrigin, readDdfEntityFiles, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
 import { OBSERVATIONS } from '../lib/snapshot';
 
 const GDL_PACKAGE: DdfPackage = {
@@ -42,12 +42,11 @@ export const gdl: Source = {
   id: 'gdl',
   description: 'Global Data Lab Area Database: households with a television (national, urban, rural), a computer, Internet access',
   required: false,
-  origin: {
-    publisher: GDL_PACKAGE.publisher,
+  origin: ddfOrigin(GDL_PACKAGE, {
     url: 'https://globaldatalab.org/areadata/',
     licence: 'Global Data Lab: free to use with citation',
-    inputs: [`${GDL_DIR}/ddf--datapoints--{tv,computer,internet}--by--*--year.csv`, NATIONAL, URB_RUR, `${GDL_PACKAGE.raw}<same file names>`]
-  },
+    mirror: [`${GDL_DIR}/ddf--datapoints--{tv,computer,internet}--by--*--year.csv`, NATIONAL, URB_RUR]
+  }),
   run: loadGdl
 };
 

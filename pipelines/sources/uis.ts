@@ -11,7 +11,7 @@ import type { Source, SourceContext, SourceReport, QuarantineInput } from '../li
 import { declareAggregates, disaggregation, type ObservationInput } from '../observations';
 import { readDdfDatapoints } from './ddf/read';
 import { isUnreachable } from './inputs';
-import { openDdfAreas, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
+import { ddfOrigin, openDdfAreas, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
 import { OBSERVATIONS } from '../lib/snapshot';
 
 const UIS_PACKAGE: DdfPackage = {
@@ -43,12 +43,11 @@ export const uis: Source = {
   id: 'uis',
   description: 'UNESCO UIS school infrastructure 2012-2018 (Internet, computers, electricity by level): a second vintage of SDG 4.a.1',
   required: false,
-  origin: {
-    publisher: UIS_PACKAGE.publisher,
+  origin: ddfOrigin(UIS_PACKAGE, {
     url: 'http://data.uis.unesco.org/',
     licence: "UIS data, UIS's own terms (the DDF repository states none)",
-    inputs: [`${UIS_DIR}/ddf--datapoints--schbsp_*--by--location--time.csv`, LOCATION_FILE, `${UIS_PACKAGE.raw}<same file names>`]
-  },
+    mirror: [`${UIS_DIR}/ddf--datapoints--schbsp_*--by--location--time.csv`, LOCATION_FILE]
+  }),
   run: loadUis
 };
 

@@ -18,7 +18,7 @@ import { InputError } from '../lib/context';
 import { declareAggregates, type ObservationInput } from '../observations';
 import { readDdfDatapoints } from './ddf/read';
 import { isUnreachable } from './inputs';
-import { openDdfAreas, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
+import { ddfOrigin, openDdfAreas, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
 import { SDG_REGION_CODES, sdgDisaggregation, m49Aggregate } from './sdg-codes';
 import { OBSERVATIONS } from '../lib/snapshot';
 
@@ -49,20 +49,19 @@ export const SDG_SERIES: SdgSeries[] = [
   { code: 'SE_ADT_ACTS', keys: ['age', 'geo_area', 'location', 'nature', 'sex', 'type_of_skill', 'units', 'year'] }
 ];
 
-export const sdgFile = (s: SdgSeries) => `${SDG_DIR}/ddf--datapoints--${s.code.toLowerCase()}--by--${s.keys.join('--')}.csv`;
 const GEO_FILE = `${SDG_DIR}/ddf--entities--geo_area.csv`;
+export const sdgFile = (s: SdgSeries) => `${SDG_DIR}/ddf--datapoints--${s.code.toLowerCase()}--by--${s.keys.join('--')}.csv`;
 
 export const unSdg: Source = {
   snapshot: OBSERVATIONS,
   id: 'un-sdg',
   description: 'UN SDG Global Database: 9.c.1 mobile network coverage, 4.a.1 school infrastructure, 4.4.1 ICT skills (open-numbers DDF copy)',
   required: false,
-  origin: {
-    publisher: SDG_PACKAGE.publisher,
+  origin: ddfOrigin(SDG_PACKAGE, {
     url: 'https://unstats.un.org/SDGAPI/v1/sdg/Series/DataCSV',
     licence: 'UN data: free to use with attribution; the open-numbers DDF package is CC BY 4.0',
-    inputs: [`${SDG_DIR}/ddf--datapoints--*.csv`, GEO_FILE, `${SDG_PACKAGE.raw}<same file names>`]
-  },
+    mirror: [`${SDG_DIR}/ddf--datapoints--*.csv`, GEO_FILE]
+  }),
   run: loadUnSdg
 };
 

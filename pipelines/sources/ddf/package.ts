@@ -1,6 +1,6 @@
 // An open-numbers DDF package (uis, un-sdg, gdl): in the mirror under `dir`, online under `raw`
 // with the same file names. The entity files come first: without them no datapoint can be placed.
-import type { QuarantineInput, SourceContext, SourceReport } from '../../lib/context';
+import type { QuarantineInput, SourceContext, SourceOrigin, SourceReport } from '../../lib/context';
 import { failedReport, skippedReport, sourceReport } from '../../lib/report';
 import { inMirror, isUnreachable, readInput, type InputText } from '../inputs';
 import { createHarmoniser, type Harmoniser } from '../../harmonise';
@@ -22,6 +22,11 @@ export interface DdfPackage {
   publisher: string;
   /** Release date of the copy (its datapackage.json "created"), null when undated. */
   vintage: string | null;
+}
+
+/** A DDF source's origin: the package's publisher, the dataset's page and licence, the mirror files read and their online copy. */
+export function ddfOrigin(pkg: DdfPackage, o: { url: string; licence: string; mirror: string[] }): SourceOrigin {
+  return { publisher: pkg.publisher, url: o.url, licence: o.licence, inputs: [...o.mirror, `${pkg.raw}<same file names>`] };
 }
 
 /** Where a mirror path of the package is online. */
