@@ -1,7 +1,7 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { gzipSync } from 'node:zlib';
-import { isLanguageNeutral } from '$lib/i18n/links';
+import { isLanguageNeutral, localizeLinks } from '$lib/i18n/links';
 import { baseLocale, getLocale, localeInfo, type Locale } from '$lib/i18n/locale';
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
@@ -36,10 +36,10 @@ const language: Handle = ({ event, resolve }) => {
   });
 };
 
-/** lang and dir on <html> (app.html); an endpoint's error page is in the base language. */
+/** lang and dir on <html> (app.html), and every internal link in the page's language; an endpoint's error page is in the base language. */
 function htmlLanguage(locale: Locale) {
   const { dir } = localeInfo(locale);
-  return ({ html }: { html: string }) => html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', dir);
+  return ({ html }: { html: string }) => localizeLinks(html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', dir), locale);
 }
 
 // Pages (not the API or downloads, which set their own caching) are cached per build and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { languageLinks, localHref, routePath } from './links';
+import { languageLinks, localHref, localizeLinks, routePath } from './links';
 
 const u = (s: string) => new URL(s, 'http://localhost');
 
@@ -44,5 +44,39 @@ describe('languageLinks', () => {
   it('keeps the whole query of a page not in the cache table (/compare reads a list)', () => {
     const links = languageLinks(u('/compare?indicator=IT.NET.USER.ZS&economy=KEN,NGA'), '/compare', 'en');
     expect(links.find((l) => l.locale === 'es')?.href).toBe('/es/compare?indicator=IT.NET.USER.ZS&economy=KEN,NGA');
+  });
+});
+
+describe('localizeLinks', () => {
+  const page = [
+    '<link rel="alternate" hreflang="en" href="/targets/10"/>',
+    '<a href="/targets/10?year=2015&amp;horizon=2012#maps">Target 10</a>',
+    '<a class="x" href="/">Home</a>',
+    '<a href="/fr/countries">already French</a>',
+    '<a href="/targets/10" hreflang="en" lang="en">English</a>',
+    '<a href="/download/chart/target-10-world?format=csv">CSV</a>',
+    '<a href="/api/v1/progress">API</a>',
+    '<a href="#main">Skip</a>',
+    '<a href="https://data.worldbank.org/">World Bank</a>',
+    '<form class="filters" method="GET" action="/compare">'
+  ].join('\n');
+
+  it('puts every internal page link and form of a French page in French, and nothing else', () => {
+    expect(localizeLinks(page, 'fr').split('\n')).toEqual([
+      '<link rel="alternate" hreflang="en" href="/targets/10"/>',
+      '<a href="/fr/targets/10?year=2015&amp;horizon=2012#maps">Target 10</a>',
+      '<a class="x" href="/fr">Home</a>',
+      '<a href="/fr/countries">already French</a>',
+      '<a href="/targets/10" hreflang="en" lang="en">English</a>',
+      '<a href="/download/chart/target-10-world?format=csv">CSV</a>',
+      '<a href="/api/v1/progress">API</a>',
+      '<a href="#main">Skip</a>',
+      '<a href="https://data.worldbank.org/">World Bank</a>',
+      '<form class="filters" method="GET" action="/fr/compare">'
+    ]);
+  });
+
+  it('leaves an English page as it is', () => {
+    expect(localizeLinks(page, 'en')).toBe(page);
   });
 });

@@ -1,6 +1,6 @@
 // Links that stay in the reader's language. Pages live under /fr/..., /es/... (English has no
 // prefix); files and machine endpoints (API, downloads, CSV) have one address in every language.
-import { deLocalizeHref, deLocalizeUrl, getLocale, localizeHref, locales, type Locale } from '$lib/paraglide/runtime.js';
+import { baseLocale, deLocalizeHref, deLocalizeUrl, getLocale, localizeHref, locales, type Locale } from '$lib/paraglide/runtime.js';
 import { pageQuery } from '$lib/page-query';
 import { localeInfo } from './locale';
 
@@ -27,6 +27,31 @@ function withoutTrailingSlash(href: string): string {
 export function routePath(url: URL): string {
   const path = deLocalizeUrl(url).pathname;
   return path !== url.pathname && isLanguageNeutral(path) ? url.pathname : path;
+}
+
+/**
+ * Every site-internal link and form target of a rendered page, in the page's language:
+ * `<a href="/targets/10?year=2015">` becomes `/fr/targets/10?year=2015` on a French page.
+ * Done once on the HTML (hooks.server.ts) rather than at each of the pages' links, so no page,
+ * component or server-written summary can send a reader back to English. Left alone: links that
+ * name their language (hreflang: the switcher), links already carrying a language prefix, files
+ * and the API (isLanguageNeutral), in-page and external links.
+ */
+export function localizeLinks(html: string, locale: Locale): string {
+  if (locale === baseLocale) return html;
+  return html.replace(/<(a|form)\b[^>]*>/g, (tag, name: string) => {
+    if (name === 'a' && /\shreflang=/.test(tag)) return tag;
+    return tag.replace(/(\s(?:href|action)=")(\/[^"]*)"/, (whole, attribute: string, url: string) => {
+      const [, path, rest] = /^([^?#]*)(.*)$/.exec(url)!;
+      if (path.startsWith('//') || hasLanguagePrefix(path) || isLanguageNeutral(path)) return whole;
+      return `${attribute}${localHref(path, locale)}${rest}"`;
+    });
+  });
+}
+
+function hasLanguagePrefix(path: string): boolean {
+  const first = path.split('/')[1] ?? '';
+  return (locales as readonly string[]).includes(first.toLowerCase());
 }
 
 export interface LanguageLink {
