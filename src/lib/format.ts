@@ -30,6 +30,12 @@ export function formatNumber(value: number | null | undefined, digits?: number, 
   return nf(d, d, locale).format(value);
 }
 
+/** A number as stored, in the locale's writing, without padding digits: 12.5 -> "12,5" (fr), 4 -> "4". */
+export function formatPlain(value: number | null | undefined, locale: string = intlLocale()): string {
+  if (isMissing(value)) return NO_DATA;
+  return nf(0, 3, locale).format(value);
+}
+
 /** Null, undefined, NaN and the infinities: nothing a reader can use. */
 function isMissing(value: number | null | undefined): value is null | undefined {
   return value === null || value === undefined || !Number.isFinite(value);
