@@ -5,6 +5,8 @@ import { escapeHtml, inline, markdownToHtml, slugify } from './markdown';
 describe('markdownToHtml', () => {
   it('renders headings with ids', () => {
     expect(markdownToHtml('# Title\n\n## 1. Inputs')).toBe('<h1 id="title">Title</h1>\n<h2 id="1-inputs">1. Inputs</h2>');
+    // A translation keeps the English anchor with an explicit id.
+    expect(markdownToHtml('## 1. Données d’entrée {#1-inputs}')).toBe('<h2 id="1-inputs">1. Données d’entrée</h2>');
   });
 
   it('joins paragraph lines and separates paragraphs on blank lines', () => {
