@@ -22,8 +22,9 @@ fi
 
 bash scripts/ensure-chromium.sh
 
-echo "== svelte-kit sync and type check (svelte-check)"
+echo "== svelte-kit sync, interface messages (Paraglide) and type check (svelte-check)"
 npx svelte-kit sync
+node scripts/i18n-compile.js
 set +e
 npx svelte-check --tsconfig ./tsconfig.json --threshold error
 check_status=$?

@@ -1,6 +1,10 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { gzipSync } from 'node:zlib';
+import { isLanguageNeutral, localizeLinks } from '$lib/i18n/links';
+import { baseLocale, getLocale, localeInfo, type Locale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages.js';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { isApiPath, shapeApiError } from '$lib/server/api/error-shape';
 import { pageCache, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
 import { withSecurityHeaders } from '$lib/server/security-headers';
@@ -18,6 +22,26 @@ const errors: Handle = async ({ event, resolve }) => {
   return response;
 };
 
+/**
+ * The language comes from the URL (/fr/..., /es/..., none for English). paraglideMiddleware makes
+ * it the request's locale for every message and formatter rendered below (AsyncLocalStorage) and
+ * hands SvelteKit the URL without its prefix; `reroute` (hooks.ts) picks the route the same way.
+ * Files and the API have one address in every language and skip it.
+ */
+const language: Handle = ({ event, resolve }) => {
+  if (isLanguageNeutral(event.url.pathname)) return resolve(event, { transformPageChunk: htmlLanguage(baseLocale) });
+  return paraglideMiddleware(event.request, ({ request, locale }) => {
+    event.request = request;
+    return resolve(event, { transformPageChunk: htmlLanguage(locale) });
+  });
+};
+
+/** lang and dir on <html> (app.html), and every internal link in the page's language; an endpoint's error page is in the base language. */
+function htmlLanguage(locale: Locale) {
+  const { dir } = localeInfo(locale);
+  return ({ html }: { html: string }) => localizeLinks(html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', dir), locale);
+}
+
 // Pages (not the API or downloads, which set their own caching) are cached per build and
 // URL, and carry an ETag tied to the build so browsers can revalidate cheaply.
 const pages: Handle = async ({ event, resolve }) => {
@@ -33,7 +57,7 @@ const pages: Handle = async ({ event, resolve }) => {
     if (err instanceof WarehouseMissing) return unavailablePage();
     throw err;
   }
-  const key = pageCacheKey(event.route.id, url);
+  const key = pageCacheKey(event.route.id, url, getLocale());
   if (key === null) return resolve(event, { transformPageChunk: focusableTables });
   const etag = `"${version}-${hash(key)}"`;
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
@@ -57,7 +81,7 @@ const pages: Handle = async ({ event, resolve }) => {
   return own ?? resolve(event, { transformPageChunk: focusableTables });
 };
 
-export const handle = sequence(security, errors, pages);
+export const handle = sequence(security, errors, language, pages);
 
 /** Unexpected errors: logged on the server, answered without message, path or stack. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
@@ -66,7 +90,8 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
     return { message: error.message };
   }
   if (status >= 500) console.error(error);
-  return { message: status === 404 ? 'Not found' : 'Internal error' };
+  // In the request's language: handleError runs inside the language handle's context.
+  return { message: status === 404 ? m.error_not_found() : m.error_internal() };
 };
 
 function send(page: CachedPage, gzipOk: boolean, cache: 'hit' | 'miss'): Response {

@@ -1,6 +1,8 @@
 // One row of a region's or country's status table: shared by the server query that builds
 // it and the component that shows it (no server code here, so the component may import it).
 import type { VerdictCellData } from '$lib/verdict-cell';
+import { m } from '$lib/paraglide/messages.js';
+
 export interface EconomyIndicatorStatus {
   indicator: string;
   name: string;
@@ -24,10 +26,21 @@ export interface EconomyIndicatorStatus {
 }
 
 /** Row-group headings of the status-by-group tables (target and MDG pages), by economy kind. */
+/** Headings for each kind of group, in the interface language (read when used). */
 export const GROUP_KIND_LABELS = {
-  world: 'World',
-  region: 'World Bank regions',
-  income: 'Income groups',
-  ldc: 'Least developed countries',
-  country: 'Countries'
-} as const;
+  get world() {
+    return m.kind_world();
+  },
+  get region() {
+    return m.kind_region();
+  },
+  get income() {
+    return m.kind_income();
+  },
+  get ldc() {
+    return m.kind_ldc();
+  },
+  get country() {
+    return m.kind_country();
+  }
+};

@@ -55,3 +55,25 @@ describe('formatChange', () => {
     expect(formatChange(-0.01)).toBe('0.0');
   });
 });
+
+describe('formatting in the interface languages', () => {
+  // French groups with a narrow no-break space (U+202F) and sets % apart (U+00A0); Spanish groups from
+  // five digits with a point; both write a decimal comma.
+  it('writes French numbers with a decimal comma and French words', () => {
+    expect(formatValue(67.25, 'percent', undefined, 'fr-FR')).toBe('67,3\u00a0%');
+    expect(formatValue(112.44, 'per_100', undefined, 'fr-FR')).toBe('112,4 pour 100');
+    expect(formatValue(12_345, 'number', undefined, 'fr-FR')).toBe('12\u202f345');
+    expect(formatPopulation(1_234_567_890, 'fr-FR')).toBe('1,23 milliard');
+    expect(formatPopulation(2_500_000_000, 'fr-FR')).toBe('2,5 milliards');
+    expect(formatPopulation(345_600_000, 'fr-FR')).toBe('345,6 millions');
+    expect(formatChange(0.04, 1, 'fr-FR')).toBe('0,0');
+    expect(formatChange(-1, 1, 'fr-FR')).toBe('−1,0');
+  });
+
+  it('writes Spanish numbers with a decimal comma and Spanish words', () => {
+    expect(formatPercent(0.5, 1, 'es-ES')).toBe('50,0\u00a0%');
+    expect(formatValue(12_345, 'number', undefined, 'es-ES')).toBe('12.345');
+    expect(formatPopulation(1_234_567_890, 'es-ES')).toBe('1,23 mil millones');
+    expect(formatPopulation(345_600_000, 'es-ES')).toBe('345,6 millones');
+  });
+});

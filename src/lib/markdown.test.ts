@@ -19,6 +19,10 @@ describe('markdownToHtml', () => {
     expect(markdownToHtml(markdown)).toBe(html);
   });
 
+  it('keeps the English anchor of a translated heading given an explicit id', () => {
+    expect(markdownToHtml('## 1. Données d’entrée {#1-inputs}')).toBe('<h2 id="1-inputs">1. Données d’entrée</h2>');
+  });
+
   it('renders inline code, bold, italic and links', () => {
     expect(inline('use `MIN_POINTS` = 2, **met**, *maybe*, [docs](https://example.org/a?b=1&c=2)')).toBe(
       'use <code>MIN_POINTS</code> = 2, <strong>met</strong>, <em>maybe</em>, <a href="https://example.org/a?b=1&amp;c=2">docs</a>'

@@ -76,7 +76,10 @@ export function markdownToHtml(source: string): string {
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
       const level = heading[1].length;
-      out.push(`<h${level} id="${slugify(heading[2])}">${inline(heading[2])}</h${level}>`);
+      // "## 8c. Objectifs de parité {#8c-parity-goals}": an explicit id, so a translation keeps the English anchors.
+      const explicit = /^(.*?)\s*\{#([a-z0-9-]+)\}$/.exec(heading[2]);
+      const [text, id] = explicit ? [explicit[1], explicit[2]] : [heading[2], slugify(heading[2])];
+      out.push(`<h${level} id="${id}">${inline(text)}</h${level}>`);
       i++;
       continue;
     }

@@ -1,5 +1,6 @@
 // How MDG values and goal rules read on a page (no server code: components import it).
 import { formatNumber, formatValue } from '$lib/format';
+import { m } from '$lib/paraglide/messages.js';
 
 /** A value in its unit: shares as "37.8%", rates as plain numbers with digits by magnitude ("37.1", "0.99"). */
 export function formatMdgValue(value: number | null | undefined, unit: string | null | undefined): string {
@@ -7,14 +8,14 @@ export function formatMdgValue(value: number | null | undefined, unit: string | 
   return formatNumber(value);
 }
 
-const FRACTION_WORDS: Record<string, string> = { '1/2': 'half', '2/3': 'two thirds', '3/4': 'three quarters' };
+const FRACTION_WORDS: Record<string, () => string> = { '1/2': m.fraction_half, '2/3': m.fraction_two_thirds, '3/4': m.fraction_three_quarters };
 
 /** The goal rule in words: "two thirds lower than in 1990", "half the 1990 shortfall to 100 %", "100". */
 export function goalRuleWords(rule: string | null, value: number | null, fraction: string | null, baseYear: number | null, unit: string | null): string {
-  const f = fraction ? (FRACTION_WORDS[fraction] ?? fraction) : '';
-  if (rule === 'absolute') return `${formatMdgValue(value, unit)} by the horizon`;
-  if (rule === 'parity') return 'parity: a ratio of girls to boys between 0.97 and 1.03';
-  if (rule === 'reduce') return `${f} lower than in ${baseYear ?? 1990} (each economy's own value)`;
-  if (rule === 'reduce_shortfall') return `the share without access cut by ${f} from ${baseYear ?? 1990} (each economy's own value)`;
-  return 'no numeric goal';
+  const f = fraction ? (FRACTION_WORDS[fraction]?.() ?? fraction) : '';
+  if (rule === 'absolute') return m.goal_rule_absolute({ value: formatMdgValue(value, unit) });
+  if (rule === 'parity') return m.goal_rule_parity();
+  if (rule === 'reduce') return m.goal_rule_reduce({ fraction: f, year: baseYear ?? 1990 });
+  if (rule === 'reduce_shortfall') return m.goal_rule_reduce_shortfall({ fraction: f, year: baseYear ?? 1990 });
+  return m.series_no_numeric_goal();
 }

@@ -38,7 +38,9 @@ test('overview: scorecard, trends and review from the warehouse', async ({ page 
   // Print: no navigation or filter form; the scorecard stays.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('form.filters')).toBeHidden();
-  await expect(page.locator('header.site nav')).toBeHidden();
+  // The header holds two navigations (the site's and the language switcher): neither prints.
+  await expect(page.locator('header.site nav')).toHaveCount(2);
+  for (const nav of await page.locator('header.site nav').all()) await expect(nav).toBeHidden();
   await expect(page.locator('table.scorecard')).toBeVisible();
   await screenshot(page, 'overview-print');
 });

@@ -19,7 +19,12 @@ const PAGES: [string, string][] = [
   ['data', '/data'],
   ['compare', '/compare?indicator=IT.NET.USER.ZS&economy=KEN,NGA,ZAF,EGY,ETH'],
   ['embed', '/embed/indicator-map?indicator=IT.NET.USER.ZS'],
-  ['not-found', '/targets/99']
+  ['not-found', '/targets/99'],
+  // French and Spanish run longer than English: the same pages must still fit.
+  ['fr-overview', '/fr'],
+  ['es-target-10', '/es/targets/10'],
+  ['fr-data', '/fr/data'],
+  ['es-stakeholders', '/es/stakeholders']
 ];
 
 test.use({ viewport: { width: 390, height: 844 } });
@@ -31,8 +36,8 @@ for (const [name, path] of PAGES) {
     const [docWidth, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(viewport).toBe(390);
     expect(docWidth).toBe(viewport);
-    // The navigation is all on screen, not cut off.
-    for (const link of await page.locator('nav[aria-label="Main"] a').all()) {
+    // The navigation and the language switcher are all on screen, not cut off.
+    for (const link of await page.locator('header.site nav a').all()) {
       const box = (await link.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(390);
     }

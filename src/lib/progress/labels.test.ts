@@ -22,3 +22,26 @@ describe('labels', () => {
     expect(() => statusLabel('fine' as Status)).toThrow(/invalid status: fine/);
   });
 });
+
+describe('verdict words in the interface language', () => {
+  it('are read when used, so a French page gets French words and the rest English', async () => {
+    const { overwriteGetLocale } = await import('$lib/paraglide/runtime.js');
+    const { verdictText, TREND_LABELS, UNSD_VERDICT_LABELS } = await import('./labels');
+    const notMet = { status: 'not_met' as const, horizon: 2015, asOf: 2018, firstYearMet: null, projectedYearReached: 2019 };
+    expect(verdictText(notMet)).toBe('Not met by 2015 (trend reaches it in 2019)');
+    overwriteGetLocale(() => 'fr');
+    try {
+      expect(statusLabel('met').label).toBe('Cible atteinte');
+      expect(verdictText({ ...notMet, status: 'met_late', firstYearMet: 2019 })).toBe('Atteinte en retard (2019)');
+      expect(verdictText(notMet)).toBe('Non atteinte en 2015 (la tendance l’atteint en 2019)');
+      expect(TREND_LABELS.significant_progress.label).toBe('Tendance : progrès significatifs');
+      expect(insufficientReasonLabel('gap_too_old')).toBe('La dernière observation est trop ancienne pour décrire le présent.');
+      overwriteGetLocale(() => 'es');
+      expect(STATUS_LABELS.on_track.label).toBe('En buen camino');
+      expect(UNSD_VERDICT_LABELS.fair_progress).toBe('Avance aceptable, se necesita acelerar');
+    } finally {
+      overwriteGetLocale(() => 'en');
+    }
+    expect(statusLabel('met').label).toBe('Target met');
+  });
+});

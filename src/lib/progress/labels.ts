@@ -1,5 +1,8 @@
 // Words and colour tokens for verdicts. Colour tokens are CSS custom-property names the app's
 // stylesheet defines (var(--status-met)), so themes and print styles choose the actual colours.
+// The words are the interface messages (messages/*.json), read when used: a page rendered for
+// /fr/... gets them in French; the API and anything outside a page request get English.
+import { m } from '$lib/paraglide/messages.js';
 import type { StatcanVerdict, UnsdVerdict } from './alternatives';
 import type { TrendInsufficientReason, TrendStatus } from './trend';
 import { INSUFFICIENT_REASONS, STATUSES, type InsufficientReason, type Status } from './types';
@@ -8,69 +11,131 @@ export type Label = { label: string; explanation: string; colorToken: string };
 
 export const STATUS_LABELS: Readonly<Record<Status, Label>> = Object.freeze({
   met: {
-    label: 'Target met',
-    explanation: 'The latest value already meets the target.',
+    get label() {
+      return m.status_met();
+    },
+    get explanation() {
+      return m.status_met_explanation();
+    },
     colorToken: '--status-met'
   },
   on_track: {
-    label: 'On track',
-    explanation: 'If the recent trend continues, the target is reached by the target year.',
+    get label() {
+      return m.status_on_track();
+    },
+    get explanation() {
+      return m.status_on_track_explanation();
+    },
     colorToken: '--status-on-track'
   },
   too_slow: {
-    label: 'Progress too slow',
-    explanation: 'The trend moves toward the target but falls short by the target year: progress must accelerate.',
+    get label() {
+      return m.status_too_slow();
+    },
+    get explanation() {
+      return m.status_too_slow_explanation();
+    },
     colorToken: '--status-too-slow'
   },
   regressing: {
-    label: 'Regressing',
-    explanation: 'The trend moves away from the target (or a target met at baseline has been lost): it must be reversed.',
+    get label() {
+      return m.status_regressing();
+    },
+    get explanation() {
+      return m.status_regressing_explanation();
+    },
     colorToken: '--status-regressing'
   },
   met_on_time: {
-    label: 'Met on time',
-    explanation: 'The target was first reached in or before the target year.',
+    get label() {
+      return m.status_met_on_time();
+    },
+    get explanation() {
+      return m.status_met_on_time_explanation();
+    },
     colorToken: '--status-met-on-time'
   },
   met_late: {
-    label: 'Met late',
-    explanation: 'The target year has passed: the target was missed then and reached later (the year is given).',
+    get label() {
+      return m.status_met_late();
+    },
+    get explanation() {
+      return m.status_met_late_explanation();
+    },
     colorToken: '--status-met-late'
   },
   not_met: {
-    label: 'Not met',
-    explanation: 'The target year has passed and the target has not been reached (the year the trend would reach it is given when it does).',
+    get label() {
+      return m.status_not_met();
+    },
+    get explanation() {
+      return m.status_not_met_explanation();
+    },
     colorToken: '--status-not-met'
   },
   insufficient_data: {
-    label: 'Insufficient data',
-    explanation: 'There are not enough recent observations to judge progress.',
+    get label() {
+      return m.status_insufficient_data();
+    },
+    get explanation() {
+      return m.status_insufficient_data_explanation();
+    },
     colorToken: '--status-insufficient'
   }
 });
 
 export const INSUFFICIENT_REASON_LABELS: Readonly<Record<InsufficientReason, string>> = Object.freeze({
-  no_baseline: 'No data in or near the baseline year.',
-  too_few_points: 'Fewer than two observations since the baseline.',
-  gap_too_old: 'The latest observation is too old to describe the present.',
-  met_year_unknown: 'The goal is met now, but the data do not say whether it was already met by the target year.'
+  get no_baseline() {
+    return m.reason_no_baseline();
+  },
+  get too_few_points() {
+    return m.reason_too_few_points();
+  },
+  get gap_too_old() {
+    return m.reason_gap_too_old();
+  },
+  get met_year_unknown() {
+    return m.reason_met_year_unknown();
+  }
 });
 
 export const UNSD_VERDICT_LABELS: Readonly<Record<UnsdVerdict, string>> = Object.freeze({
-  met: 'Target met',
-  on_track: 'On track',
-  fair_progress: 'Fair progress, acceleration needed',
-  stagnation_or_regression: 'Stagnation or regression',
-  insufficient_data: 'Insufficient data'
+  get met() {
+    return m.unsd_met();
+  },
+  get on_track() {
+    return m.unsd_on_track();
+  },
+  get fair_progress() {
+    return m.unsd_fair_progress();
+  },
+  get stagnation_or_regression() {
+    return m.unsd_stagnation_or_regression();
+  },
+  get insufficient_data() {
+    return m.status_insufficient_data();
+  }
 });
 
 export const STATCAN_VERDICT_LABELS: Readonly<Record<StatcanVerdict, string>> = Object.freeze({
-  target_achieved: 'Target achieved',
-  substantial: 'Substantial progress',
-  moderate: 'Moderate progress',
-  limited: 'Limited progress',
-  deterioration: 'Deterioration',
-  insufficient_data: 'Insufficient data'
+  get target_achieved() {
+    return m.statcan_target_achieved();
+  },
+  get substantial() {
+    return m.statcan_substantial();
+  },
+  get moderate() {
+    return m.statcan_moderate();
+  },
+  get limited() {
+    return m.statcan_limited();
+  },
+  get deterioration() {
+    return m.statcan_deterioration();
+  },
+  get insufficient_data() {
+    return m.status_insufficient_data();
+  }
 });
 
 export function statusLabel(status: Status): Label {
@@ -98,7 +163,9 @@ export function verdictText(v: VerdictFacts): string {
     case 'met_late':
       return v.firstYearMet != null ? `${label} (${v.firstYearMet})` : label;
     case 'not_met':
-      return `Not met by ${v.horizon}` + (v.projectedYearReached != null ? ` (trend reaches it in ${v.projectedYearReached})` : ' (not in sight)');
+      return v.projectedYearReached != null
+        ? m.verdict_not_met_by_reaches({ horizon: v.horizon, year: v.projectedYearReached })
+        : m.verdict_not_met_by_not_in_sight({ horizon: v.horizon });
     case 'met':
       return v.firstYearMet != null ? `${label} (${v.firstYearMet})` : label;
     default:
@@ -108,7 +175,7 @@ export function verdictText(v: VerdictFacts): string {
 
 /** The sentence that says what the verdict answers: "Verdict for the 2015 target, as of 2025". */
 export function verdictContext(v: { horizon: number; asOf: number | null }): string {
-  return `for the ${v.horizon} target, as of ${v.asOf ?? 'no data'}`;
+  return v.asOf != null ? m.verdict_context({ horizon: v.horizon, asOf: v.asOf }) : m.verdict_context_no_data({ horizon: v.horizon });
 }
 
 export function insufficientReasonLabel(reason: InsufficientReason): string {
@@ -123,30 +190,58 @@ export function insufficientReasonLabel(reason: InsufficientReason): string {
  */
 export const TREND_LABELS: Readonly<Record<TrendStatus, { label: string; explanation: string }>> = Object.freeze({
   significant_progress: {
-    label: 'Trend: significant progress',
-    explanation: 'No numeric goal: the value grew by 1 % a year or more in the desired direction since the baseline.'
+    get label() {
+      return m.trend_significant_progress();
+    },
+    get explanation() {
+      return m.trend_significant_progress_explanation();
+    }
   },
   moderate_progress: {
-    label: 'Trend: moderate progress',
-    explanation: 'No numeric goal: the value moved in the desired direction by less than 1 % a year (or did not move) since the baseline.'
+    get label() {
+      return m.trend_moderate_progress();
+    },
+    get explanation() {
+      return m.trend_moderate_progress_explanation();
+    }
   },
   moderate_movement_away: {
-    label: 'Trend: moderate movement away',
-    explanation: 'No numeric goal: the value moved away from the desired direction by less than 1 % a year since the baseline.'
+    get label() {
+      return m.trend_moderate_movement_away();
+    },
+    get explanation() {
+      return m.trend_moderate_movement_away_explanation();
+    }
   },
   significant_movement_away: {
-    label: 'Trend: significant movement away',
-    explanation: 'No numeric goal: the value moved away from the desired direction by 1 % a year or more since the baseline.'
+    get label() {
+      return m.trend_significant_movement_away();
+    },
+    get explanation() {
+      return m.trend_significant_movement_away_explanation();
+    }
   },
   insufficient_data: {
-    label: 'Trend: insufficient data',
-    explanation: 'No numeric goal, and not enough data (two positive values from the baseline to a recent year) to measure the trend.'
+    get label() {
+      return m.trend_insufficient_data();
+    },
+    get explanation() {
+      return m.trend_insufficient_data_explanation();
+    }
   }
 });
 
 export const TREND_REASON_LABELS: Readonly<Record<TrendInsufficientReason, string>> = Object.freeze({
-  no_baseline: INSUFFICIENT_REASON_LABELS.no_baseline,
-  too_few_points: INSUFFICIENT_REASON_LABELS.too_few_points,
-  gap_too_old: INSUFFICIENT_REASON_LABELS.gap_too_old,
-  not_positive: 'A growth rate needs positive values at both ends of the period.'
+  get no_baseline() {
+    return m.reason_no_baseline();
+  },
+  get too_few_points() {
+    return m.reason_too_few_points();
+  },
+  get gap_too_old() {
+    return m.reason_gap_too_old();
+  },
+  get not_positive() {
+    return m.reason_not_positive();
+  }
 });

@@ -55,13 +55,19 @@ describe('PageCache', () => {
 describe('pageCacheKey', () => {
   it('keeps only the parameters the route reads, first value, in a fixed order', () => {
     const u = (s: string) => new URL(s, 'http://x');
-    expect(pageCacheKey('/targets/[n]', u('/targets/10?x=1&year=2015&horizon=2012&horizon=junk'))).toBe('/targets/10?horizon=2012&year=2015');
-    expect(pageCacheKey('/targets/[n]', u('/targets/10?x=12345'))).toBe('/targets/10');
-    expect(pageCacheKey('/data', u('/data?horizon=2012'))).toBe('/data');
+    expect(pageCacheKey('/targets/[n]', u('/targets/10?x=1&year=2015&horizon=2012&horizon=junk'), 'en')).toBe('en /targets/10?horizon=2012&year=2015');
+    expect(pageCacheKey('/targets/[n]', u('/targets/10?x=12345'), 'en')).toBe('en /targets/10');
+    expect(pageCacheKey('/data', u('/data?horizon=2012'), 'en')).toBe('en /data');
     // A route nobody listed: cached by path without a query, never cached with one.
-    expect(pageCacheKey(null, u('/nowhere?a=1'))).toBeNull();
-    expect(pageCacheKey('/compare', u('/compare?economy=KEN'))).toBeNull();
-    expect(pageCacheKey('/compare', u('/compare'))).toBe('/compare');
+    expect(pageCacheKey(null, u('/nowhere?a=1'), 'en')).toBeNull();
+    expect(pageCacheKey('/compare', u('/compare?economy=KEN'), 'en')).toBeNull();
+    expect(pageCacheKey('/compare', u('/compare'), 'en')).toBe('en /compare');
+  });
+
+  it('keys each language apart, even where the path alone would not tell them apart', () => {
+    const u = (s: string) => new URL(s, 'http://x');
+    expect(pageCacheKey('/targets/[n]', u('/fr/targets/10?year=2015'), 'fr')).toBe('fr /fr/targets/10?year=2015');
+    expect(pageCacheKey('/methodology', u('/methodology'), 'es')).not.toBe(pageCacheKey('/methodology', u('/methodology'), 'en'));
   });
 
   it('stays under its budget after thousands of distinct cache-busting URLs', () => {
@@ -70,7 +76,7 @@ describe('pageCacheKey', () => {
     const keys = new Set<string>();
     for (let i = 0; i < 5000; i++) {
       // What an attacker sends: unknown parameters collapse to one key; distinct valid paths are evicted.
-      const key = pageCacheKey('/targets/[n]', new URL(`/targets/${i % 10}?x=${i}&${'pad'.repeat(50)}=${i}`, 'http://x'))!;
+      const key = pageCacheKey('/targets/[n]', new URL(`/targets/${i % 10}?x=${i}&${'pad'.repeat(50)}=${i}`, 'http://x'), 'en')!;
       keys.add(key);
       cache.set('b', key, page(body));
       cache.set('b', `/countries/Q${i}`, page(''));

@@ -3,7 +3,10 @@
 // are no sessions), so a rendered page can be served again until a new build is published.
 // Bounded by bytes (body, gzipped body, headers and key); only successful HTML is kept.
 // Concurrent first requests for one page wait for one render (single flight).
+import { PAGE_PARAMS, pageQuery } from '../page-query';
 import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
+
+export { PAGE_PARAMS };
 
 export interface CachedPage {
   body: Uint8Array;
@@ -18,44 +21,17 @@ export interface CachedPage {
 export const PAGE_CACHE_BYTES = budgetFromEnv('WSIS_PAGE_CACHE_MB', 48);
 
 /**
- * The query parameters each page reads (by SvelteKit route id). Anything else in a URL does
- * not change the page, so it is left out of the cache key: `/targets/10?x=<unique>` is one
- * entry, not one per value. Keep in step with the pages' load functions.
+ * The interface language, then path plus the parameters the route reads, first value only (what
+ * `searchParams.get` sees), in a fixed order. A route not listed in PAGE_PARAMS is cached by path
+ * only when the URL has no query; with one, the key is null and the page is rendered uncached, so
+ * a new page's filters can never be served another filter's page because nobody listed them here.
+ * The language is keyed on its own (not only through the /fr/ prefix in the path) so a page can
+ * never be served in another language than the one it was rendered in, whatever decides it.
  */
-export const PAGE_PARAMS: Readonly<Record<string, readonly string[]>> = {
-  '/': ['horizon', 'review'],
-  '/targets/[n]': ['horizon', 'indicator', 'year', 'region', 'map', 'mapyear'],
-  '/regions/[code]': ['indicator', 'horizon'],
-  '/countries/[iso3]': ['indicator', 'horizon'],
-  '/action-lines/[id]': ['stakeholder_type'],
-  '/stakeholders': ['stakeholder_type'],
-  // /compare reads `economy` as a list (repeated or comma-separated) and /embed/[id] passes every
-  // parameter to its chart: left unlisted, so they are cached only without a query string.
-  // Pages that read no parameter: any query string shares their one entry.
-  '/targets': [],
-  '/action-lines': [],
-  '/regions': [],
-  '/countries': [],
-  '/methodology': [],
-  '/data': []
-};
-
-/**
- * Path plus the parameters the route reads, first value only (what `searchParams.get` sees), in
- * a fixed order. A route not listed in PAGE_PARAMS is cached by path only when the URL has no
- * query; with one, the key is null and the page is rendered uncached, so a new page's filters
- * can never be served another filter's page because nobody listed them here.
- */
-export function pageCacheKey(routeId: string | null, url: URL): string | null {
-  const names = routeId ? PAGE_PARAMS[routeId] : undefined;
-  if (!names) return url.search ? null : url.pathname;
-  const kept = new URLSearchParams();
-  for (const name of names) {
-    const value = url.searchParams.get(name);
-    if (value !== null) kept.set(name, value);
-  }
-  const search = kept.toString();
-  return search ? `${url.pathname}?${search}` : url.pathname;
+export function pageCacheKey(routeId: string | null, url: URL, locale: string): string | null {
+  const search = pageQuery(routeId, url);
+  if (search === null) return null;
+  return `${locale} ${url.pathname}${search}`;
 }
 
 function pageBytes(page: CachedPage): number {

@@ -1,10 +1,16 @@
 // Methodology: METHOD.md rendered, the thresholds as the code holds them, and where every served
 // value comes from (run record, batches, quarantine) in the warehouse being read.
-import methodMarkdown from '$lib/progress/METHOD.md?raw';
+import methodEn from '$lib/progress/METHOD.md?raw';
+import methodEs from '$lib/progress/METHOD.es.md?raw';
+import methodFr from '$lib/progress/METHOD.fr.md?raw';
+import { getLocale } from '$lib/i18n/locale';
 import { markdownToHtml } from '$lib/markdown';
 import * as constants from '$lib/progress/constants';
 import { query } from '$lib/server/warehouse';
 import type { PageServerLoad } from './$types';
+
+/** METHOD.md in each interface language (a test keeps the translations' structure and names in step). */
+const METHOD: Record<string, string> = { en: methodEn, fr: methodFr, es: methodEs };
 
 export const load: PageServerLoad = async () => {
   const [runs, served, quarantine, build] = await Promise.all([
@@ -26,5 +32,5 @@ export const load: PageServerLoad = async () => {
   const thresholds = Object.entries(constants)
     .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
     .map(([name, value]) => ({ name, value: value as number | string }));
-  return { methodHtml: markdownToHtml(methodMarkdown), thresholds, runs, served, quarantine, build: build[0] ?? null };
+  return { methodHtml: markdownToHtml(METHOD[getLocale()] ?? methodEn), thresholds, runs, served, quarantine, build: build[0] ?? null };
 };

@@ -6,6 +6,7 @@ import { query } from '../warehouse';
 import type { RowOf } from '../../../../pipelines/schema';
 import { seriesByEconomy, worldMembers } from './progress';
 import { catalogEntry, economyNames, goalOf, REGION_CODES, targetIndicators, targets, type TargetIndicator } from './targets';
+import { m } from '$lib/paraglide/messages.js';
 
 const facts = (a: Assessment): VerdictFacts => ({
   status: a.status,
@@ -80,7 +81,7 @@ export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
     const listed = inds.filter((i) => i.target === t.target);
     return {
       key: String(t.target),
-      label: `Target ${t.target}`,
+      label: m.target_label({ n: t.target }),
       title: t.shortTitle,
       href: `/targets/${t.target}`,
       indicatorsListed: listed.length,
@@ -91,7 +92,7 @@ export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
   });
   rows.push({
     key: 'mdg-8f',
-    label: 'MDG 8.F',
+    label: m.mdg_8f_label(),
     title: 'Make available the benefits of new technologies, especially ICTs',
     href: null,
     indicatorsListed: mdg.length,
