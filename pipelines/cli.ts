@@ -1,6 +1,7 @@
 // npm run pipeline -- [--out FILE] [--mirror DIR] [--timeout MS] [--retries N]
 // Builds the warehouse from every source and publishes it atomically.
 import { parseArgs } from 'node:util';
+import { cliOptions } from './lib/cli-options';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { runPipeline, RunFailed, type RunResult } from './run';
@@ -27,17 +28,7 @@ Usage: npm run pipeline -- [options]
 `;
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      out: { type: 'string' },
-      mirror: { type: 'string' },
-      timeout: { type: 'string' },
-      retries: { type: 'string' },
-      force: { type: 'boolean' },
-      'accept-shrink': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' }
-    }
-  });
+  const { values } = parseArgs({ options: cliOptions(['out', 'mirror', 'timeout', 'retries'], ['force', 'accept-shrink']) });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;

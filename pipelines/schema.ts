@@ -20,8 +20,23 @@ export interface TableSpec {
   readonly published: boolean;
 }
 
-const source = { name: 'source', type: 'VARCHAR', description: 'Citation of where the row comes from (file, seed or publication)' } as const;
-const VERIFIED = { name: 'verified', type: 'VARCHAR', description: 'What was checked against the official list (and where), or that the row is as recalled and unchecked' } as const;
+/** A column of one DuckDB type: varchar('code', 'Indicator code'). The name stays a literal type, for RowOf. */
+function columnOf<T extends ColumnType>(type: T) {
+  return <const N extends string>(name: N, description: string) => ({ name, type, description });
+}
+const varchar = columnOf('VARCHAR');
+const integer = columnOf('INTEGER');
+const double = columnOf('DOUBLE');
+const boolean = columnOf('BOOLEAN');
+const date = columnOf('DATE');
+const timestamp = columnOf('TIMESTAMP');
+
+const source = varchar('source', 'Citation of where the row comes from (file, seed or publication)');
+/** How far an MDG row was checked against the official list, in the words target_indicator uses. */
+const MDG_VERIFIED = [
+  varchar('verified', 'yes (checked against the official list or a copy of it), partly (part checked: the wording but not the numbering, or a base year the target does not state), no (as recalled, not checked)'),
+  varchar('verification_note', 'What was checked, against which copy of the list, and what was not')
+] as const;
 
 /**
  * The disaggregation of an observation (part of its key): '' for the total, else
@@ -34,11 +49,15 @@ const DISAGGREGATION_PAIR = '[a-z][a-z0-9_]*=[a-z0-9][a-z0-9_.+-]*';
 /** The encoding as a regular expression (match the whole text; '' matches). */
 export const DISAGGREGATION_PATTERN = `(${DISAGGREGATION_PAIR}(;${DISAGGREGATION_PAIR})*)?`;
 
-const disaggregation = {
-  name: 'disaggregation',
-  type: 'VARCHAR',
-  description: "Breakdown of the value: '' for the total, else key=value pairs joined by ';' in key order (e.g. sex=female, location=urban, education_level=primary)"
-} as const;
+/** Columns several tables share, said once. */
+const economy = varchar('economy', 'Economy code');
+const year = integer('year', 'Year');
+const indicator = varchar('indicator', 'Indicator code');
+const id = varchar('id', 'Identifier');
+const actionLine = varchar('action_line', 'Action line id');
+const value = double('value', 'Value in the indicator unit');
+
+const disaggregation = varchar('disaggregation', "Breakdown of the value: '' for the total, else key=value pairs joined by ';' in key order (e.g. sex=female, location=urban, education_level=primary)");
 
 const DATA_TABLES = [
   {
@@ -47,29 +66,26 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['code'],
     columns: [
-      { name: 'code', type: 'VARCHAR', description: "Publisher's own code: World Bank (IT.NET.USER.ZS), UN SDG series (IT_MOB_2GNTWK), or <PUBLISHER>_<CODE> (ITU_HH6, EGOV_EGDI, GDL_TV, CC_LANG_SHARE)" },
-      { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
-      { name: 'unit', type: 'VARCHAR', description: 'Unit of measure' },
-      { name: 'topic', type: 'VARCHAR', description: 'ict (WSIS series), population (weights and context) or mdg (Millennium Development Goal series)' },
-      { name: 'wsis_targets', type: 'VARCHAR', description: 'WSIS targets served (semicolon-separated target numbers 1-10)' },
-      { name: 'mdg_indicator', type: 'VARCHAR', description: 'MDG indicator served (e.g. 8.16), if any' },
-      { name: 'higher_is_better', type: 'BOOLEAN', description: 'Direction of progress' },
-      { name: 'upper_bound', type: 'DOUBLE', description: 'Natural upper bound of the value (100 for percentages of population), if any' },
-      {
-        name: 'plausible_max',
-        type: 'DOUBLE',
-        description: 'For an indicator without a natural bound, the largest value accepted as plausible; larger values are quarantined'
-      },
-      { name: 'range_basis', type: 'VARCHAR', description: 'Where the accepted range (0 to upper_bound or plausible_max) comes from: the unit, or the limit and the evidence for it' },
-      { name: 'source_organisation', type: 'VARCHAR', description: 'Producer of the series' },
+      varchar('code', "Publisher's own code: World Bank (IT.NET.USER.ZS), UN SDG series (IT_MOB_2GNTWK), or <PUBLISHER>_<CODE> (ITU_HH6, EGOV_EGDI, GDL_TV, CC_LANG_SHARE)"),
+      varchar('name', 'Indicator name'),
+      varchar('unit', 'Unit of measure'),
+      varchar('topic', 'ict (WSIS series), population (weights and context) or mdg (Millennium Development Goal series)'),
+      varchar('wsis_targets', 'WSIS targets served (semicolon-separated target numbers 1-10)'),
+      varchar('mdg_indicator', 'MDG indicator served (e.g. 8.16), if any'),
+      boolean('higher_is_better', 'Direction of progress'),
+      double('upper_bound', 'Natural upper bound of the value (100 for percentages of population), if any'),
+      double('plausible_max', 'For an indicator without a natural bound, the largest value accepted as plausible; larger values are quarantined'),
+      varchar('range_basis', 'Where the accepted range (0 to upper_bound or plausible_max) comes from: the unit, or the limit and the evidence for it'),
+      varchar('source_organisation', 'Producer of the series'),
       source,
-      { name: 'sdg_indicator', type: 'VARCHAR', description: 'UN SDG indicator the series belongs to (e.g. 9.c.1), if any: action-line pages find it through the WSIS-SDG matrix (action line -> SDG target)' },
-      { name: 'wsis_indicators', type: 'VARCHAR', description: 'WSIS target indicators served (semicolon-separated ids of target_indicator, e.g. 10.3;1.3)' },
-      { name: 'action_lines', type: 'VARCHAR', description: "WSIS action lines the series serves by this project's own cited reading (semicolon-separated ids, e.g. C2;C7-e-government), besides the matrix links" },
-      { name: 'measure', type: 'VARCHAR', description: "direct (measures what the WSIS target indicator asks) or proxy (a stated stand-in; measure_note says for what); empty where not assessed" },
-      { name: 'measure_note', type: 'VARCHAR', description: 'What a proxy stands for and how it differs from the target indicator (per indicator where it serves several)' },
-      { name: 'licence', type: 'VARCHAR', description: "Terms of the publisher's data, as the publisher or the copy states them" },
-      { name: 'headline_disaggregation', type: 'VARCHAR', description: "The breakdown pages show when one value must stand for the series: '' (the total) unless the publisher gives no total (4.a.1 by education level: education_level=primary)" }
+      varchar('sdg_indicator', 'UN SDG indicator the series belongs to (e.g. 9.c.1), if any: action-line pages find it through the WSIS-SDG matrix (action line -> SDG target)'),
+      varchar('wsis_indicators', 'WSIS target indicators served (semicolon-separated ids of target_indicator, e.g. 10.3;1.3)'),
+      varchar('action_lines', "WSIS action lines the series serves by this project's own cited reading (semicolon-separated ids, e.g. C2;C7-e-government), besides the matrix links"),
+      varchar('measure', "direct (measures what the WSIS target indicator asks) or proxy (a stated stand-in; measure_note says for what); empty where not assessed"),
+      varchar('measure_note', 'What a proxy stands for and how it differs from the target indicator (per indicator where it serves several)'),
+      varchar('licence', "Terms of the publisher's data, as the publisher or the copy states them"),
+      varchar('headline_disaggregation', "The breakdown pages show when one value must stand for the series: '' (the total) unless the publisher gives no total (4.a.1 by education level: education_level=primary)"),
+      integer('headline_order', "Rank among the headline indicators an economy page leads with, in its publisher's list: World Bank codes on country and World Bank aggregate pages, ITU's own (ITU_*) on ITU aggregate pages; empty for the others")
     ]
   },
   {
@@ -78,9 +94,9 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['old_code'],
     columns: [
-      { name: 'old_code', type: 'VARCHAR', description: 'Code as found in older files' },
-      { name: 'code', type: 'VARCHAR', description: 'Current indicator code' },
-      { name: 'note', type: 'VARCHAR', description: 'Why the codes map' },
+      varchar('old_code', 'Code as found in older files'),
+      varchar('code', 'Current indicator code'),
+      varchar('note', 'Why the codes map'),
       source
     ]
   },
@@ -90,19 +106,19 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['code'],
     columns: [
-      { name: 'code', type: 'VARCHAR', description: 'ISO 3166-1 alpha-3 code, World Bank aggregate code, or another publisher\'s aggregate as <PUBLISHER>_<CODE>' },
-      { name: 'name', type: 'VARCHAR', description: 'Name' },
-      { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for aggregates: World Bank (WLD, regions, income groups) and other publishers (<PUBLISHER>_<CODE>, e.g. ITU_AFR); never mixed with countries' },
-      { name: 'iso2', type: 'VARCHAR', description: 'ISO alpha-2 code' },
-      { name: 'm49', type: 'VARCHAR', description: 'UN M49 numeric code' },
-      { name: 'wb_region', type: 'VARCHAR', description: 'World Bank region (countries only)' },
-      { name: 'wb_income_group', type: 'VARCHAR', description: 'World Bank income group (countries only)' },
-      { name: 'un_region', type: 'VARCHAR', description: 'UN M49 region' },
-      { name: 'un_subregion', type: 'VARCHAR', description: 'UN M49 sub-region' },
-      { name: 'ldc', type: 'BOOLEAN', description: 'Least developed country (UN M49)' },
-      { name: 'lldc', type: 'BOOLEAN', description: 'Land-locked developing country (UN M49)' },
-      { name: 'sids', type: 'BOOLEAN', description: 'Small island developing state (UN M49)' },
-      { name: 'developed', type: 'BOOLEAN', description: 'Developed (true) or developing (false) per UN M49, where given' },
+      varchar('code', 'ISO 3166-1 alpha-3 code, World Bank aggregate code, or another publisher\'s aggregate as <PUBLISHER>_<CODE>'),
+      varchar('name', 'Name'),
+      boolean('is_aggregate', 'True for aggregates: World Bank (WLD, regions, income groups) and other publishers (<PUBLISHER>_<CODE>, e.g. ITU_AFR); never mixed with countries'),
+      varchar('iso2', 'ISO alpha-2 code'),
+      varchar('m49', 'UN M49 numeric code'),
+      varchar('wb_region', 'World Bank region (countries only)'),
+      varchar('wb_income_group', 'World Bank income group (countries only)'),
+      varchar('un_region', 'UN M49 region'),
+      varchar('un_subregion', 'UN M49 sub-region'),
+      boolean('ldc', 'Least developed country (UN M49)'),
+      boolean('lldc', 'Land-locked developing country (UN M49)'),
+      boolean('sids', 'Small island developing state (UN M49)'),
+      boolean('developed', 'Developed (true) or developing (false) per UN M49, where given'),
       source
     ]
   },
@@ -112,10 +128,10 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['classification', 'group_code', 'economy'],
     columns: [
-      { name: 'classification', type: 'VARCHAR', description: 'wb_region, wb_income, m49_region, m49_subregion, ldc, lldc, sids, development' },
-      { name: 'group_code', type: 'VARCHAR', description: 'Group code (the World Bank aggregate code where one exists, e.g. SSF, LIC)' },
-      { name: 'group_name', type: 'VARCHAR', description: 'Group name' },
-      { name: 'economy', type: 'VARCHAR', description: 'Member country code' },
+      varchar('classification', 'wb_region, wb_income, m49_region, m49_subregion, ldc, lldc, sids, development'),
+      varchar('group_code', 'Group code (the World Bank aggregate code where one exists, e.g. SSF, LIC)'),
+      varchar('group_name', 'Group name'),
+      varchar('economy', 'Member country code'),
       source
     ]
   },
@@ -125,18 +141,18 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['batch_id'],
     columns: [
-      { name: 'batch_id', type: 'VARCHAR', description: 'Batch identifier' },
-      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code (current code)' },
-      { name: 'original_code', type: 'VARCHAR', description: 'Indicator code as found in the file' },
-      { name: 'vintage', type: 'DATE', description: "Publisher's release date (World Bank: Last Updated Date of the file or API lastupdated); null when the input has none" },
-      { name: 'publisher', type: 'VARCHAR', description: 'Publisher of the values (World Bank, ITU, UN DESA, ...)' },
-      { name: 'layout', type: 'VARCHAR', description: 'Input layout (World Bank: wb-bulk, wb-bulk-noheader, wb-excel, databank, wb-api)' },
-      { name: 'file', type: 'VARCHAR', description: 'Input file (relative to the mirror) or API URL' },
-      { name: 'checksum', type: 'VARCHAR', description: 'SHA-256 of the input bytes' },
-      { name: 'rows_loaded', type: 'INTEGER', description: 'Observations loaded from this batch' },
-      { name: 'is_served', type: 'BOOLEAN', description: 'True if this batch serves at least one series (the newest vintage of its indicator for some economy and disaggregation)' },
+      varchar('batch_id', 'Batch identifier'),
+      varchar('indicator', 'Indicator code (current code)'),
+      varchar('original_code', 'Indicator code as found in the file'),
+      date('vintage', "Publisher's release date (World Bank: Last Updated Date of the file or API lastupdated); null when the input has none"),
+      varchar('publisher', 'Publisher of the values (World Bank, ITU, UN DESA, ...)'),
+      varchar('layout', 'Input layout (World Bank: wb-bulk, wb-bulk-noheader, wb-excel, databank, wb-api)'),
+      varchar('file', 'Input file (relative to the mirror) or API URL'),
+      varchar('checksum', 'SHA-256 of the input bytes'),
+      integer('rows_loaded', 'Observations loaded from this batch'),
+      boolean('is_served', 'True if this batch serves at least one series (the newest vintage of its indicator for some economy and disaggregation)'),
       source,
-      { name: 'pipeline_source', type: 'VARCHAR', description: 'Pipeline source that staged the batch (run_record.source); a batch reused from an earlier build keeps it' }
+      varchar('pipeline_source', 'Pipeline source that staged the batch (run_record.source); a batch reused from an earlier build keeps it')
     ]
   },
   {
@@ -145,13 +161,13 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['batch_id', 'economy', 'year', 'disaggregation'],
     columns: [
-      { name: 'batch_id', type: 'VARCHAR', description: 'Batch (file and vintage)' },
-      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code' },
-      { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
-      { name: 'year', type: 'INTEGER', description: 'Year' },
+      varchar('batch_id', 'Batch (file and vintage)'),
+      indicator,
+      economy,
+      year,
       disaggregation,
-      { name: 'value', type: 'DOUBLE', description: 'Value in the indicator unit' },
-      { name: 'vintage', type: 'DATE', description: 'Vintage of the batch' }
+      value,
+      date('vintage', 'Vintage of the batch')
     ]
   },
   {
@@ -160,14 +176,14 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['indicator', 'economy', 'year', 'disaggregation'],
     columns: [
-      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code' },
-      { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
-      { name: 'year', type: 'INTEGER', description: 'Year' },
+      indicator,
+      economy,
+      year,
       disaggregation,
-      { name: 'value', type: 'DOUBLE', description: 'Value in the indicator unit' },
-      { name: 'vintage', type: 'DATE', description: 'Vintage the value comes from' },
-      { name: 'batch_id', type: 'VARCHAR', description: 'Batch the value comes from' },
-      { name: 'is_aggregate', type: 'BOOLEAN', description: 'True for aggregate rows (World Bank or other publisher aggregates)' }
+      value,
+      date('vintage', 'Vintage the value comes from'),
+      varchar('batch_id', 'Batch the value comes from'),
+      boolean('is_aggregate', 'True for aggregate rows (World Bank or other publisher aggregates)')
     ]
   },
   {
@@ -176,17 +192,17 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['indicator', 'economy', 'year', 'disaggregation', 'other_batch'],
     columns: [
-      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code' },
-      { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
-      { name: 'year', type: 'INTEGER', description: 'Year' },
+      indicator,
+      economy,
+      year,
       disaggregation,
-      { name: 'served_batch', type: 'VARCHAR', description: 'Batch whose value is served (the newest vintage of the series)' },
-      { name: 'served_vintage', type: 'DATE', description: 'Its vintage' },
-      { name: 'served_value', type: 'DOUBLE', description: 'The served value' },
-      { name: 'other_batch', type: 'VARCHAR', description: 'The other batch' },
-      { name: 'other_vintage', type: 'DATE', description: 'Its vintage' },
-      { name: 'other_value', type: 'DOUBLE', description: 'The value it publishes' },
-      { name: 'difference', type: 'DOUBLE', description: 'served_value - other_value' }
+      varchar('served_batch', 'Batch whose value is served (the newest vintage of the series)'),
+      date('served_vintage', 'Its vintage'),
+      double('served_value', 'The served value'),
+      varchar('other_batch', 'The other batch'),
+      date('other_vintage', 'Its vintage'),
+      double('other_value', 'The value it publishes'),
+      double('difference', 'served_value - other_value')
     ]
   },
   {
@@ -194,13 +210,13 @@ const DATA_TABLES = [
     description: "Publishers' notes on single observations: ITU's estimate marks (2019* in the key ICT file), the WTID per-year Notes and Source columns, the Core Household footnotes",
     published: true,
     columns: [
-      { name: 'batch_id', type: 'VARCHAR', description: 'Batch of the observation (observation_batch.batch_id)' },
-      { name: 'indicator', type: 'VARCHAR', description: 'Indicator code as staged' },
-      { name: 'economy', type: 'VARCHAR', description: 'Economy code' },
-      { name: 'year', type: 'INTEGER', description: 'Year' },
+      varchar('batch_id', 'Batch of the observation (observation_batch.batch_id)'),
+      varchar('indicator', 'Indicator code as staged'),
+      economy,
+      year,
       disaggregation,
-      { name: 'kind', type: 'VARCHAR', description: "estimate (the publisher marks the value as an estimate), note (a definition or scope note) or source (the publisher's named data source)" },
-      { name: 'note', type: 'VARCHAR', description: 'The text as published' }
+      varchar('kind', "estimate (the publisher marks the value as an estimate), note (a definition or scope note) or source (the publisher's named data source)"),
+      varchar('note', 'The text as published')
     ]
   },
   {
@@ -209,13 +225,13 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'Identifier, e.g. C2 or C7-e-health' },
-      { name: 'parent', type: 'VARCHAR', description: 'Parent action line (C7 for its sub-lines)' },
-      { name: 'title', type: 'VARCHAR', description: 'Title as the Geneva Plan of Action (2003) heads the action line' },
-      { name: 'other_titles', type: 'VARCHAR', description: 'Other wordings of the title in later documents, each with the document that uses it' },
-      { name: 'facilitators', type: 'VARCHAR', description: 'Lead facilitator(s) in the latest period the sources state (see table facilitation), semicolon-separated' },
-      { name: 'co_facilitators', type: 'VARCHAR', description: 'Co-facilitators in the latest period the sources state (see table facilitation), semicolon-separated' },
-      { name: 'sort_order', type: 'INTEGER', description: 'Display order' },
+      varchar('id', 'Identifier, e.g. C2 or C7-e-health'),
+      varchar('parent', 'Parent action line (C7 for its sub-lines)'),
+      varchar('title', 'Title as the Geneva Plan of Action (2003) heads the action line'),
+      varchar('other_titles', 'Other wordings of the title in later documents, each with the document that uses it'),
+      varchar('facilitators', 'Lead facilitator(s) in the latest period the sources state (see table facilitation), semicolon-separated'),
+      varchar('co_facilitators', 'Co-facilitators in the latest period the sources state (see table facilitation), semicolon-separated'),
+      integer('sort_order', 'Display order'),
       source
     ]
   },
@@ -225,10 +241,10 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['target'],
     columns: [
-      { name: 'target', type: 'INTEGER', description: 'Target number 1-10' },
-      { name: 'letter', type: 'VARCHAR', description: 'Letter a-j in the Plan of Action' },
-      { name: 'text', type: 'VARCHAR', description: 'Text of the target' },
-      { name: 'short_title', type: 'VARCHAR', description: 'Short title for display' },
+      integer('target', 'Target number 1-10'),
+      varchar('letter', 'Letter a-j in the Plan of Action'),
+      varchar('text', 'Text of the target'),
+      varchar('short_title', 'Short title for display'),
       source
     ]
   },
@@ -238,17 +254,17 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'Indicator id in the framework, e.g. 1.1' },
-      { name: 'target', type: 'INTEGER', description: 'WSIS target number' },
-      { name: 'name', type: 'VARCHAR', description: 'Indicator name' },
-      { name: 'unit', type: 'VARCHAR', description: 'Unit' },
-      { name: 'goal_value', type: 'DOUBLE', description: 'Goal value used for progress assessment, where one is set' },
-      { name: 'goal_basis', type: 'VARCHAR', description: "target (the target's own words fix the value, e.g. 'all' = 100) or project (the project's reading of the target, e.g. 50 for 'more than half'); empty without a goal" },
-      { name: 'goal_reasoning', type: 'VARCHAR', description: 'Why this goal value' },
-      { name: 'headline', type: 'BOOLEAN', description: "The indicator a target page shows first when it has data" },
-      { name: 'verified', type: 'VARCHAR', description: 'yes (number and subject stated in the quoted document), partly (subject stated, number or wording not), no (not found in the documents consulted)' },
-      { name: 'verification_note', type: 'VARCHAR', description: 'What exactly the citation supports and what it does not' },
-      { name: 'citation', type: 'VARCHAR', description: 'The sentence(s) quoted from the document, verbatim' },
+      varchar('id', 'Indicator id in the framework, e.g. 1.1'),
+      integer('target', 'WSIS target number'),
+      varchar('name', 'Indicator name'),
+      varchar('unit', 'Unit'),
+      double('goal_value', 'Goal value used for progress assessment, where one is set'),
+      varchar('goal_basis', "target (the target's own words fix the value, e.g. 'all' = 100) or project (the project's reading of the target, e.g. 50 for 'more than half'); empty without a goal"),
+      varchar('goal_reasoning', 'Why this goal value'),
+      boolean('headline', "The indicator a target page shows first when it has data"),
+      varchar('verified', 'yes (number and subject stated in the quoted document), partly (subject stated, number or wording not), no (not found in the documents consulted)'),
+      varchar('verification_note', 'What exactly the citation supports and what it does not'),
+      varchar('citation', 'The sentence(s) quoted from the document, verbatim'),
       source
     ]
   },
@@ -258,11 +274,11 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['target_indicator', 'series_code'],
     columns: [
-      { name: 'target_indicator', type: 'VARCHAR', description: 'Target indicator id, e.g. 10.5' },
-      { name: 'series_code', type: 'VARCHAR', description: "Publisher's series code (World Bank IT.NET.USER.ZS, UN SDG IT_MOB_2GNTWK, ITU_HH6, EGOV_OSI, GDL_TV, ...)" },
-      { name: 'relation', type: 'VARCHAR', description: 'direct (measures the indicator) or proxy (measures something close; the note says how it differs)' },
-      { name: 'priority', type: 'INTEGER', description: '1 = the series pages assess the indicator with; higher = alternatives' },
-      { name: 'note', type: 'VARCHAR', description: 'How the series relates to the indicator' },
+      varchar('target_indicator', 'Target indicator id, e.g. 10.5'),
+      varchar('series_code', "Publisher's series code (World Bank IT.NET.USER.ZS, UN SDG IT_MOB_2GNTWK, ITU_HH6, EGOV_OSI, GDL_TV, ...)"),
+      varchar('relation', 'direct (measures the indicator) or proxy (measures something close; the note says how it differs)'),
+      integer('priority', '1 = the series pages assess the indicator with; higher = alternatives'),
+      varchar('note', 'How the series relates to the indicator'),
       source
     ]
   },
@@ -272,14 +288,14 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'Row identifier' },
-      { name: 'action_line', type: 'VARCHAR', description: 'Action line id' },
-      { name: 'organisation', type: 'VARCHAR', description: 'Organisation as the document names it' },
-      { name: 'role', type: 'VARCHAR', description: 'lead facilitator, facilitator, co-facilitator, partner, interim focal point or proposed' },
-      { name: 'from_year', type: 'INTEGER', description: 'First year the statement refers to' },
-      { name: 'to_year', type: 'INTEGER', description: 'Last year the statement refers to (empty: open, as of the document)' },
-      { name: 'statement', type: 'VARCHAR', description: "The document's own words, quoted" },
-      { name: 'verified', type: 'VARCHAR', description: 'yes (quoted from the document), partly (the document supports the role but not in these words or not for this exact line), no' },
+      varchar('id', 'Row identifier'),
+      actionLine,
+      varchar('organisation', 'Organisation as the document names it'),
+      varchar('role', 'lead facilitator, facilitator, co-facilitator, partner, interim focal point or proposed'),
+      integer('from_year', 'First year the statement refers to'),
+      integer('to_year', 'Last year the statement refers to (empty: open, as of the document)'),
+      varchar('statement', "The document's own words, quoted"),
+      varchar('verified', 'yes (quoted from the document), partly (the document supports the role but not in these words or not for this exact line), no'),
       source
     ]
   },
@@ -289,10 +305,10 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['goal'],
     columns: [
-      { name: 'goal', type: 'INTEGER', description: 'Goal number 1-8' },
-      { name: 'title', type: 'VARCHAR', description: 'Title of the goal' },
+      integer('goal', 'Goal number 1-8'),
+      varchar('title', 'Title of the goal'),
       source,
-      VERIFIED
+      ...MDG_VERIFIED
     ]
   },
   {
@@ -301,13 +317,13 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'Target id, e.g. 4.A' },
-      { name: 'goal', type: 'INTEGER', description: 'MDG number 1-8' },
-      { name: 'text', type: 'VARCHAR', description: 'Text of the target' },
-      { name: 'base_year', type: 'INTEGER', description: 'Year progress is measured from (1990), where the target is measured against a baseline' },
-      { name: 'horizon', type: 'INTEGER', description: 'Year the target is to be met by (2015 for most), if any' },
+      varchar('id', 'Target id, e.g. 4.A'),
+      integer('goal', 'MDG number 1-8'),
+      varchar('text', 'Text of the target'),
+      integer('base_year', 'Year progress is measured from (1990), where the target is measured against a baseline'),
+      integer('horizon', 'Year the target is to be met by (2015 for most), if any'),
       source,
-      VERIFIED
+      ...MDG_VERIFIED
     ]
   },
   {
@@ -316,17 +332,17 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'MDG indicator id, e.g. 4.1 or 8.16' },
-      { name: 'target', type: 'VARCHAR', description: 'MDG target, e.g. 4.A or 8.F' },
-      { name: 'name', type: 'VARCHAR', description: 'Indicator name in the official list' },
-      { name: 'wb_code', type: 'VARCHAR', description: 'Current World Bank code of the series used' },
-      { name: 'wb_match', type: 'VARCHAR', description: 'same (the series is the indicator) or proxy (a near series: another poverty line, age range or coverage; see goal_reasoning)' },
-      { name: 'goal_rule', type: 'VARCHAR', description: 'absolute (goal_value), parity (the parity band of the progress method), reduce (by goal_fraction of the base-year value), reduce_shortfall (reduce the distance to 100 by goal_fraction), or empty (no numeric goal)' },
-      { name: 'goal_value', type: 'DOUBLE', description: 'Goal value for an absolute rule' },
-      { name: 'goal_fraction', type: 'VARCHAR', description: 'Reduction for a relative rule, as a fraction (1/2, 2/3, 3/4)' },
-      { name: 'goal_reasoning', type: 'VARCHAR', description: 'How the target text becomes the goal rule, and how the series differs from the indicator' },
+      varchar('id', 'MDG indicator id, e.g. 4.1 or 8.16'),
+      varchar('target', 'MDG target, e.g. 4.A or 8.F'),
+      varchar('name', 'Indicator name in the official list'),
+      varchar('wb_code', 'Current World Bank code of the series used'),
+      varchar('wb_match', 'same (the series is the indicator) or proxy (a near series: another poverty line, age range or coverage; see goal_reasoning)'),
+      varchar('goal_rule', 'absolute (goal_value), parity (the parity band of the progress method), reduce (by goal_fraction of the base-year value), reduce_shortfall (reduce the distance to 100 by goal_fraction), or empty (no numeric goal)'),
+      double('goal_value', 'Goal value for an absolute rule'),
+      varchar('goal_fraction', 'Reduction for a relative rule, as a fraction (1/2, 2/3, 3/4)'),
+      varchar('goal_reasoning', 'How the target text becomes the goal rule, and how the series differs from the indicator'),
       source,
-      VERIFIED
+      ...MDG_VERIFIED
     ]
   },
   {
@@ -335,10 +351,10 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['action_line', 'link_type', 'link_id'],
     columns: [
-      { name: 'action_line', type: 'VARCHAR', description: 'Action line id' },
-      { name: 'link_type', type: 'VARCHAR', description: 'wsis_target, mdg (MDG indicator), mdg_goal (MDG 1-8), sdg_goal or sdg_target' },
-      { name: 'link_id', type: 'VARCHAR', description: 'Linked id (target number, MDG indicator id, MDG number, SDG number or SDG target id)' },
-      { name: 'rationale', type: 'VARCHAR', description: 'Why they are linked, as given by the source' },
+      actionLine,
+      varchar('link_type', 'wsis_target, mdg (MDG indicator), mdg_goal (MDG 1-8), sdg_goal or sdg_target'),
+      varchar('link_id', 'Linked id (target number, MDG indicator id, MDG number, SDG number or SDG target id)'),
+      varchar('rationale', 'Why they are linked, as given by the source'),
       source
     ]
   },
@@ -348,9 +364,9 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'Identifier' },
-      { name: 'name', type: 'VARCHAR', description: 'Name' },
-      { name: 'description', type: 'VARCHAR', description: 'Description' },
+      id,
+      varchar('name', 'Name'),
+      varchar('description', 'Description'),
       source
     ]
   },
@@ -360,21 +376,21 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'Identifier' },
-      { name: 'title', type: 'VARCHAR', description: 'Meeting title' },
-      { name: 'start_date', type: 'DATE', description: 'Date (first day)' },
-      { name: 'end_date', type: 'DATE', description: 'Last day, if several' },
-      { name: 'date_text', type: 'VARCHAR', description: 'Date and time as written in the source' },
-      { name: 'venue', type: 'VARCHAR', description: 'Venue' },
-      { name: 'action_line', type: 'VARCHAR', description: 'Action line (semicolon-separated if several), if the meeting is an action-line meeting' },
-      { name: 'facilitator', type: 'VARCHAR', description: 'Facilitator(s)' },
-      { name: 'co_facilitators', type: 'VARCHAR', description: 'Co-facilitators' },
-      { name: 'chair', type: 'VARCHAR', description: 'Chair(s)' },
-      { name: 'participants', type: 'INTEGER', description: 'Participant count as stated' },
-      { name: 'participants_approximate', type: 'BOOLEAN', description: 'True when the source says "around N"' },
-      { name: 'participants_text', type: 'VARCHAR', description: 'Participation as written in the source' },
-      { name: 'decisions', type: 'VARCHAR', description: 'Decisions as to the way forward (summary, semicolon-separated)' },
-      { name: 'notes', type: 'VARCHAR', description: 'Other facts the report states: agenda, themes, presentations, proposals, meeting pages and webcasts (semicolon-separated)' },
+      id,
+      varchar('title', 'Meeting title'),
+      date('start_date', 'Date (first day)'),
+      date('end_date', 'Last day, if several'),
+      varchar('date_text', 'Date and time as written in the source'),
+      varchar('venue', 'Venue'),
+      varchar('action_line', 'Action line (semicolon-separated if several), if the meeting is an action-line meeting'),
+      varchar('facilitator', 'Facilitator(s)'),
+      varchar('co_facilitators', 'Co-facilitators'),
+      varchar('chair', 'Chair(s)'),
+      integer('participants', 'Participant count as stated'),
+      boolean('participants_approximate', 'True when the source says "around N"'),
+      varchar('participants_text', 'Participation as written in the source'),
+      varchar('decisions', 'Decisions as to the way forward (summary, semicolon-separated)'),
+      varchar('notes', 'Other facts the report states: agenda, themes, presentations, proposals, meeting pages and webcasts (semicolon-separated)'),
       source
     ]
   },
@@ -384,12 +400,12 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['event', 'measure', 'stakeholder_type', 'venue'],
     columns: [
-      { name: 'event', type: 'VARCHAR', description: 'Event id' },
-      { name: 'measure', type: 'VARCHAR', description: 'What was counted (announced, badged, badged_by_type, ...)' },
-      { name: 'stakeholder_type', type: 'VARCHAR', description: 'Stakeholder type id, or "all"' },
-      { name: 'venue', type: 'VARCHAR', description: 'Venue (ITU, UNOG, all)' },
-      { name: 'count', type: 'INTEGER', description: 'Number as stated' },
-      { name: 'note', type: 'VARCHAR', description: 'Note' },
+      varchar('event', 'Event id'),
+      varchar('measure', 'What was counted (announced, badged, badged_by_type, ...)'),
+      varchar('stakeholder_type', 'Stakeholder type id, or "all"'),
+      varchar('venue', 'Venue (ITU, UNOG, all)'),
+      integer('count', 'Number as stated'),
+      varchar('note', 'Note'),
       source
     ]
   },
@@ -399,12 +415,12 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'Flag identifier' },
-      { name: 'subject_table', type: 'VARCHAR', description: 'Table concerned' },
-      { name: 'subject_id', type: 'VARCHAR', description: 'Row or group concerned' },
-      { name: 'action_line', type: 'VARCHAR', description: 'Action line concerned, if any' },
-      { name: 'severity', type: 'VARCHAR', description: 'info or warning' },
-      { name: 'message', type: 'VARCHAR', description: 'What does not add up, with the figures' },
+      varchar('id', 'Flag identifier'),
+      varchar('subject_table', 'Table concerned'),
+      varchar('subject_id', 'Row or group concerned'),
+      varchar('action_line', 'Action line concerned, if any'),
+      varchar('severity', 'info or warning'),
+      varchar('message', 'What does not add up, with the figures'),
       source
     ]
   },
@@ -414,19 +430,19 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'Entry id' },
-      { name: 'title', type: 'VARCHAR', description: 'Title' },
-      { name: 'lead_organisation', type: 'VARCHAR', description: 'Lead organisation' },
-      { name: 'stakeholder_type', type: 'VARCHAR', description: 'Stakeholder type id of the lead organisation (not_stated when the source does not say)' },
-      { name: 'stakeholder_type_rule', type: 'VARCHAR', description: 'Null when the source states the stakeholder type; otherwise the documented rule that derived it from the organisation name (derived, not stated)' },
-      { name: 'countries', type: 'VARCHAR', description: 'ISO3 codes, semicolon-separated (empty for global)' },
-      { name: 'wsis_targets', type: 'VARCHAR', description: 'WSIS target numbers, semicolon-separated' },
-      { name: 'mdg_links', type: 'VARCHAR', description: 'MDG goals or indicators, semicolon-separated' },
-      { name: 'status', type: 'VARCHAR', description: 'planned, ongoing, completed or unknown' },
-      { name: 'start_year', type: 'INTEGER', description: 'Start year' },
-      { name: 'reported_year', type: 'INTEGER', description: 'Year the source last reported the entry (report, list or export year)' },
+      varchar('id', 'Entry id'),
+      varchar('title', 'Title'),
+      varchar('lead_organisation', 'Lead organisation'),
+      varchar('stakeholder_type', 'Stakeholder type id of the lead organisation (not_stated when the source does not say)'),
+      varchar('stakeholder_type_rule', 'Null when the source states the stakeholder type; otherwise the documented rule that derived it from the organisation name (derived, not stated)'),
+      varchar('countries', 'ISO3 codes, semicolon-separated (empty for global)'),
+      varchar('wsis_targets', 'WSIS target numbers, semicolon-separated'),
+      varchar('mdg_links', 'MDG goals or indicators, semicolon-separated'),
+      varchar('status', 'planned, ongoing, completed or unknown'),
+      integer('start_year', 'Start year'),
+      integer('reported_year', 'Year the source last reported the entry (report, list or export year)'),
       source,
-      { name: 'conversion_note', type: 'VARCHAR', description: 'How the entry was converted from its source (encoding repaired, names mapped), if it was' }
+      varchar('conversion_note', 'How the entry was converted from its source (encoding repaired, names mapped), if it was')
     ]
   },
   {
@@ -435,8 +451,8 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['entry', 'action_line'],
     columns: [
-      { name: 'entry', type: 'VARCHAR', description: 'Stocktaking entry id' },
-      { name: 'action_line', type: 'VARCHAR', description: 'Action line id' }
+      varchar('entry', 'Stocktaking entry id'),
+      actionLine
     ]
   },
   {
@@ -445,10 +461,10 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['entry', 'rule'],
     columns: [
-      { name: 'entry', type: 'VARCHAR', description: 'Stocktaking entry id' },
-      { name: 'rule', type: 'VARCHAR', description: 'planned-start-passed, not-updated, no-country or no-action-line' },
-      { name: 'message', type: 'VARCHAR', description: 'What the rule found, with the years' },
-      { name: 'as_of_year', type: 'INTEGER', description: 'Year of the pipeline run the rules were applied in' }
+      varchar('entry', 'Stocktaking entry id'),
+      varchar('rule', 'planned-start-passed, not-updated, no-country or no-action-line'),
+      varchar('message', 'What the rule found, with the years'),
+      integer('as_of_year', 'Year of the pipeline run the rules were applied in')
     ]
   },
   {
@@ -457,11 +473,11 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['id'],
     columns: [
-      { name: 'id', type: 'VARCHAR', description: 'Identifier' },
-      { name: 'year', type: 'INTEGER', description: 'Year the total refers to (null if undated)' },
-      { name: 'entries', type: 'INTEGER', description: 'Number of entries as published' },
-      { name: 'qualifier', type: 'VARCHAR', description: 'exact, approximately, more than' },
-      { name: 'quote', type: 'VARCHAR', description: 'Verbatim sentence' },
+      id,
+      integer('year', 'Year the total refers to (null if undated)'),
+      integer('entries', 'Number of entries as published'),
+      varchar('qualifier', 'exact, approximately, more than'),
+      varchar('quote', 'Verbatim sentence'),
       source
     ]
   },
@@ -470,11 +486,11 @@ const DATA_TABLES = [
     description: 'Input rows refused by validation, with the reason (nothing is dropped silently)',
     published: true,
     columns: [
-      { name: 'source', type: 'VARCHAR', description: 'Source module' },
-      { name: 'file', type: 'VARCHAR', description: 'Input file' },
-      { name: 'row_number', type: 'INTEGER', description: 'Line or row number in the file (1-based)' },
-      { name: 'reason', type: 'VARCHAR', description: 'Why the row was refused' },
-      { name: 'raw', type: 'VARCHAR', description: 'The refused content (truncated to 500 characters)' }
+      varchar('source', 'Source module'),
+      varchar('file', 'Input file'),
+      integer('row_number', 'Line or row number in the file (1-based)'),
+      varchar('reason', 'Why the row was refused'),
+      varchar('raw', 'The refused content (truncated to 500 characters)')
     ]
   },
   {
@@ -482,19 +498,19 @@ const DATA_TABLES = [
     description: 'What each pipeline run read, loaded and refused, per source',
     published: true,
     columns: [
-      { name: 'run_id', type: 'VARCHAR', description: 'Run identifier (start time)' },
-      { name: 'source', type: 'VARCHAR', description: 'Source module' },
-      { name: 'status', type: 'VARCHAR', description: 'ok, partial (some inputs unreadable or unreachable), skipped, failed, or reused (this run failed, skipped or shrank past the threshold: the rows of build reused_from are served; message says why)' },
-      { name: 'files', type: 'INTEGER', description: 'Input files or responses read' },
-      { name: 'rows_read', type: 'INTEGER', description: 'Rows read' },
-      { name: 'rows_loaded', type: 'INTEGER', description: 'Rows loaded' },
-      { name: 'rows_quarantined', type: 'INTEGER', description: 'Rows refused' },
-      { name: 'checksum', type: 'VARCHAR', description: 'SHA-256 over the inputs of this source' },
-      { name: 'vintage', type: 'VARCHAR', description: 'Vintage(s) of the inputs' },
-      { name: 'seconds', type: 'DOUBLE', description: 'Time taken' },
-      { name: 'message', type: 'VARCHAR', description: 'What is missing or went wrong' },
-      { name: 'started_at', type: 'TIMESTAMP', description: 'When the source started loading' },
-      { name: 'reused_from', type: 'VARCHAR', description: 'For status reused: run id (start time) of the build whose rows of this source are served' }
+      varchar('run_id', 'Run identifier (start time)'),
+      varchar('source', 'Source module'),
+      varchar('status', 'ok, partial (some inputs unreadable or unreachable), skipped, failed, or reused (this run failed, skipped or shrank past the threshold: the rows of build reused_from are served; message says why)'),
+      integer('files', 'Input files or responses read'),
+      integer('rows_read', 'Rows read'),
+      integer('rows_loaded', 'Rows loaded'),
+      integer('rows_quarantined', 'Rows refused'),
+      varchar('checksum', 'SHA-256 over the inputs of this source'),
+      varchar('vintage', 'Vintage(s) of the inputs'),
+      double('seconds', 'Time taken'),
+      varchar('message', 'What is missing or went wrong'),
+      timestamp('started_at', 'When the source started loading'),
+      varchar('reused_from', 'For status reused: run id (start time) of the build whose rows of this source are served')
     ]
   }
 ] as const satisfies readonly TableSpec[];
@@ -505,12 +521,12 @@ export const BUILD_INFO_TABLE = {
   description: 'The build this warehouse is: run id, time, mode, and the folder of its exports',
   published: false,
   columns: [
-    { name: 'run_id', type: 'VARCHAR', description: 'Run identifier' },
-    { name: 'built_at', type: 'TIMESTAMP', description: 'When the build finished' },
-    { name: 'mode', type: 'VARCHAR', description: 'mirror or online' },
-    { name: 'mirror', type: 'VARCHAR', description: 'Mirror folder used, if any' },
-    { name: 'exports_dir', type: 'VARCHAR', description: 'Absolute folder of the CSV/Parquet/JSON exports of this build' },
-    { name: 'fingerprint', type: 'VARCHAR', description: 'SHA-256 over every input of a mirror-mode run (null online)' }
+    varchar('run_id', 'Run identifier'),
+    timestamp('built_at', 'When the build finished'),
+    varchar('mode', 'mirror or online'),
+    varchar('mirror', 'Mirror folder used, if any'),
+    varchar('exports_dir', 'Absolute folder of the CSV/Parquet/JSON exports of this build'),
+    varchar('fingerprint', 'SHA-256 over every input of a mirror-mode run (null online)')
   ]
 } as const satisfies TableSpec;
 

@@ -3,6 +3,7 @@
 // before sending it: every problem by row, field and reason, then a summary. Nothing is
 // stored. Exit 0 when the file is valid, 1 when it is not, 2 when it cannot be read at all.
 import { parseArgs } from 'node:util';
+import { cliOptions } from './lib/cli-options';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { projectRoot } from './lib/paths';
@@ -19,7 +20,7 @@ Exit status: 0 valid, 1 invalid (the report lists every problem), 2 unreadable o
 `;
 
 function main(): number {
-  const { values, positionals } = parseArgs({ options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: cliOptions([], ['json']), allowPositionals: true });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;

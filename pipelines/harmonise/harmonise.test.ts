@@ -34,38 +34,51 @@ describe('names and codes to ISO3', () => {
   let h: Harmoniser;
   beforeAll(async () => (h = await harmoniser()));
 
-  it.each([
-    ['Georgia (Country)', 'UN DESA', 'GEO'], // EGOV_DATA_2022.csv
-    ['Iraq ', 'UN DESA', 'IRQ'], // trailing space as in the E-Gov files
-    ["Côte d'Ivoire ", 'UN DESA', 'CIV'],
-    ["Cote d'Ivoire", 'ITU', 'CIV'],
-    ['Viet Nam ', 'UN DESA', 'VNM'],
-    ['Türkiye', 'UN DESA', 'TUR'],
-    ['Turkey', 'ITU', 'TUR'],
-    ['UNITED REPUBLIC OF TANZANIA', 'WSIS prizes', 'TZA'],
-    ['Tanzania', 'ITU', 'TZA'],
-    ['KOREA (REP. OF)', 'WSIS prizes', 'KOR'],
-    ['Korea (Rep. of)', 'ITU', 'KOR'],
-    ['IRAN (ISLAMIC REPUBLIC OF)', 'WSIS prizes', 'IRN'],
-    ['Lao P.D.R.', 'ITU', 'LAO'],
-    ['Turks & Caicos Is.', 'ITU', 'TCA'],
-    ['United Kingdom of Great Britain and Northern Ireland', 'UN DESA', 'GBR'],
-    ['404', '', 'KEN'], // M49 numeric
-    ['4', '', 'AFG'],
-    ['KE', '', 'KEN'], // ISO2
-    ['KEN', '', 'KEN'],
-    ['WLD', '', 'WLD'] // an aggregate code passes as a code, never as a name
-  ])('%s (%s) -> %s', (name, context, iso3) => {
+  // By the context that names them ('' for codes: M49 numeric, ISO2, ISO3 and aggregate codes).
+  const known: Record<string, [name: string, iso3: string][]> = {
+    'UN DESA': [
+      ['Georgia (Country)', 'GEO'], // EGOV_DATA_2022.csv
+      ['Iraq ', 'IRQ'], // trailing space as in the E-Gov files
+      ["Côte d'Ivoire ", 'CIV'],
+      ['Viet Nam ', 'VNM'],
+      ['Türkiye', 'TUR'],
+      ['United Kingdom of Great Britain and Northern Ireland', 'GBR']
+    ],
+    ITU: [
+      ["Cote d'Ivoire", 'CIV'],
+      ['Turkey', 'TUR'],
+      ['Tanzania', 'TZA'],
+      ['Korea (Rep. of)', 'KOR'],
+      ['Lao P.D.R.', 'LAO'],
+      ['Turks & Caicos Is.', 'TCA']
+    ],
+    'WSIS prizes': [
+      ['UNITED REPUBLIC OF TANZANIA', 'TZA'],
+      ['KOREA (REP. OF)', 'KOR'],
+      ['IRAN (ISLAMIC REPUBLIC OF)', 'IRN']
+    ],
+    '': [
+      ['404', 'KEN'], // M49 numeric
+      ['4', 'AFG'],
+      ['KE', 'KEN'], // ISO2
+      ['KEN', 'KEN'],
+      ['WLD', 'WLD'] // an aggregate code passes as a code, never as a name
+    ]
+  };
+  it.each(Object.entries(known).flatMap(([context, rows]) => rows.map(([name, iso3]) => [name, context, iso3])))('%s (%s) -> %s', (name, context, iso3) => {
     expect(h.toIso3(name, context)).toBe(iso3);
   });
 
-  it('never guesses: unknown, ambiguous and other-publisher names stay unmatched', () => {
-    expect(h.toIso3('Taiwan, Province of China', 'ITU')).toBeNull(); // not in the economy table
-    expect(h.toIso3('Neth. Antilles', 'ITU')).toBeNull(); // dissolved 2010, no current code
-    expect(h.toIso3('INTERNATIONAL', 'WSIS prizes')).toBeNull();
-    expect(h.toIso3('Georgia (Country)', 'ITU')).toBeNull(); // a mapping row of UN DESA only
-    expect(h.toIso3('World', '')).toBeNull(); // aggregates are not matched by name
-    expect(h.toIso3('999', '')).toBeNull();
+  // Never guesses: unknown, ambiguous and other-publisher names stay unmatched.
+  it.each([
+    ['Taiwan, Province of China', 'ITU'], // not in the economy table
+    ['Neth. Antilles', 'ITU'], // dissolved 2010, no current code
+    ['INTERNATIONAL', 'WSIS prizes'],
+    ['Georgia (Country)', 'ITU'], // a mapping row of UN DESA only
+    ['World', ''], // aggregates are not matched by name
+    ['999', '']
+  ])('%s (%s) stays unmatched', (name, context) => {
+    expect(h.toIso3(name, context)).toBeNull();
   });
 });
 

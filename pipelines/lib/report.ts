@@ -1,6 +1,6 @@
 // What a source returns to the runner, built in one place: counts default to 0, checksums
 // combine into one, vintages become one "first..last" range, messages join with '; '.
-import type { SourceReport } from './context';
+import type { SourceContext, SourceReport } from './context';
 import { combineChecksums } from './checksum';
 
 export interface ReportParts {
@@ -47,3 +47,8 @@ export const skippedReport = (message: string): SourceReport => sourceReport({ s
 
 /** Nothing loaded, and why. */
 export const failedReport = (message: string): SourceReport => sourceReport({ status: 'failed', messages: [message] });
+
+/** The run of a source that reads only the mirror: skipped online, with the reason. */
+export function needsMirror(reason: string, run: (ctx: SourceContext, mirror: string) => Promise<SourceReport>): (ctx: SourceContext) => Promise<SourceReport> {
+  return async (ctx) => (ctx.mirror ? run(ctx, ctx.mirror) : skippedReport(reason));
+}

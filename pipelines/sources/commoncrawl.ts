@@ -19,9 +19,13 @@ import { inMirror, isUnreachable, readInput } from './inputs';
 import { OBSERVATIONS } from '../lib/snapshot';
 
 export const CC_FILE = 'commoncrawl/languages.csv';
-const URL = 'https://raw.githubusercontent.com/commoncrawl/cc-crawl-statistics/011ff43f50c8c744ff891f027fec7a44677b2545/plots/languages.csv';
 export const CC_ECONOMY = 'CC_WEB';
 const PUBLISHER = 'Common Crawl Foundation (crawl statistics)';
+/** The language table of the crawl statistics: from the mirror, else the repository at a fixed commit. */
+const LANGUAGES = {
+  path: CC_FILE,
+  url: 'https://raw.githubusercontent.com/commoncrawl/cc-crawl-statistics/011ff43f50c8c744ff891f027fec7a44677b2545/plots/languages.csv'
+};
 
 export interface CrawlId {
   id: string;
@@ -89,7 +93,7 @@ export const commoncrawl: Source = {
     publisher: PUBLISHER,
     url: 'https://commoncrawl.github.io/cc-crawl-statistics/plots/languages',
     licence: "Common Crawl's terms of use; the statistics repository states no data licence",
-    inputs: [CC_FILE, URL]
+    inputs: [CC_FILE, LANGUAGES.url]
   },
   run: loadCommonCrawl
 };
@@ -98,7 +102,7 @@ export async function loadCommonCrawl(ctx: SourceContext): Promise<SourceReport>
   if (ctx.mirror && !inMirror(ctx, CC_FILE)) return skippedReport(`no ${CC_FILE} in the mirror`);
   let input;
   try {
-    input = await readInput(ctx, { path: CC_FILE, url: URL }, 'Common Crawl statistics');
+    input = await readInput(ctx, LANGUAGES, 'Common Crawl statistics');
   } catch (err) {
     if (isUnreachable(err)) return failedReport(`${err.message}; no language shares loaded`);
     throw err;

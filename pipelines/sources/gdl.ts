@@ -8,19 +8,24 @@
 // not know, or whose ISO3 the harmoniser does not match, is quarantined with file and row.
 import type { Source, SourceContext, SourceReport, QuarantineInput } from '../lib/context';
 import { InputError } from '../lib/context';
-import { failedReport, skippedReport, sourceReport } from '../lib/report';
 import { createHarmoniser } from '../harmonise';
-import { disaggregation, stageObservations, type ObservationInput } from '../observations';
+import { disaggregation, type ObservationInput } from '../observations';
 import { readDdfDatapoints, readDdfEntities } from './ddf/read';
-import { inMirror, isUnreachable, readInput } from './inputs';
+import { isUnreachable } from './inputs';
+import { ddfOrigin, readDdfEntityFiles, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
 import { OBSERVATIONS } from '../lib/snapshot';
 
-export const GDL_DIR = 'gdl/area-db';
-const RAW = 'https://raw.githubusercontent.com/open-numbers/ddf--gdl--area_db/0c02e43ea60590b5c3a15835a7a57510f757fa85/';
-/** Undated: neither the DDF copy nor its README gives a release date of the Area Database. */
-export const GDL_VINTAGE = null;
-const PUBLISHER = 'Global Data Lab (Area Database)';
-const SERVICE = 'Global Data Lab (open-numbers DDF copy)';
+const GDL_PACKAGE: DdfPackage = {
+  sourceId: 'gdl',
+  layout: 'gdl-ddf',
+  dir: 'gdl/area-db',
+  raw: 'https://raw.githubusercontent.com/open-numbers/ddf--gdl--area_db/0c02e43ea60590b5c3a15835a7a57510f757fa85/',
+  service: 'Global Data Lab (open-numbers DDF copy)',
+  publisher: 'Global Data Lab (Area Database)',
+  /** Undated: neither the DDF copy nor its README gives a release date of the Area Database. */
+  vintage: null
+};
+export const GDL_DIR = GDL_PACKAGE.dir;
 const NATIONAL = `${GDL_DIR}/ddf--entities--level--national.csv`;
 const URB_RUR = `${GDL_DIR}/ddf--entities--level--urb_rur.csv`;
 
@@ -31,32 +36,24 @@ export const GDL_SERIES = [
   { code: 'GDL_INTERNET', concept: 'internet', key: 'national' }
 ] as const;
 export const gdlFile = (concept: string, key: string) => `${GDL_DIR}/ddf--datapoints--${concept}--by--${key}--year.csv`;
-const urlOf = (path: string) => RAW + path.slice(GDL_DIR.length + 1);
 
 export const gdl: Source = {
   snapshot: OBSERVATIONS,
   id: 'gdl',
   description: 'Global Data Lab Area Database: households with a television (national, urban, rural), a computer, Internet access',
   required: false,
-  origin: {
-    publisher: PUBLISHER,
+  origin: ddfOrigin(GDL_PACKAGE, {
     url: 'https://globaldatalab.org/areadata/',
     licence: 'Global Data Lab: free to use with citation',
-    inputs: [`${GDL_DIR}/ddf--datapoints--{tv,computer,internet}--by--*--year.csv`, NATIONAL, URB_RUR, `${RAW}<same file names>`]
-  },
+    mirror: [`${GDL_DIR}/ddf--datapoints--{tv,computer,internet}--by--*--year.csv`, NATIONAL, URB_RUR]
+  }),
   run: loadGdl
 };
 
 export async function loadGdl(ctx: SourceContext): Promise<SourceReport> {
-  if (ctx.mirror && !inMirror(ctx, NATIONAL)) return skippedReport(`no ${GDL_DIR}/ in the mirror`);
-  let national, urbRur;
-  try {
-    national = await readInput(ctx, { path: NATIONAL, url: urlOf(NATIONAL) }, SERVICE);
-    urbRur = await readInput(ctx, { path: URB_RUR, url: urlOf(URB_RUR) }, SERVICE);
-  } catch (err) {
-    if (isUnreachable(err)) return failedReport(`${err.message}; no Global Data Lab series loaded`);
-    throw err;
-  }
+  const opened = await readDdfEntityFiles(ctx, GDL_PACKAGE, [NATIONAL, URB_RUR], 'Global Data Lab series');
+  if (!Array.isArray(opened)) return opened;
+  const [national, urbRur] = opened;
   const nationals = readDdfEntities(national.text, national.file, 'national');
   const parts = readDdfEntities(urbRur.text, urbRur.file, 'urb_rur');
   const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
@@ -79,7 +76,7 @@ export async function loadGdl(ctx: SourceContext): Promise<SourceReport> {
     const path = gdlFile(s.concept, s.key);
     let input;
     try {
-      input = await readInput(ctx, { path, url: urlOf(path) }, SERVICE);
+      input = await readDdfFile(ctx, GDL_PACKAGE, path);
     } catch (err) {
       if (isUnreachable(err) || err instanceof InputError) {
         problems.push(err.message);
@@ -114,30 +111,19 @@ export async function loadGdl(ctx: SourceContext): Promise<SourceReport> {
       }
       rows.push({ economy, economyName: nationals.get(nationalCode)?.name ?? null, year: p.keys.year, value: p.value, disaggregation: disaggregation({ location }), rowNumber: p.line });
     }
-    await stageObservations(
-      ctx.conn,
+    await stageDdfBatch(
+      ctx,
+      GDL_PACKAGE,
       {
         indicator: s.code,
-        vintage: GDL_VINTAGE,
-        publisher: PUBLISHER,
-        layout: 'gdl-ddf',
         file: input.file,
         checksum: input.checksum,
-        source: `Global Data Lab, Area Database, "${s.concept}" by ${s.key === 'national' ? 'country' : 'urban and rural area'} (open-numbers/ddf--gdl--area_db @ 0c02e43e; release date not stated)`,
-        sourceId: 'gdl'
+        source: `Global Data Lab, Area Database, "${s.concept}" by ${s.key === 'national' ? 'country' : 'urban and rural area'} (open-numbers/ddf--gdl--area_db @ 0c02e43e; release date not stated)`
       },
       rows
     );
     staged += rows.length;
   }
-  await ctx.quarantine(refused);
-  return sourceReport({
-    status: staged === 0 ? 'failed' : problems.length ? 'partial' : 'ok',
-    files,
-    rowsRead,
-    rowsLoaded: staged,
-    rowsQuarantined: refused.length,
-    checksums,
-    messages: [...problems, 'undated: the Area Database copy gives no release date', `countries: ${names.summary()}`]
-  });
+  const outcome = { failed: staged === 0, partial: problems.length > 0, files, rowsRead, rowsLoaded: staged, refused, checksums };
+  return ddfReport(ctx, GDL_PACKAGE, { ...outcome, messages: [...problems, 'undated: the Area Database copy gives no release date', `countries: ${names.summary()}`] });
 }

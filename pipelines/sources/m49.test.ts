@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { createWarehouse, insertRows } from '../lib/warehouse';
+import { describe, expect, it } from 'vitest';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { insertRows } from '../lib/warehouse';
 import { projectRoot, sharedMirror } from '../lib/paths';
 import type { QuarantineRow } from '../lib/context';
 import { contextFor } from '../lib/test-context';
 import { M49_COMMA, M49_SEMICOLON, m49, readM49File } from './m49';
+import { useTestWarehouse } from '../lib/test-warehouse';
 
 const context = (conn: DuckDBConnection, mirror: string | null, quarantined: QuarantineRow[]) => contextFor(conn, { mirror, root: projectRoot, source: m49, quarantined }).ctx;
 
@@ -27,14 +28,9 @@ describe('M49 files as published', () => {
 });
 
 describe('m49 source', () => {
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
   const quarantined: QuarantineRow[] = [];
   let report: Awaited<ReturnType<typeof m49.run>>;
-  const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
-
-  beforeAll(async () => {
-    ({ instance, conn } = await createWarehouse(':memory:'));
+  const w = useTestWarehouse(async (conn) => {
     // What the World Bank country source would have created (a few rows suffice).
     await insertRows(conn, 'economy', [
       { code: 'AFG', name: 'Afghanistan', is_aggregate: false, wb_region: 'South Asia', source: 'wb test row' },
@@ -45,10 +41,7 @@ describe('m49 source', () => {
     ]);
     report = await m49.run(context(conn, sharedMirror, quarantined));
   });
-  afterAll(() => {
-    conn.closeSync();
-    instance.closeSync();
-  });
+  const q = w.q;
 
   it('updates World Bank rows: AFG is LDC and LLDC, FJI is SIDS, DEU is M49 276 and developed', async () => {
     expect(await q(`SELECT code, iso2, m49, un_region, un_subregion, ldc, lldc, sids, developed, wb_region FROM economy WHERE code IN ('AFG','DEU','FJI') ORDER BY code`)).toEqual([
@@ -85,7 +78,7 @@ describe('m49 source', () => {
   });
 
   it('is skipped online', async () => {
-    const r = await m49.run(context(conn, null, []));
+    const r = await m49.run(context(w.conn, null, []));
     expect([r.status, r.message]).toEqual(['skipped', 'M49 needs the mirror (un/m49/): UNSD offers no API used here']);
   });
 });

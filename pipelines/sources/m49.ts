@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseCsv, CsvError } from '../lib/csv';
 import { sha256 } from '../lib/checksum';
-import { skippedReport, sourceReport } from '../lib/report';
-import type { QuarantineRow, Source, SourceContext, SourceReport } from '../lib/context';
+import { needsMirror, sourceReport } from '../lib/report';
+import type { QuarantineRow, Source, SourceContext } from '../lib/context';
 import { InputError } from '../lib/context';
 import { insertRows } from '../lib/warehouse';
 
@@ -199,12 +199,9 @@ export const m49: Source = {
     licence: 'UN terms of use',
     inputs: [M49_SEMICOLON, M49_COMMA]
   },
-  async run(ctx: SourceContext): Promise<SourceReport> {
-    if (!ctx.mirror) {
-      return skippedReport('M49 needs the mirror (un/m49/): UNSD offers no API used here');
-    }
-    const semi = await readM49File(ctx.mirror, M49_SEMICOLON, ';');
-    const comma = await readM49File(ctx.mirror, M49_COMMA, ',');
+  run: needsMirror('M49 needs the mirror (un/m49/): UNSD offers no API used here', async (ctx, mirror) => {
+    const semi = await readM49File(mirror, M49_SEMICOLON, ';');
+    const comma = await readM49File(mirror, M49_COMMA, ',');
     const quarantined = [...semi.quarantined, ...comma.quarantined];
     if (quarantined.length) await ctx.quarantine(quarantined);
 
@@ -229,5 +226,5 @@ export const m49: Source = {
     ].filter(Boolean).join('; ');
     ctx.log(`m49: ${message}`);
     return sourceReport({ files: 2, rowsRead, rowsQuarantined: quarantined.length, checksums: [semi.checksum, comma.checksum], messages: [message] });
-  }
+  })
 };

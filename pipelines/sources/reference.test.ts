@@ -2,29 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, readFile, writeFile, copyFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { createWarehouse } from '../lib/warehouse';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { projectRoot, sharedMirror } from '../lib/paths';
 import { InputError } from '../lib/context';
 import { contextFor } from '../lib/test-context';
 import { REFERENCE_FILES, readReference, reference } from './reference';
+import { useTestWarehouse } from '../lib/test-warehouse';
 
 const context = (conn: DuckDBConnection, root: string, mirror: string | null) => contextFor(conn, { root, mirror, source: reference }).ctx;
 
 describe('reference source on the repository files', () => {
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
   let report: Awaited<ReturnType<typeof reference.run>>;
-  const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
-
-  beforeAll(async () => {
-    ({ instance, conn } = await createWarehouse(':memory:'));
+  const w = useTestWarehouse(async (conn) => {
     report = await reference.run(context(conn, projectRoot, sharedMirror));
   });
-  afterAll(() => {
-    conn.closeSync();
-    instance.closeSync();
-  });
+  const q = w.q;
 
   it('loads 19 action lines: C1..C11 and the 8 C7 sub-lines under C7', async () => {
     expect(await q(`SELECT count(*)::INTEGER n FROM action_line`)).toEqual([{ n: 19 }]);
@@ -114,8 +106,15 @@ describe('reference source on the repository files', () => {
       { id: '7.8', target: '7.C', wb_code: 'SH.H2O.SAFE.ZS', goal_rule: 'reduce_shortfall', goal_value: null, goal_fraction: '1/2' },
       { id: '8.16', target: '8.F', wb_code: 'IT.NET.USER.ZS', goal_rule: null, goal_value: null, goal_fraction: null }
     ]);
-    // Every row says what was checked, or that it was not.
-    expect(await q(`SELECT count(*)::INTEGER n FROM mdg_target WHERE verified LIKE 'as recalled%'`)).toEqual([{ n: 4 }]);
+    // Every row says how far it was checked (yes, partly, no) and, in verification_note, what was checked or that it was not.
+    expect(await q(`SELECT count(*)::INTEGER n FROM mdg_target WHERE verified = 'no' AND verification_note LIKE 'as recalled%'`)).toEqual([{ n: 4 }]);
+    const levels = async (table: string) => q(`SELECT verified, count(*)::INTEGER n FROM ${table} GROUP BY ALL ORDER BY verified`);
+    expect(await levels('mdg_goal')).toEqual([{ verified: 'yes', n: 8 }]);
+    expect(await levels('mdg_target')).toEqual([{ verified: 'no', n: 5 }, { verified: 'partly', n: 6 }, { verified: 'yes', n: 10 }]);
+    expect(await levels('mdg_indicator')).toEqual([{ verified: 'no', n: 4 }, { verified: 'yes', n: 11 }]);
+    expect(await q(`SELECT verified, verification_note FROM mdg_target WHERE id = '2.A'`)).toEqual([
+      { verified: 'partly', verification_note: expect.stringContaining('the base year 1990 is the framework') }
+    ]);
   });
 
   it('links e-health to MDGs 4, 5 and 6, each with a rationale and its source', async () => {
@@ -168,46 +167,47 @@ describe('reference validation failures name file, row and reason', () => {
     throw new Error('expected an InputError');
   }
 
+  /** The error reading the reference files gives when one file's text is changed. */
+  async function refusal(file: string, change: (text: string) => string): Promise<InputError> {
+    await copyWith(file, change);
+    return failure();
+  }
+
   it('refuses a duplicate action-line id', async () => {
-    await copyWith('data/reference/action_lines.csv', (t) => t + 'C2,,Duplicate,,ITU,,20,test\n');
-    const e = await failure();
+    const e = await refusal('data/reference/action_lines.csv', (t) => t + 'C2,,Duplicate,,ITU,,20,test\n');
     expect(e.message).toBe('data/reference/action_lines.csv, row 21: duplicate id "C2" (first on row 3)');
   });
 
   it('refuses a link to an action line that does not exist', async () => {
-    await copyWith('data/reference/action_line_links.csv', (t) => t + 'C12,wsis_target,1,why,test\n');
-    const e = await failure();
+    const e = await refusal('data/reference/action_line_links.csv', (t) => t + 'C12,wsis_target,1,why,test\n');
     expect([e.file, e.row, e.reason]).toEqual(['data/reference/action_line_links.csv', 41, 'action line "C12" does not exist']);
   });
 
   it('refuses a target indicator for target 11, a malformed series code and a verified row without a quote', async () => {
-    await copyWith('data/reference/target_indicators.csv', (t) => t + '11.1,11,x,%,,,,false,no,not checked,,test\n');
-    expect((await failure()).reason).toBe('target 11 is not a WSIS target (1-10)');
-    await copyWith('data/reference/target_indicator_series.csv', (t) => t.replace('IT.CEL.SETS.P2', 'it.cel.sets'));
-    expect((await failure()).reason).toBe('series_code "it.cel.sets" is not a publisher series code');
-    await copyWith('data/reference/target_indicators.csv', (t) => t + '10.6,10,x,%,,,,false,yes,checked,,test\n');
-    expect((await failure()).reason).toBe('verified is "yes" but no citation is quoted');
+    expect((await refusal('data/reference/target_indicators.csv', (t) => t + '11.1,11,x,%,,,,false,no,not checked,,test\n')).reason).toBe('target 11 is not a WSIS target (1-10)');
+    expect((await refusal('data/reference/target_indicator_series.csv', (t) => t.replace('IT.CEL.SETS.P2', 'it.cel.sets'))).reason).toBe('series_code "it.cel.sets" is not a publisher series code');
+    expect((await refusal('data/reference/target_indicators.csv', (t) => t + '10.6,10,x,%,,,,false,yes,checked,,test\n')).reason).toBe('verified is "yes" but no citation is quoted');
   });
 
   it('refuses a facilitator that no facilitation statement backs', async () => {
-    await copyWith('data/reference/action_lines.csv', (t) => t.replace('C5,,Building confidence and security in the use of ICTs,,ITU,', 'C5,,Building confidence and security in the use of ICTs,,ITU; WHO,'));
-    const e = await failure();
+    const e = await refusal('data/reference/action_lines.csv', (t) => t.replace('C5,,Building confidence and security in the use of ICTs,,ITU,', 'C5,,Building confidence and security in the use of ICTs,,ITU; WHO,'));
     expect([e.file, e.row, e.reason]).toEqual(['data/reference/action_lines.csv', 6, 'facilitators names "WHO" but facilitation.csv has no facilitator statement for C5 and WHO']);
   });
 
   it('refuses an MDG goal rule that cannot be computed, and a link to MDG 9', async () => {
-    await copyWith('data/reference/mdg_indicators.csv', (t) => t.replace('SH.DYN.MORT,same,reduce,,2/3', 'SH.DYN.MORT,same,reduce,,3/2'));
-    expect((await failure()).reason).toBe('goal_fraction must be a fraction between 0 and 1 like 2/3, found "3/2"');
-    await copyWith('data/reference/mdg_indicators.csv', (t) => t.replace('SH.DYN.MORT,same,reduce,,2/3', 'SH.DYN.MORT,same,halve,,2/3'));
-    expect((await failure()).reason).toBe('goal_rule must be one of absolute, parity, reduce, reduce_shortfall or empty, found "halve"');
-    await copyWith('data/reference/action_line_links.csv', (t) => t + 'C7-e-health,mdg_goal,9,why,test\n');
-    const e = await failure();
+    expect((await refusal('data/reference/mdg_indicators.csv', (t) => t.replace('SH.DYN.MORT,same,reduce,,2/3', 'SH.DYN.MORT,same,reduce,,3/2'))).reason).toBe('goal_fraction must be a fraction between 0 and 1 like 2/3, found "3/2"');
+    expect((await refusal('data/reference/mdg_indicators.csv', (t) => t.replace('SH.DYN.MORT,same,reduce,,2/3', 'SH.DYN.MORT,same,halve,,2/3'))).reason).toBe('goal_rule must be one of absolute, parity, reduce, reduce_shortfall or empty, found "halve"');
+    const e = await refusal('data/reference/action_line_links.csv', (t) => t + 'C7-e-health,mdg_goal,9,why,test\n');
     expect([e.row, e.reason]).toEqual([41, 'MDG "9" is not a goal 1-8']);
   });
 
+  it('refuses an MDG row whose verified is free text rather than yes, partly or no', async () => {
+    const e = await refusal('data/reference/mdg_goals.csv', (t) => t.replace(',yes,"goal titles checked', ',checked,"goal titles checked'));
+    expect([e.file, e.row, e.reason]).toEqual(['data/reference/mdg_goals.csv', 2, 'verified "checked" must be one of yes, partly, no']);
+  });
+
   it('refuses a file missing a column', async () => {
-    await copyWith('data/reference/stakeholder_types.csv', (t) => t.replace('id,name,description,source', 'id,name,source'));
-    const e = await failure();
+    const e = await refusal('data/reference/stakeholder_types.csv', (t) => t.replace('id,name,description,source', 'id,name,source'));
     expect([e.row, e.reason]).toEqual([1, 'missing column(s): description']);
   });
 });

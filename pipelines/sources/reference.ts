@@ -37,9 +37,9 @@ export const REFERENCE_FILES: ReferenceFile[] = [
     key: ['id'],
     required: ['id', 'action_line', 'organisation', 'role', 'from_year', 'statement', 'verified', 'source']
   },
-  { file: 'data/reference/mdg_goals.csv', table: 'mdg_goal', key: ['goal'], required: ['goal', 'title', 'source', 'verified'] },
-  { file: 'data/reference/mdg_targets.csv', table: 'mdg_target', key: ['id'], required: ['id', 'goal', 'text', 'source', 'verified'] },
-  { file: 'data/reference/mdg_indicators.csv', table: 'mdg_indicator', key: ['id'], required: ['id', 'target', 'name', 'wb_code', 'wb_match', 'goal_reasoning', 'source', 'verified'] },
+  { file: 'data/reference/mdg_goals.csv', table: 'mdg_goal', key: ['goal'], required: ['goal', 'title', 'source', 'verified', 'verification_note'] },
+  { file: 'data/reference/mdg_targets.csv', table: 'mdg_target', key: ['id'], required: ['id', 'goal', 'text', 'source', 'verified', 'verification_note'] },
+  { file: 'data/reference/mdg_indicators.csv', table: 'mdg_indicator', key: ['id'], required: ['id', 'target', 'name', 'wb_code', 'wb_match', 'goal_reasoning', 'source', 'verified', 'verification_note'] },
   { file: 'data/reference/action_line_links.csv', table: 'action_line_link', key: ['action_line', 'link_type', 'link_id'], required: ['action_line', 'link_type', 'link_id', 'rationale', 'source'] },
   { file: 'data/reference/stakeholder_types.csv', table: 'stakeholder_type', key: ['id'], required: ['id', 'name', 'source'] }
 ];
@@ -160,6 +160,8 @@ export function checkReferenceLinks(files: LoadedFile[]): void {
     if ((row.priority as number) < 1) fail('target_indicator_series', line, `priority must be 1 or more, found ${row.priority}`);
   }
   checkFacilitation(byTable('facilitation'), byTable('action_line'), actionLines);
+  // The MDG rows say how far they were checked in the words of target_indicator: yes, partly or no, the detail in verification_note.
+  for (const table of ['mdg_goal', 'mdg_target', 'mdg_indicator']) for (const { line, row } of byTable(table).rows) oneOf(table, line, 'verified', row.verified, VERIFIED);
   const mdgGoals = new Set(byTable('mdg_goal').rows.map((r) => r.row.goal as number));
   for (const { line, row } of byTable('mdg_goal').rows) {
     if ((row.goal as number) < 1 || (row.goal as number) > 8) fail('mdg_goal', line, `goal ${row.goal} is outside 1-8`);

@@ -8,23 +8,27 @@
 // (sources/reconcile-4a1.ts) compares them. Locations: lower-case ISO3 (to the harmoniser) or
 // numeric UIS region codes (declared as UIS_<code> aggregates with the entity file's names).
 import type { Source, SourceContext, SourceReport, QuarantineInput } from '../lib/context';
-import { failedReport, skippedReport, sourceReport } from '../lib/report';
-import { createHarmoniser } from '../harmonise';
-import { declareAggregates, disaggregation, stageObservations, type ObservationInput } from '../observations';
-import { readDdfDatapoints, readDdfEntities } from './ddf/read';
-import { inMirror, isUnreachable, readInput } from './inputs';
+import { declareAggregates, disaggregation, type ObservationInput } from '../observations';
+import { readDdfDatapoints } from './ddf/read';
+import { isUnreachable } from './inputs';
+import { ddfOrigin, openDdfAreas, readDdfFile, ddfReport, stageDdfBatch, type DdfPackage } from './ddf/package';
 import { OBSERVATIONS } from '../lib/snapshot';
 
-export const UIS_DIR = 'uis/school-infrastructure-ddf';
-const RAW = 'https://raw.githubusercontent.com/open-numbers/ddf--uis--stats/master/';
-/**
- * datapackage.json "created" of open-numbers/ddf--uis--stats as stored at commit 3cd00ea
- * (2019-09-03); the mirror's copy is from commit 6fc5662, whose own date was not checked.
- * Either way older than the SDG database copy (2023-12-17), which therefore serves.
- */
-export const UIS_VINTAGE = '2019-09-03';
-const PUBLISHER = 'UNESCO Institute for Statistics (UIS.Stat)';
-const SERVICE = 'UIS.Stat (open-numbers DDF copy)';
+const UIS_PACKAGE: DdfPackage = {
+  sourceId: 'uis',
+  layout: 'uis-ddf',
+  dir: 'uis/school-infrastructure-ddf',
+  raw: 'https://raw.githubusercontent.com/open-numbers/ddf--uis--stats/master/',
+  service: 'UIS.Stat (open-numbers DDF copy)',
+  publisher: 'UNESCO Institute for Statistics (UIS.Stat)',
+  /**
+   * datapackage.json "created" of open-numbers/ddf--uis--stats as stored at commit 3cd00ea
+   * (2019-09-03); the mirror's copy is from commit 6fc5662, whose own date was not checked.
+   * Either way older than the SDG database copy (2023-12-17), which therefore serves.
+   */
+  vintage: '2019-09-03'
+};
+export const UIS_DIR = UIS_PACKAGE.dir;
 
 const WHAT: Record<string, string> = { wintern: 'SE_ACS_INTNT', wcomput: 'SE_ACS_CMPTR', welec: 'SE_ACS_ELECT' };
 const LEVEL: Record<string, string> = { '1': 'primary', '2': 'lower_secondary', '3': 'upper_secondary', '2t3': 'secondary' };
@@ -33,46 +37,30 @@ const LEVEL: Record<string, string> = { '1': 'primary', '2': 'lower_secondary', 
 export const UIS_CONCEPTS = ['1', '2', '3', '2t3'].flatMap((l) => ['wintern', 'wcomput', 'welec'].map((w) => `schbsp_${l}_${w}`)).filter((c) => c !== 'schbsp_2t3_welec');
 export const uisFile = (concept: string) => `${UIS_DIR}/ddf--datapoints--${concept}--by--location--time.csv`;
 const LOCATION_FILE = `${UIS_DIR}/ddf--entities--location.csv`;
-const urlOf = (path: string) => RAW + path.slice(UIS_DIR.length + 1);
 
 export const uis: Source = {
   snapshot: OBSERVATIONS,
   id: 'uis',
   description: 'UNESCO UIS school infrastructure 2012-2018 (Internet, computers, electricity by level): a second vintage of SDG 4.a.1',
   required: false,
-  origin: {
-    publisher: PUBLISHER,
+  origin: ddfOrigin(UIS_PACKAGE, {
     url: 'http://data.uis.unesco.org/',
     licence: "UIS data, UIS's own terms (the DDF repository states none)",
-    inputs: [`${UIS_DIR}/ddf--datapoints--schbsp_*--by--location--time.csv`, LOCATION_FILE, `${RAW}<same file names>`]
-  },
+    mirror: [`${UIS_DIR}/ddf--datapoints--schbsp_*--by--location--time.csv`, LOCATION_FILE]
+  }),
   run: loadUis
 };
 
 export async function loadUis(ctx: SourceContext): Promise<SourceReport> {
-  if (ctx.mirror && !inMirror(ctx, LOCATION_FILE)) return skippedReport(`no ${UIS_DIR}/ in the mirror`);
-  let locText;
-  try {
-    locText = await readInput(ctx, { path: LOCATION_FILE, url: urlOf(LOCATION_FILE) }, SERVICE);
-  } catch (err) {
-    if (isUnreachable(err)) return failedReport(`${err.message}; no UIS series loaded`);
-    throw err;
-  }
-  const locations = readDdfEntities(locText.text, locText.file, 'location');
-  const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
-  const resolved = new Map<string, string | null>();
-  const regions = new Map<string, string>();
-  const economyOf = (loc: string): string | null => {
-    if (resolved.has(loc)) return resolved.get(loc)!;
-    const name = locations.get(loc)?.name?.trim() ?? '';
-    let code: string | null;
-    if (/^\d+$/.test(loc)) {
-      code = `UIS_${loc}`;
-      regions.set(code, name || `UIS region ${loc}`);
-    } else code = names.match([loc.toUpperCase(), name], 'UIS');
-    resolved.set(loc, code);
-    return code;
-  };
+  const opened = await openDdfAreas(ctx, UIS_PACKAGE, LOCATION_FILE, 'location', 'UIS series', {
+    // Numeric locations are UIS regions (declared as UIS_<code>), the others lower-case ISO3.
+    region: (loc) => (/^\d+$/.test(loc) ? `UIS_${loc}` : null),
+    unnamedRegion: (loc) => `UIS region ${loc}`,
+    countryNames: (loc, name) => [loc.toUpperCase(), name],
+    context: 'UIS'
+  });
+  if (!('resolve' in opened)) return opened;
+  const { entityFile: locText, entities: locations, names, resolve: economyOf, regions } = opened;
 
   let rowsRead = 0;
   const refused: QuarantineInput[] = [];
@@ -84,7 +72,7 @@ export async function loadUis(ctx: SourceContext): Promise<SourceReport> {
     const path = uisFile(concept);
     let input;
     try {
-      input = await readInput(ctx, { path, url: urlOf(path) }, SERVICE);
+      input = await readDdfFile(ctx, UIS_PACKAGE, path);
     } catch (err) {
       if (isUnreachable(err) || (err as Error).name === 'InputError') {
         problems.push((err as Error).message);
@@ -110,31 +98,19 @@ export async function loadUis(ctx: SourceContext): Promise<SourceReport> {
   await declareAggregates(ctx.conn, [...regions].map(([code, name]) => ({ code, name, source: `UIS region ${code.slice(4)} (${LOCATION_FILE})` })));
   let staged = 0;
   for (const b of pending) {
-    await stageObservations(
-      ctx.conn,
+    await stageDdfBatch(
+      ctx,
+      UIS_PACKAGE,
       {
         indicator: b.code,
-        vintage: UIS_VINTAGE,
-        publisher: PUBLISHER,
-        layout: 'uis-ddf',
         file: b.file,
         checksum: b.checksum,
-        source: `UNESCO UIS.Stat school infrastructure (open-numbers/ddf--uis--stats, package created ${UIS_VINTAGE}): a second vintage of SDG 4.a.1`,
-        sourceId: 'uis'
+        source: `UNESCO UIS.Stat school infrastructure (open-numbers/ddf--uis--stats, package created ${UIS_PACKAGE.vintage}): a second vintage of SDG 4.a.1`
       },
       b.rows
     );
     staged += b.rows.length;
   }
-  await ctx.quarantine(refused);
-  return sourceReport({
-    status: pending.length === 0 ? 'failed' : problems.length ? 'partial' : 'ok',
-    files: pending.length + 1,
-    rowsRead,
-    rowsLoaded: staged,
-    rowsQuarantined: refused.length,
-    checksums,
-    vintages: pending.length ? [UIS_VINTAGE] : [],
-    messages: [...problems, `${pending.length} files staged as SE_ACS_INTNT / SE_ACS_CMPTR / SE_ACS_ELECT by level`, `${regions.size} UIS regions declared`, `locations: ${names.summary()}`]
-  });
+  const outcome = { failed: pending.length === 0, partial: problems.length > 0, files: pending.length + 1, rowsRead, rowsLoaded: staged, refused, checksums };
+  return ddfReport(ctx, UIS_PACKAGE, { ...outcome, messages: [...problems, `${pending.length} files staged as SE_ACS_INTNT / SE_ACS_CMPTR / SE_ACS_ELECT by level`, `${regions.size} UIS regions declared`, `locations: ${names.summary()}`] });
 }

@@ -1,23 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { createWarehouse } from '../lib/warehouse';
+import { describe, expect, it } from 'vitest';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { projectRoot, sharedMirror } from '../lib/paths';
 import type { QuarantineRow } from '../lib/context';
 import { contextFor } from '../lib/test-context';
 import { actionLineId, htmlToText, matrixLinks, wsisMatrix } from './wsis-matrix';
 import { reference } from './reference';
+import { useTestWarehouse } from '../lib/test-warehouse';
 
 const context = (conn: DuckDBConnection, mirror: string | null, quarantined: QuarantineRow[]) =>
   contextFor(conn, { mirror, root: projectRoot, source: wsisMatrix, quarantined }).ctx;
 
 describe('matrix parsing helpers', () => {
   it('maps the matrix names to our action-line ids', () => {
-    expect(actionLineId('C2: Information and communication infrastructure: an essential foundation for the Information Society')).toBe('C2');
-    expect(actionLineId('C7 ICT Applications I, e-government')).toBe('C7-e-government');
-    expect(actionLineId('C7 ICT Applications: IV. e-health')).toBe('C7-e-health');
-    expect(actionLineId('C11: International and regional cooperation')).toBe('C11');
-    expect(actionLineId('C12: Something else')).toBeNull();
-    expect(actionLineId('C7 ICT Applications')).toBeNull();
+    const names = [
+      'C2: Information and communication infrastructure: an essential foundation for the Information Society',
+      'C7 ICT Applications I, e-government',
+      'C7 ICT Applications: IV. e-health',
+      'C11: International and regional cooperation',
+      'C12: Something else',
+      'C7 ICT Applications'
+    ];
+    expect(names.map((n) => actionLineId(n))).toEqual(['C2', 'C7-e-government', 'C7-e-health', 'C11', null, null]);
   });
 
   it('strips HTML to plain text', () => {
@@ -41,21 +44,13 @@ describe('matrix parsing helpers', () => {
 });
 
 describe('wsis-matrix source on the real matrix', () => {
-  let instance: DuckDBInstance;
-  let conn: DuckDBConnection;
   const quarantined: QuarantineRow[] = [];
   let report: Awaited<ReturnType<typeof wsisMatrix.run>>;
-  const q = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
-
-  beforeAll(async () => {
-    ({ instance, conn } = await createWarehouse(':memory:'));
+  const w = useTestWarehouse(async (conn) => {
     await reference.run(context(conn, sharedMirror, []));
     report = await wsisMatrix.run(context(conn, sharedMirror, quarantined));
   });
-  afterAll(() => {
-    conn.closeSync();
-    instance.closeSync();
-  });
+  const q = w.q;
 
   it('links C2 to SDGs 1, 8, 9, 11 and to targets 1.4, 8.2, 9.1, 9.a, 9.c, 11.5, 11.b', async () => {
     const rows = await q(`SELECT link_type, link_id FROM action_line_link WHERE action_line = 'C2' AND link_type LIKE 'sdg%' ORDER BY link_type, link_id`);

@@ -7,8 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { sha256 } from '../lib/checksum';
-import { skippedReport, sourceReport } from '../lib/report';
-import { InputError, type QuarantineRow, type Source, type SourceContext, type SourceReport } from '../lib/context';
+import { needsMirror, sourceReport } from '../lib/report';
+import { InputError, type QuarantineRow, type Source, type SourceContext } from '../lib/context';
 import { insertRows } from '../lib/warehouse';
 
 export const MATRIX_ACTIONS = 'wsis/wsis-sdg-matrix/actions.json';
@@ -153,12 +153,9 @@ export const wsisMatrix: Source = {
     licence: 'no licence stated; content reproduces the UN WSIS-SDG Matrix: cite ITU',
     inputs: [MATRIX_ACTIONS, MATRIX_SDGS]
   },
-  async run(ctx: SourceContext): Promise<SourceReport> {
-    if (!ctx.mirror) {
-      return skippedReport('the WSIS-SDG matrix is read from the mirror (wsis/wsis-sdg-matrix/)');
-    }
-    const actions = await readJson<MatrixAction[]>(ctx.mirror, MATRIX_ACTIONS);
-    const sdgs = await readJson<MatrixSdg[]>(ctx.mirror, MATRIX_SDGS);
+  run: needsMirror('the WSIS-SDG matrix is read from the mirror (wsis/wsis-sdg-matrix/)', async (ctx, mirror) => {
+    const actions = await readJson<MatrixAction[]>(mirror, MATRIX_ACTIONS);
+    const sdgs = await readJson<MatrixSdg[]>(mirror, MATRIX_SDGS);
     if (!Array.isArray(actions.data)) throw new InputError(MATRIX_ACTIONS, null, 'expected a JSON array of action entries');
     if (!Array.isArray(sdgs.data) || sdgs.data.length !== 17) throw new InputError(MATRIX_SDGS, null, 'expected a JSON array of the 17 SDGs');
 
@@ -174,5 +171,5 @@ export const wsisMatrix: Source = {
     const message = refused.length ? `${refused.length} matrix item(s) could not be mapped (see quarantine)` : '';
     ctx.log(`wsis-matrix: ${kept.length} links from ${actions.data.length} action entries${message ? `; ${message}` : ''}`);
     return sourceReport({ files: 2, rowsRead: read, rowsLoaded: kept.length, rowsQuarantined: refused.length, checksums: [actions.checksum, sdgs.checksum], messages: [message] });
-  }
+  })
 };

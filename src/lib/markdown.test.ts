@@ -3,30 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, inline, markdownToHtml, slugify } from './markdown';
 
 describe('markdownToHtml', () => {
-  it('renders headings with ids', () => {
-    expect(markdownToHtml('# Title\n\n## 1. Inputs')).toBe('<h1 id="title">Title</h1>\n<h2 id="1-inputs">1. Inputs</h2>');
-    // A translation keeps the English anchor with an explicit id.
-    expect(markdownToHtml('## 1. Données d’entrée {#1-inputs}')).toBe('<h2 id="1-inputs">1. Données d’entrée</h2>');
-  });
-
-  it('joins paragraph lines and separates paragraphs on blank lines', () => {
-    expect(markdownToHtml('one\ntwo\n\nthree')).toBe('<p>one two</p>\n<p>three</p>');
-  });
-
-  it('renders bullet lists with continuation lines, and numbered lists', () => {
-    expect(markdownToHtml('- a\n  more\n- b')).toBe('<ul><li>a more</li><li>b</li></ul>');
-    expect(markdownToHtml('1. x\n2. y')).toBe('<ol><li>x</li><li>y</li></ol>');
-  });
-
-  it('renders pipe tables with a header row', () => {
-    expect(markdownToHtml('| A | B |\n|---|---|\n| 1 | **2** |')).toBe(
+  it.each([
+    ['renders headings with ids', '# Title\n\n## 1. Inputs', '<h1 id="title">Title</h1>\n<h2 id="1-inputs">1. Inputs</h2>'],
+    ['joins paragraph lines and separates paragraphs on blank lines', 'one\ntwo\n\nthree', '<p>one two</p>\n<p>three</p>'],
+    ['renders bullet lists with continuation lines', '- a\n  more\n- b', '<ul><li>a more</li><li>b</li></ul>'],
+    ['renders numbered lists', '1. x\n2. y', '<ol><li>x</li><li>y</li></ol>'],
+    [
+      'renders pipe tables with a header row',
+      '| A | B |\n|---|---|\n| 1 | **2** |',
       '<table><thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead><tbody><tr><td>1</td><td><strong>2</strong></td></tr></tbody></table>'
-    );
+    ],
+    ['renders fenced code, escaped and not formatted', '```\na < b **c**\n```', '<pre><code>a &lt; b **c**</code></pre>'],
+    ['renders indented code, not formatted', 'text\n\n    x̄ = Σ w x\n    y = 1', '<p>text</p>\n<pre><code>x̄ = Σ w x\ny = 1</code></pre>']
+  ])('%s', (_name, markdown, html) => {
+    expect(markdownToHtml(markdown)).toBe(html);
   });
 
-  it('renders fenced and indented code, escaped and not formatted', () => {
-    expect(markdownToHtml('```\na < b **c**\n```')).toBe('<pre><code>a &lt; b **c**</code></pre>');
-    expect(markdownToHtml('text\n\n    x̄ = Σ w x\n    y = 1')).toBe('<p>text</p>\n<pre><code>x̄ = Σ w x\ny = 1</code></pre>');
+  it('keeps the English anchor of a translated heading given an explicit id', () => {
+    expect(markdownToHtml('## 1. Données d’entrée {#1-inputs}')).toBe('<h2 id="1-inputs">1. Données d’entrée</h2>');
   });
 
   it('renders inline code, bold, italic and links', () => {

@@ -12,7 +12,9 @@ export interface MdgIndicator {
   goalFraction: string | null;
   goalReasoning: string;
   source: string;
+  /** yes, partly or no; what was checked in verificationNote. */
   verified: string;
+  verificationNote: string;
   /** From the indicator catalog, when the series is loaded. */
   seriesName: string | null;
   unit: string | null;

@@ -1,36 +1,12 @@
 // Action-line pages and the Stakeholders page against a warehouse built from the real mirror.
 // Expected figures were read from the warehouse with scripts/query.mts (queries in comments).
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, screenshot } from './helpers';
+import { csvRows, expectAccessibleScreenshot, screenshot } from './helpers';
 
 async function tableRows(page: Page, selector: string): Promise<string[][]> {
   return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim()))
   );
-}
-
-function parseCsv(text: string): string[][] {
-  // The chart CSVs here hold no line breaks inside fields; quotes are doubled.
-  return text
-    .trim()
-    .split(/\r\n/)
-    .map((line) => {
-      const out: string[] = [];
-      let cur = '';
-      let quoted = false;
-      for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        if (quoted) {
-          if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-          else if (ch === '"') quoted = false;
-          else cur += ch;
-        } else if (ch === '"') quoted = true;
-        else if (ch === ',') out.push(cur), (cur = '');
-        else cur += ch;
-      }
-      out.push(cur);
-      return out;
-    });
 }
 
 test.describe('action-line index', () => {
@@ -47,8 +23,7 @@ test.describe('action-line index', () => {
     // entries (8 from the seeds, 22 WSIS Prizes 2015 nominations in category C2)
     const row = (await tableRows(page, 'table.action-lines')).find((r) => r[0] === 'C2')!;
     expect(row.slice(3)).toEqual(['7', '3', '30']);
-    await expectAccessible(page);
-    await screenshot(page, 'action-lines-index');
+    await expectAccessibleScreenshot(page, 'action-lines-index');
   });
 });
 
@@ -102,8 +77,7 @@ test.describe('action-line page', () => {
     await expect(page.locator('table.meetings tbody tr')).toHaveCount(3);
     await expect(page.locator('tr[data-event="2008-al-c2"]')).toContainText('2008 (date not stated)');
 
-    await expectAccessible(page);
-    await screenshot(page, 'action-line-C2');
+    await expectAccessibleScreenshot(page, 'action-line-C2');
   });
 
   test('the activities CSV holds exactly the rows of the chart table', async ({ page, request }) => {
@@ -113,7 +87,7 @@ test.describe('action-line page', () => {
     expect(href).toBe('/download/chart/action-line-activities.csv?id=C2');
     const response = await request.get(href!);
     expect(response.status()).toBe(200);
-    const csv = parseCsv(await response.text());
+    const csv = csvRows(await response.text());
     expect(csv[0]).toEqual(['stakeholder_type', 'stakeholder', 'start_year', 'entries']);
     const shown = await tableRows(page, 'figure[data-chart="action-line-activities"] table');
     expect(csv.slice(1)).toEqual(shown);
@@ -150,8 +124,7 @@ test.describe('action-line page', () => {
     await expect(page.locator('table.history tr[data-organisation="ITU"]')).toContainText('2010–2014');
     await expect(page.locator('table.history tr[data-organisation="ITU"]')).toContainText('co-facilitator');
     await expect(rows.last()).toContainText('will facilitate this session on WSIS Action Line C1 and C11');
-    await expectAccessible(page);
-    await screenshot(page, 'action-line-C1');
+    await expectAccessibleScreenshot(page, 'action-line-C1');
 
     await page.goto('/action-lines/C7-e-environment');
     // 2008: ITU organised, UNEP to take the main role; 2009: UNEP and WMO facilitators; 2014: WMO lead, UNEP and ITU co-facilitators.
@@ -179,8 +152,7 @@ test.describe('action-line page', () => {
     await expect(page.locator('table.meetings tbody tr')).toHaveCount(2);
     await expect(page.locator('tr[data-event="2006-05-al-c7-e-government"] a.flag-link')).toHaveText('See 2 data-quality notes on this meeting');
     await expect(page.locator('h1')).toHaveText('C7 e-government');
-    await expectAccessible(page);
-    await screenshot(page, 'action-line-C7-e-government');
+    await expectAccessibleScreenshot(page, 'action-line-C7-e-government');
   });
 
   test('unknown id is a 404 with a way back; unknown stakeholder type is a 400', async ({ page }) => {
@@ -232,8 +204,7 @@ test.describe('stakeholders page', () => {
     const byType = await tableRows(page, 'table.by-type');
     expect(byType[0]).toEqual(['Governments', '118', '32 %', '79 (79 derived)']);
     expect(byType.find((r) => r[0] === 'Other')).toEqual(['Other', 'not given', '5 %', '3']);
-    await expectAccessible(page);
-    await screenshot(page, 'stakeholders');
+    await expectAccessibleScreenshot(page, 'stakeholders');
   });
 
   test('each chart CSV equals its table', async ({ page, request }) => {
@@ -241,7 +212,7 @@ test.describe('stakeholders page', () => {
     for (const id of ['stakeholders-badges-2008', 'stakeholders-forum-2020-shares', 'stakeholders-stocktaking-entries']) {
       const fig = page.locator(`figure[data-chart="${id}"]`);
       const href = await fig.locator('a[download][href*=".csv"]').getAttribute('href');
-      const csv = parseCsv(await (await request.get(href!)).text());
+      const csv = csvRows(await (await request.get(href!)).text());
       const shown = await tableRows(page, `figure[data-chart="${id}"] table`);
       expect(csv.slice(1), id).toEqual(shown);
     }
@@ -262,8 +233,7 @@ test.describe('stakeholders page', () => {
       'href',
       '/download/chart/stakeholders-badges-2008.csv?stakeholder_type=civil_society'
     );
-    await expectAccessible(page);
-    await screenshot(page, 'stakeholders-civil-society');
+    await expectAccessibleScreenshot(page, 'stakeholders-civil-society');
     const bad = await page.goto('/stakeholders?stakeholder_type=%27%3B%20drop%20table%20event');
     expect(bad?.status()).toBe(400);
     await expect(page.getByRole('link', { name: 'Back to all stakeholder types' })).toBeVisible();

@@ -1,6 +1,6 @@
 // /compare: one indicator, up to ten economies, one chart, the table, the CSV and each series' source.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot } from './helpers';
+import { expectAccessibleScreenshot } from './helpers';
 
 test('five countries on one chart with the goal line, table, CSV and sources', async ({ page }) => {
   await page.goto('/compare?indicator=IT.NET.USER.ZS&economy=KEN,NGA,ZAF,EGY,ETH');
@@ -20,8 +20,7 @@ test('five countries on one chart with the goal line, table, CSV and sources', a
   expect(csv[0]).toBe('economy,name,year,value');
   expect(csv.find((l) => l.startsWith('KEN,Kenya,2024,'))).toMatch(/^KEN,Kenya,2024,34\.97/);
   expect(csv.filter((l) => l.startsWith('ETH,')).length).toBeGreaterThan(20);
-  await expectAccessible(page);
-  await screenshot(page, 'compare-five');
+  await expectAccessibleScreenshot(page, 'compare-five');
 });
 
 test('the form is a GET form: choosing economies makes a shareable link', async ({ page }) => {

@@ -7,31 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TABLES } from '../../pipelines/schema';
-import { expectAccessible, screenshot, warehouseRows } from './helpers';
+import { csvRows, expectAccessibleScreenshot, warehouseRows } from './helpers';
 
 const WDI_2026 = 'World Bank, World Development Indicators (CC BY 4.0), file worldbank/excel-resaved-2026/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv, Last Updated 2026-07-13';
 const PUBLISHED = TABLES.filter((t) => t.published).map((t) => t.name);
-
-/** RFC 4180 parser (quoted fields with commas, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
-    else field += ch;
-  }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 /** Served values of the MDG series (catalog topic mdg), read from the served warehouse. */
 async function mdgObservations(): Promise<number> {
@@ -86,7 +65,7 @@ test.describe('GET /api/v1/observations', () => {
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers()['x-total-count']).toBe(String(body.total));
-    const [header, ...rows] = parseCsv(await res.text());
+    const [header, ...rows] = csvRows(await res.text());
     expect(header).toEqual(['indicator', 'economy', 'year', 'disaggregation', 'value', 'vintage', 'source']);
     expect(body.total).toBe(58); // FRA 21, KEN 21, WLD 16 (the World row starts in 2005)
     expect(rows).toEqual(body.data.map((r: Record<string, unknown>) => header.map((c) => (r[c] == null ? '' : String(r[c])))));
@@ -124,26 +103,30 @@ test.describe('GET /api/v1/observations', () => {
 });
 
 test.describe('API errors', () => {
-  const cases: [string, number, string, string][] = [
-    ['/api/v1/observations?indicator=NO.SUCH.CODE', 404, 'not_found', 'No indicator NO.SUCH.CODE. See /api/v1/indicators for the codes.'],
-    ['/api/v1/observations?indicator=IT.NET.USER.P2', 404, 'not_found', 'Indicator IT.NET.USER.P2 is an old code; use IT.NET.USER.ZS.'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD,XYZ', 404, 'not_found', 'No economy XYZ. Economies are ISO 3166-1 alpha-3 codes or World Bank aggregate codes (WLD, SSF, LIC, ...); see economy.csv on /data.'],
-    ['/api/v1/action-lines/C99', 404, 'not_found', 'No action line C99. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
-    ['/api/v1/stocktaking?action_line=C12', 404, 'not_found', 'No action line C12. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
-    ['/api/v1/participation?event=no-such-event', 404, 'not_found', 'No event no-such-event. See event.csv on /data for the event ids.'],
+  // The status names the error: 404 not_found for an unknown code, 400 bad_request for a malformed parameter.
+  const notFound: [path: string, detail: string][] = [
+    ['/api/v1/observations?indicator=NO.SUCH.CODE', 'No indicator NO.SUCH.CODE. See /api/v1/indicators for the codes.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.P2', 'Indicator IT.NET.USER.P2 is an old code; use IT.NET.USER.ZS.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&economy=WLD,XYZ', 'No economy XYZ. Economies are ISO 3166-1 alpha-3 codes or World Bank aggregate codes (WLD, SSF, LIC, ...); see economy.csv on /data.'],
+    ['/api/v1/action-lines/C99', 'No action line C99. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
+    ['/api/v1/stocktaking?action_line=C12', 'No action line C12. Action lines are C1-C11 and C7-e-government ... C7-e-science; see /api/v1/action-lines.'],
+    ['/api/v1/participation?event=no-such-event', 'No event no-such-event. See event.csv on /data for the event ids.'],
     // Population has no goal and no direction: a context series, not judged. (Indicators without a goal but with a direction get a trend verdict.)
-    ['/api/v1/progress?indicator=SP.POP.TOTL&economy=WLD', 404, 'not_found', 'Indicator SP.POP.TOTL has no goal value and no direction of improvement (a context series), so progress is not assessed. Indicators with a goal: IT_MOB_2GNTWK, SE_ACS_INTNT, ITU_HH1, ITU_HH2, IT.CEL.SETS.P2, ITU_HH10, IT.NET.USER.ZS.'], // the first series by priority of each target indicator with a goal
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=20x5', 400, 'bad_request', 'Parameter from must be a four-digit year, got "20x5".'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=2016&to=2015', 400, 'bad_request', 'from (2016) is after to (2015).'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=10001', 400, 'bad_request', 'limit must be from 1 to 10000, got 10001.'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=0', 400, 'bad_request', 'limit must be from 1 to 10000, got 0.'],
-    ['/api/v1/indicators?offset=-1', 400, 'bad_request', 'offset must be a non-negative integer, got -1.'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&format=xlsx', 400, 'bad_request', 'format must be one of json, csv, got "xlsx".'],
-    ['/api/v1/observations?indicator=IT.NET.USER.ZS&disaggregation=Sex', 400, 'bad_request', 'disaggregation must be key=value pairs joined by ";" (e.g. sex=female), or empty for the total; got "Sex".'],
-    ['/api/v1/observations?economy=WLD', 400, 'bad_request', 'Parameter indicator is required.'],
-    ["/api/v1/observations?indicator=IT.NET.USER.ZS'%20OR%201=1--", 400, 'bad_request', `Parameter indicator: "IT.NET.USER.ZS' OR 1=1--" is not a valid code (letters, digits, '.', '_', '-').`],
-    ['/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2000', 400, 'bad_request', 'horizon must be a year after the baseline year 2003 and at most 2100, got 2000.']
+    ['/api/v1/progress?indicator=SP.POP.TOTL&economy=WLD', 'Indicator SP.POP.TOTL has no goal value and no direction of improvement (a context series), so progress is not assessed. Indicators with a goal: IT_MOB_2GNTWK, SE_ACS_INTNT, ITU_HH1, ITU_HH2, IT.CEL.SETS.P2, ITU_HH10, IT.NET.USER.ZS.'] // the first series by priority of each target indicator with a goal
   ];
+  const badRequest: [path: string, detail: string][] = [
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=20x5', 'Parameter from must be a four-digit year, got "20x5".'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&from=2016&to=2015', 'from (2016) is after to (2015).'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=10001', 'limit must be from 1 to 10000, got 10001.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&limit=0', 'limit must be from 1 to 10000, got 0.'],
+    ['/api/v1/indicators?offset=-1', 'offset must be a non-negative integer, got -1.'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&format=xlsx', 'format must be one of json, csv, got "xlsx".'],
+    ['/api/v1/observations?indicator=IT.NET.USER.ZS&disaggregation=Sex', 'disaggregation must be key=value pairs joined by ";" (e.g. sex=female), or empty for the total; got "Sex".'],
+    ['/api/v1/observations?economy=WLD', 'Parameter indicator is required.'],
+    ["/api/v1/observations?indicator=IT.NET.USER.ZS'%20OR%201=1--", `Parameter indicator: "IT.NET.USER.ZS' OR 1=1--" is not a valid code (letters, digits, '.', '_', '-').`],
+    ['/api/v1/progress?indicator=IT.NET.USER.ZS&economy=WLD&horizon=2000', 'horizon must be a year after the baseline year 2003 and at most 2100, got 2000.']
+  ];
+  const cases = [...notFound.map(([path, detail]) => [path, 404, 'not_found', detail] as const), ...badRequest.map(([path, detail]) => [path, 400, 'bad_request', detail] as const)];
   for (const [path, status, error, detail] of cases) {
     test(`${status} ${path}`, async ({ request }) => {
       const res = await getJson(request, path);
@@ -294,7 +277,7 @@ test.describe('downloads', () => {
       const csv = await request.get(`/data/download/${r.path}`);
       expect(csv.status(), r.path).toBe(200);
       const text = await csv.text();
-      const header = parseCsv(text.slice(0, text.indexOf('\n') + 1))[0];
+      const header = csvRows(text.slice(0, text.indexOf('\n') + 1))[0];
       expect(header, r.path).toEqual(r.schema.fields.map((f) => f.name));
     }
   });
@@ -328,8 +311,7 @@ test.describe('/data page', () => {
     await expect(page.getByRole('link', { name: 'quarantine.csv' }).first()).toHaveAttribute('href', '/data/download/quarantine.csv');
     await expect(page.getByText(/WSIS progress monitor \(build .+\), table observation\. Data: World Bank, World Development Indicators \(CC BY 4\.0\)/)).toBeVisible();
     await expect(page.locator('table', { has: page.getByText('worldbank-api') }).getByRole('row', { name: /worldbank-api/ })).toContainText('partial');
-    await expectAccessible(page);
-    await screenshot(page, 'data');
+    await expectAccessibleScreenshot(page, 'data');
   });
 
   test('works without JavaScript', async ({ browser }) => {

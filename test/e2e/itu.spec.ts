@@ -4,7 +4,7 @@
 // and worldbank/excel-resaved-2026/API_IT.NET.USER.ZS_DS2_en_csv_v2_33086.csv (WLD 2019 = 53.9).
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { expectAccessible, screenshot, SCREENSHOT_DIR } from './helpers';
+import { expectAccessible, expectAccessibleScreenshot, screenshot, SCREENSHOT_DIR } from './helpers';
 
 test('/regions lists ITU\'s groups and regions, each with a page', async ({ page }) => {
   await page.goto('/regions');
@@ -27,8 +27,7 @@ test('ITU Africa: ITU\'s published series against ITU\'s world, 2019 marked as a
   await expect(page.locator('figure[data-chart="region-indicator-ITU_INET"] .summary')).toHaveText(
     "Individuals using the Internet in Africa (ITU region) rose from 2.7% in 2005 to 28.2% in 2019, below the World's 53.6% that year."
   );
-  await expectAccessible(page);
-  await screenshot(page, 'itu-region-africa');
+  await expectAccessibleScreenshot(page, 'itu-region-africa');
 });
 
 test('target 10: ITU and World Bank world Internet use side by side, with the difference', async ({ page }) => {

@@ -1,6 +1,6 @@
 // World maps on the target and region pages (warehouse built from ../shared/data).
 import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot } from './helpers';
+import { expectAccessibleScreenshot, screenshot } from './helpers';
 
 test('target 10 maps Internet use per country', async ({ page }) => {
   test.setTimeout(120_000);
@@ -15,8 +15,7 @@ test('target 10 maps Internet use per country', async ({ page }) => {
   await map.locator('summary').click();
   await expect(map.locator('tr', { hasText: 'Maldives' })).toContainText('too small at this scale');
 
-  await expectAccessible(page);
-  await screenshot(page, 'map-target-10');
+  await expectAccessibleScreenshot(page, 'map-target-10');
 });
 
 test('the verdict map is one link away (one map per page load keeps the page light on phones)', async ({ page }) => {
@@ -32,8 +31,7 @@ test('the verdict map is one link away (one map per page load keeps the page lig
   await expect(status.locator('.summary')).toContainText('of 217 countries');
   // Kenya: 35.0% in 2024, below 50%: after the 2015 horizon the verdict is "not met".
   await expect(status.locator('svg path title', { hasText: /^Kenya: Not met \(35\.0% in 2024\)/ })).toHaveCount(1);
-  await expectAccessible(page);
-  await screenshot(page, 'map-target-10-status');
+  await expectAccessibleScreenshot(page, 'map-target-10-status');
 });
 
 test('the map year is chosen in the URL; an unknown year is a 400 with a way back', async ({ page }) => {

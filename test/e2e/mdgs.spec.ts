@@ -3,7 +3,7 @@
 // here with the same progress module from the served values, so the test follows the method.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { assessAgainstRule, statusLabel, type Status } from '../../src/lib/progress/index';
-import { expectAccessible, screenshot, warehouseRows } from './helpers';
+import { expectAccessible, expectAccessibleScreenshot, warehouseRows } from './helpers';
 
 async function tableRows(page: Page, selector: string): Promise<string[][]> {
   return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
@@ -66,8 +66,7 @@ test.describe('/mdgs/4', () => {
     await expect(byCountry.locator('tbody tr')).toHaveCount(Number(countries));
     await expect(byCountry.locator('.summary')).toContainText(`Of ${countries} countries`);
 
-    await expectAccessible(page);
-    await screenshot(page, 'mdg-4');
+    await expectAccessibleScreenshot(page, 'mdg-4');
   });
 
   test('ICT beside MDG 4: Kenya over time and a scatter across countries, stated as association', async ({ page }) => {
@@ -106,8 +105,7 @@ test('/mdgs lists the 8 goals with the world verdict of each series', async ({ p
   await expect(page.locator('tr[data-indicator="6.1"]')).toContainText('no numeric goal');
   // Gender parity: the parity band; World 0.989 in 2014 (wdi-2017/API_SE.ENR.PRSC.FM.ZS) is within 0.97-1.03.
   await expect(page.locator('tr[data-indicator="3.1"]')).toContainText('parity: a ratio of girls to boys between 0.97 and 1.03');
-  await expectAccessible(page);
-  await screenshot(page, 'mdgs-index');
+  await expectAccessibleScreenshot(page, 'mdgs-index');
 });
 
 test('the C7 e-health page lists MDGs 4, 5 and 6 with status', async ({ page }) => {
@@ -124,8 +122,7 @@ test('the C7 e-health page lists MDGs 4, 5 and 6 with status', async ({ page }) 
   await expect(section).toContainText('HIV/AIDS, malaria and tuberculosis');
   await expect(section).toContainText("the link to MDG 4 is the project's own reading");
   await expect(section.locator('a[href="/mdgs/4"]')).toHaveCount(1);
-  await expectAccessible(page);
-  await screenshot(page, 'action-line-C7-e-health-mdgs');
+  await expectAccessibleScreenshot(page, 'action-line-C7-e-health-mdgs');
 });
 
 test.describe('MDG API', () => {

@@ -2,7 +2,7 @@
 // CSV = table, bad ids, accessibility. Expected figures were queried from the warehouse built
 // from ../shared/data (npx tsx scripts/query.mts <db> "select ...") and are noted beside each.
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, screenshot, warehouseRows } from './helpers';
+import { csvRows, expectAccessibleScreenshot, expectVerdicts, screenshot, warehouseRows } from './helpers';
 
 async function tableRows(page: Page, figure: string): Promise<string[][]> {
   return page.locator(`${figure} details table tbody tr`).evaluateAll((trs) =>
@@ -10,24 +10,14 @@ async function tableRows(page: Page, figure: string): Promise<string[][]> {
   );
 }
 
-function parseCsv(text: string): string[][] {
-  // The chart CSVs here hold no quoted commas except in names; split on commas outside quotes.
-  return text
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1));
-}
-
 test('overview: scorecard, trends and review from the warehouse', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('WSIS targets: where the world stands');
   // Target indicator 10.5 (Internet use, numbered as in the 2014 review): WLD IT.NET.USER.ZS 2025 = 73.6 (vintage 2026-07-13); first >= 50 in 2019 (53.9).
   const internet = page.locator('tr[data-indicator="10.5"]');
-  await expect(internet.locator('td.latest')).toHaveText('73.6% (2025)');
   // The 2015 goal: missed in 2015 (39.9 %), reached in 2019: never "met" under the "by 2015" heading.
-  await expect(internet.locator('td.by-horizon .status')).toHaveText('Progress too slow');
+  await expectVerdicts(internet, { latest: '73.6% (2025)', byHorizon: 'Progress too slow', now: 'Met late (2019)' });
   await expect(internet.locator('td.by-horizon .status')).toHaveAttribute('data-as-of', '2015');
-  await expect(internet.locator('td.now .status')).toHaveText('Met late (2019)');
   await expect(internet).toContainText('first met in 2019 (4 years late)');
   await expect(internet.locator('.sparkline svg')).toHaveCount(1);
   // Target 3 has 3 indicators and no series at all: its 'no source' line names them (target 1 now has SDG 9.c.1 series).
@@ -44,8 +34,7 @@ test('overview: scorecard, trends and review from the warehouse', async ({ page 
   await expect(page.locator('tr[data-total="F16"]')).toContainText('not all entries of the database');
   // 2008 participation: the by-venue parts (409 + 87 = 496) do not add up to 490: flagged.
   await expect(page.locator('.flags')).toContainText('add up to 496 (ITU 409 + UNOG 87), not the stated total 490');
-  await expectAccessible(page);
-  await screenshot(page, 'overview');
+  await expectAccessibleScreenshot(page, 'overview');
   // Print: no navigation or filter form; the scorecard stays.
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('form.filters')).toBeHidden();
@@ -107,8 +96,7 @@ test('target 10: verdicts, working, ranking filter and CSV', async ({ page, requ
   // (World Bank), 10.2, 10.3, 10.4 (ITU's Core Household series: computed from countries, no WLD published; ITU's own
   // world figures are in the cross-check section). Fixed broadband and fixed telephone are not target 10 indicators.
   await expect(page.locator('table.check tbody tr')).toHaveCount(5);
-  await expectAccessible(page);
-  await screenshot(page, 'target-10');
+  await expectAccessibleScreenshot(page, 'target-10');
 
   await page.locator('select[name=region]').selectOption('SAS');
   await page.locator('select[name=year]').selectOption('2020');
@@ -124,7 +112,7 @@ test('target 10: verdicts, working, ranking filter and CSV', async ({ page, requ
   expect(rows[5][1]).toBe('Bangladesh');
   const href = await page.locator(`${figure} a[download][href*=".csv"]`).getAttribute('href');
   expect(href).toContain('region=SAS');
-  const csv = parseCsv(await (await request.get(href!)).text());
+  const csv = csvRows(await (await request.get(href!)).text());
   expect(csv[0]).toEqual(['rank', 'country', 'code', 'region', 'value']);
   expect(csv.slice(1).map((r) => r[1])).toEqual(rows.map((r) => r[1]));
   expect(csv.slice(1).map((r) => Number(r[4]).toFixed(1))).toEqual(rows.map((r) => r[4]));
@@ -146,8 +134,7 @@ test('target 1: its indicators quoted, 1.1 measured by a stated proxy', async ({
   await expect(page.locator('table.indicators tr[data-verified="yes"]')).toHaveCount(4);
   await expect(page.locator('tr[data-indicator="1.4"]')).toContainText('Proportion of individuals in rural areas using the Internet');
   await expect(page.locator('tr[data-indicator="1.1"] .proxy')).toContainText('not of the rural population');
-  await expectAccessible(page);
-  await screenshot(page, 'target-1');
+  await expectAccessibleScreenshot(page, 'target-1');
 });
 
 test('bad target ids and filters: 404/400 with a link back', async ({ page }) => {
@@ -186,6 +173,5 @@ test('methodology: METHOD.md, thresholds and sources from the warehouse', async 
   await expect(page.locator('table.runs tr[data-source="observations-publish"] td').nth(5)).toHaveText(String(publishQuarantined));
   await expect(page.locator('table.quarantine tr[data-source="worldbank"] td').nth(1)).toHaveText(String(wbRows));
   await expect(page.getByRole('link', { name: 'See them on the Data page' })).toHaveAttribute('href', '/data');
-  await expectAccessible(page);
-  await screenshot(page, 'methodology');
+  await expectAccessibleScreenshot(page, 'methodology');
 });

@@ -2,20 +2,13 @@
 // were read from the warehouse with scripts/query.mts (the query is in each comment).
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, screenshot } from './helpers';
+import { csvObjects, expectAccessible, expectAccessibleScreenshot, expectVerdicts, screenshot } from './helpers';
 
 /** Text of each cell of a table's body rows. */
 async function tableRows(page: Page, selector: string): Promise<string[][]> {
   return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim()))
   );
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trim().split(/\r?\n/);
-  const cols = head.split(',');
-  // Values here hold no commas or quotes except computed_status, which has none either.
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
 }
 
 const oneDecimal = (v: string) => (v === '' ? '–' : Number(v).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
@@ -27,15 +20,11 @@ test.describe('region page', () => {
 
     // observation IT.NET.USER.ZS SSF: 2005 = 2, 2025 = 35.7; WLD 2025 = 73.6 (vintage 2026-07-13).
     const status = page.locator('table.status-table tr[data-indicator="IT.NET.USER.ZS"]');
-    await expect(status.locator('td.latest')).toHaveText('35.7% (2025)');
-    await expect(status.locator('td.by-horizon .status')).toHaveText('Progress too slow');
-    await expect(status.locator('td.now .status')).toHaveText('Not met by 2015 (trend reaches it in 2028)');
+    await expectVerdicts(status, { latest: '35.7% (2025)', byHorizon: 'Progress too slow', now: 'Not met by 2015 (trend reaches it in 2028)' });
     await expect(status).toContainText('vintage 2026-07-13');
     // IT.CEL.SETS.P2 SSF 2022 = 88.565 (vintage 2024-02-21): above the 50 per 100 goal.
     const mobile = page.locator('table.status-table tr[data-indicator="IT.CEL.SETS.P2"]');
-    await expect(mobile.locator('td.latest')).toHaveText('88.6 per 100 (2022)');
-    await expect(mobile.locator('td.by-horizon .status')).toHaveText('Target met (2011)');
-    await expect(mobile.locator('td.now .status')).toHaveText('Met on time (2011)');
+    await expectVerdicts(mobile, { latest: '88.6 per 100 (2022)', byHorizon: 'Target met (2011)', now: 'Met on time (2011)' });
 
     const chart = page.locator('figure[data-chart="region-indicator-IT-NET-USER-ZS"]');
     await expect(chart.locator('.summary')).toHaveText(
@@ -79,7 +68,7 @@ test.describe('region page', () => {
     await page.goto('/regions/SSF');
     const chart = page.locator('figure[data-chart="region-indicator-IT-NET-USER-ZS"]');
     const [download] = await Promise.all([page.waitForEvent('download'), chart.getByRole('link', { name: 'Download these data (CSV)' }).click()]);
-    const csv = parseCsv(readFileSync(await download.path(), 'utf8'));
+    const csv = csvObjects(readFileSync(await download.path(), 'utf8'));
     const rows = await tableRows(page, 'figure[data-chart="region-indicator-IT-NET-USER-ZS"] table');
     expect(csv.length).toBe(rows.length);
     expect(csv.map((r) => [r.year, oneDecimal(r.published), oneDecimal(r.world), oneDecimal(r.computed)])).toEqual(
@@ -103,8 +92,7 @@ test.describe('region page', () => {
     expect(groups.find((r) => r[1] === 'SIDS')?.[2]).toBe('53');
     expect(groups.find((r) => r[1] === 'DEVELOPING')?.[2]).toBe('182');
     await expect(page.getByRole('link', { name: 'High income' })).toHaveAttribute('href', '/regions/HIC');
-    await expectAccessible(page);
-    await screenshot(page, 'regions-index');
+    await expectAccessibleScreenshot(page, 'regions-index');
   });
 
   for (const [url, status] of [
@@ -123,8 +111,7 @@ test.describe('region page', () => {
 
   test('axe and screenshot', async ({ page }) => {
     await page.goto('/regions/SSF');
-    await expectAccessible(page);
-    await screenshot(page, 'region-SSF');
+    await expectAccessibleScreenshot(page, 'region-SSF');
     await page.goto('/regions/XXX');
     await expectAccessible(page);
   });
@@ -157,8 +144,7 @@ test.describe('country page', () => {
     await expect(page.locator('#stocktaking-table tbody tr')).toHaveCount(3);
     await expect(page.locator('#stocktaking-table')).toContainText('WSIS-PRIZES-2015-63');
 
-    await expectAccessible(page);
-    await screenshot(page, 'country-KEN');
+    await expectAccessibleScreenshot(page, 'country-KEN');
   });
 
   test('countries index links countries by region', async ({ page }) => {
@@ -166,8 +152,7 @@ test.describe('country page', () => {
     const ssf = page.locator('section', { has: page.getByRole('heading', { name: /Sub-Saharan Africa/ }) });
     await expect(ssf.getByRole('link', { name: 'Kenya' })).toHaveAttribute('href', '/countries/KEN');
     await expect(ssf.locator('ul.countries li')).toHaveCount(48);
-    await expectAccessible(page);
-    await screenshot(page, 'countries-index');
+    await expectAccessibleScreenshot(page, 'countries-index');
   });
 
   for (const url of ['/countries/XXX', '/countries/12', '/countries/ken', '/countries/WLD', '/countries/KEN?indicator=NOPE']) {
@@ -204,7 +189,7 @@ test.describe('without JavaScript', () => {
     expect(href).toBe('/download/chart/country-indicator.csv?iso3=KEN&indicator=IT.CEL.SETS.P2&horizon=2015');
     const response = await page.request.get(href!);
     expect(response.headers()['content-type']).toContain('text/csv');
-    const csv = parseCsv(await response.text());
+    const csv = csvObjects(await response.text());
     const rows = await tableRows(page, 'figure[data-chart="country-indicator-IT-CEL-SETS-P2"] table');
     expect(csv.map((r) => [r.year, oneDecimal(r.country), oneDecimal(r.region), oneDecimal(r.world)])).toEqual(rows);
     // KEN IT.CEL.SETS.P2 2022 = 121.6735548.

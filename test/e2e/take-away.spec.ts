@@ -1,6 +1,6 @@
 // Taking a chart away: its SVG file (title, source and vintage inside the image) and its embed view.
 import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot } from './helpers';
+import { expectAccessibleScreenshot } from './helpers';
 
 test('a chart downloads as one SVG file that names itself and its source', async ({ page }) => {
   await page.goto('/targets/10');
@@ -43,8 +43,7 @@ test('the embed view shows one chart alone with a link back', async ({ page }) =
   await expect(page.locator('figure')).toHaveCount(1);
   await expect(page.locator('header.site, nav')).toHaveCount(0);
   await expect(page.locator('h3')).toHaveText('Individuals using the Internet by country, 2020');
-  await expectAccessible(page);
-  await screenshot(page, 'embed-map');
+  await expectAccessibleScreenshot(page, 'embed-map');
   await page.getByRole('link', { name: 'See this chart on the WSIS progress monitor' }).click();
   await expect(page).toHaveURL(/\/targets\/10\?mapyear=2020$/);
 

@@ -2,7 +2,7 @@
 // status, chart, source, vintage and proxy notes. Expected figures from the warehouse built from
 // ../shared/data and the mirror files (noted beside each).
 import { expect, test } from '@playwright/test';
-import { expectAccessible, screenshot } from './helpers';
+import { expectAccessible, expectAccessibleScreenshot } from './helpers';
 
 test('overview: a status for targets 1, 2, 6, 8, 9 and 10 from their series, each with source, vintage and proxy note', async ({ page }) => {
   await page.goto('/');
@@ -46,8 +46,7 @@ test('target 8: households with a television, a chart and the countries\' status
   // tv--by--national: tkmt,2019,99.85 is the highest latest value.
   await expect(chart.locator('.summary')).toContainText('from 99.85 (Turkmenistan, 2019)');
   await expect(page.locator('tr[data-indicator="8.2"]')).toContainText('GDL_TV (direct)');
-  await expectAccessible(page);
-  await screenshot(page, 'target-8-series');
+  await expectAccessibleScreenshot(page, 'target-8-series');
 });
 
 test('target 6: the E-Government Survey, computed world, verdicts and charts', async ({ page }) => {
@@ -61,8 +60,7 @@ test('target 6: the E-Government Survey, computed world, verdicts and charts', a
   await expect(page.locator('figure[data-chart="series-trend"] h3').first()).toContainText('world, population-weighted over the reporting countries');
   // The rank has no bound: never averaged into a world value.
   await expect(page.locator('.series-status[data-series="EGOV_RANK"]')).toContainText('No world or regional aggregate published: 193 countries');
-  await expectAccessible(page);
-  await screenshot(page, 'target-6-series');
+  await expectAccessibleScreenshot(page, 'target-6-series');
 });
 
 test('action line C7 e-government lists its indicators from the WSIS-SDG matrix and the catalog', async ({ page }) => {

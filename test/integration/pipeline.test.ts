@@ -78,6 +78,13 @@ describe('pipeline on the shared mirror', () => {
     expect(first.outcomes.find((o) => o.source === 'itu-wtid')).toMatchObject({ status: 'ok', rowsQuarantined: 13 });
   });
 
+  it('carries the headline lists of economy pages into the indicator table, in catalog order', async () => {
+    const list = (itu: boolean) =>
+      scalar(out, "SELECT string_agg(code, ',' ORDER BY headline_order) FROM indicator WHERE headline_order IS NOT NULL AND starts_with(code, 'ITU_') = ($1::INTEGER = 1)", [itu ? 1 : 0]);
+    expect(await list(false)).toBe('IT.NET.USER.ZS,IT.CEL.SETS.P2,IT.NET.BBND.P2,IT.MLT.MAIN.P2');
+    expect(await list(true)).toBe('ITU_INET,ITU_MOB_P100,ITU_FBB_P100,ITU_FTEL_P100,ITU_MBB_P100,ITU_HH6,ITU_HH4,ITU_COV_MOB');
+  });
+
   it('keeps aggregates apart from countries', async () => {
     expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'WLD'")).toBe(true);
     expect(await scalar(out, "SELECT is_aggregate FROM economy WHERE code = 'KEN'")).toBe(false);

@@ -31,47 +31,40 @@ function flag(id: string, subject: string, message: string, rows: ParticipationR
   return { id, subject_table: 'participation', subject_id: subject, action_line: null, severity: 'warning', message, source: sources(rows) };
 }
 
-/** Parts by venue (stakeholder type fixed) against the stated all-venue total. */
-function venueSums(rows: ParticipationRow[]): FlagRow[] {
-  const out: FlagRow[] = [];
-  for (const group of groupBy(rows.filter((r) => !isShare(r.measure)), (r) => `${r.event}|${r.measure}|${r.stakeholder_type}`).values()) {
-    const total = group.find((r) => r.venue === 'all');
-    const parts = group.filter((r) => r.venue !== 'all');
-    if (!total || parts.length < 2 || sum(parts) === total.count) continue;
-    const { event, measure, stakeholder_type: st } = total;
-    const who = st === 'all' ? '' : ` (${st})`;
-    const terms = parts.map((p) => `${p.venue} ${p.count}`).join(' + ');
-    out.push(
-      flag(
-        `participation:${event}:${measure}:${st}:by-venue`,
-        `${event} ${measure}`,
-        `${event}, ${measure}${who}: the figures by venue add up to ${sum(parts)} (${terms}), not the stated total ${total.count}; both kept as published`,
-        group
-      )
-    );
+/**
+ * Groups (same event and measure, the other dimension fixed) whose parts along `dimension` do
+ * not add up to the group's stated 'all' row.
+ */
+function partsOff(rows: ParticipationRow[], dimension: 'venue' | 'stakeholder_type') {
+  const fixed = dimension === 'venue' ? 'stakeholder_type' : 'venue';
+  const out: { total: ParticipationRow; parts: ParticipationRow[]; group: ParticipationRow[] }[] = [];
+  for (const group of groupBy(rows.filter((r) => !isShare(r.measure)), (r) => `${r.event}|${r.measure}|${r[fixed]}`).values()) {
+    const total = group.find((r) => r[dimension] === 'all');
+    const parts = group.filter((r) => r[dimension] !== 'all');
+    if (total && parts.length >= 2 && sum(parts) !== total.count) out.push({ total, parts, group });
   }
   return out;
 }
 
+/** Parts by venue (stakeholder type fixed) against the stated all-venue total. */
+function venueSums(rows: ParticipationRow[]): FlagRow[] {
+  return partsOff(rows, 'venue').map(({ total, parts, group }) => {
+    const { event, measure, stakeholder_type: st } = total;
+    const who = st === 'all' ? '' : ` (${st})`;
+    const terms = parts.map((p) => `${p.venue} ${p.count}`).join(' + ');
+    const message = `${event}, ${measure}${who}: the figures by venue add up to ${sum(parts)} (${terms}), not the stated total ${total.count}; both kept as published`;
+    return flag(`participation:${event}:${measure}:${st}:by-venue`, `${event} ${measure}`, message, group);
+  });
+}
+
 /** Parts by stakeholder type (venue fixed) against the stated all-types total. */
 function typeSums(rows: ParticipationRow[]): FlagRow[] {
-  const out: FlagRow[] = [];
-  for (const group of groupBy(rows.filter((r) => !isShare(r.measure)), (r) => `${r.event}|${r.measure}|${r.venue}`).values()) {
-    const total = group.find((r) => r.stakeholder_type === 'all');
-    const parts = group.filter((r) => r.stakeholder_type !== 'all');
-    if (!total || parts.length < 2 || sum(parts) === total.count) continue;
+  return partsOff(rows, 'stakeholder_type').map(({ total, parts, group }) => {
     const { event, measure, venue } = total;
     const terms = parts.map((p) => `${p.stakeholder_type} ${p.count}`).join(' + ');
-    out.push(
-      flag(
-        `participation:${event}:${measure}:${venue}:by-type`,
-        `${event} ${measure}`,
-        `${event}, ${measure} at ${venue}: the figures by stakeholder type add up to ${sum(parts)} (${terms}), not the stated ${total.count}; both kept as published`,
-        group
-      )
-    );
-  }
-  return out;
+    const message = `${event}, ${measure} at ${venue}: the figures by stakeholder type add up to ${sum(parts)} (${terms}), not the stated ${total.count}; both kept as published`;
+    return flag(`participation:${event}:${measure}:${venue}:by-type`, `${event} ${measure}`, message, group);
+  });
 }
 
 /** A breakdown "X_by_type" whose stated base differs from the figure X it breaks down (same event and venue). */

@@ -7,13 +7,15 @@ import { convertPrizes2015, PRIZES_2015_FILE } from './prizes-2015';
 import { deriveStakeholderType } from './stakeholder-rules';
 
 describe('actionLineOfLabel', () => {
-  it('maps printed labels to action-line ids', () => {
-    expect(actionLineOfLabel('C7. ICT APPLICATIONS: E-GOVERNMENT')).toBe('C7-e-government');
-    expect(actionLineOfLabel('C7. ICT APPLICATIONS: E-AGRICULTURE')).toBe('C7-e-agriculture');
-    expect(actionLineOfLabel('C11. INTERNATIONAL AND REGIONAL COOPERATION')).toBe('C11');
-    expect(actionLineOfLabel('C1. THE ROLE OF GOVERNMENTS AND ALL STAKEHOLDERS IN THE PROMOTION OF ICTS FOR DEVELOPMENT')).toBe('C1');
-    expect(actionLineOfLabel('C12. SOMETHING')).toBeNull();
-    expect(actionLineOfLabel('ICT APPLICATIONS')).toBeNull();
+  it.each([
+    ['C7. ICT APPLICATIONS: E-GOVERNMENT', 'C7-e-government'],
+    ['C7. ICT APPLICATIONS: E-AGRICULTURE', 'C7-e-agriculture'],
+    ['C11. INTERNATIONAL AND REGIONAL COOPERATION', 'C11'],
+    ['C1. THE ROLE OF GOVERNMENTS AND ALL STAKEHOLDERS IN THE PROMOTION OF ICTS FOR DEVELOPMENT', 'C1'],
+    ['C12. SOMETHING', null],
+    ['ICT APPLICATIONS', null]
+  ])('maps the printed label %s to %s', (label, id) => {
+    expect(actionLineOfLabel(label)).toBe(id);
   });
 });
 

@@ -6,47 +6,29 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../../lib/context';
 import { insertRows } from '../../lib/warehouse';
 import { combineChecksums, sha256 } from '../../lib/checksum';
-import { tableSpec } from '../../schema';
+import { tableSpec, type RowOf } from '../../schema';
 import { isDisaggregation } from '../../observations/disaggregation';
 import { csvObjects } from './csv-text';
 
 export const INDICATORS_FILE = 'data/indicators.csv';
 export const ALIASES_FILE = 'data/reference/indicator_aliases.csv';
 
-export interface IndicatorRow {
-  code: string;
-  name: string;
-  unit: string;
-  topic: string;
-  wsis_targets: string | null;
-  mdg_indicator: string | null;
-  higher_is_better: boolean | null;
-  upper_bound: number | null;
-  plausible_max: number | null;
-  range_basis: string;
-  source_organisation: string;
-  source: string;
-  sdg_indicator: string | null;
-  wsis_indicators: string | null;
-  action_lines: string | null;
-  measure: 'direct' | 'proxy' | null;
-  measure_note: string | null;
-  licence: string | null;
-  headline_disaggregation: string;
-}
-
-export interface AliasRow {
-  old_code: string;
-  code: string;
-  note: string;
-  source: string;
-}
+/** One catalog row as loaded into table indicator (the schema's row type). */
+export type IndicatorRow = RowOf<'indicator'>;
+/** One alias row as loaded into table indicator_alias. */
+export type AliasRow = RowOf<'indicator_alias'>;
 
 /** World Bank codes (IT.NET.USER.ZS); UN SDG series codes (IT_MOB_2GNTWK) and other publishers' (ITU_HH6, EGOV_EGDI). */
 const CODE = /^([A-Z]{2}\.[A-Z0-9.]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$/;
 const ACTION_LINE = /^C([1-9]|1[01])(-e-[a-z]+)?$/;
 /** ict: the WSIS series; population: weights and context; mdg: the Millennium Development Goal series beside them. */
 export const TOPICS = ['ict', 'population', 'mdg'];
+
+/**
+ * The headline list a code ranks in: ITU's own codes lead ITU aggregate pages (ITU publishes no
+ * World Bank codes), the others the country and World Bank aggregate pages.
+ */
+export const headlineList = (code: string): 'ITU' | 'World Bank' => (code.startsWith('ITU_') ? 'ITU' : 'World Bank');
 
 function checkHeader(file: string, text: string, table: string) {
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
@@ -63,6 +45,7 @@ function required(file: string, line: number, row: Record<string, string>, col: 
 export function parseIndicators(file: string, text: string): IndicatorRow[] {
   checkHeader(file, text, 'indicator');
   const seen = new Set<string>();
+  const ranks = new Map<string, Map<string, string>>();
   return csvObjects(text).map(({ line, row }) => {
     const code = required(file, line, row, 'code');
     if (!CODE.test(code)) throw new InputError(file, line, `code "${code}" is neither a World Bank code (IT.NET.USER.ZS) nor a publisher code (IT_MOB_2GNTWK, EGOV_EGDI)`);
@@ -99,6 +82,11 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
     const headline = (row.headline_disaggregation ?? '').trim();
     if (!isDisaggregation(headline)) throw new InputError(file, line, `headline_disaggregation "${headline}" is not key=value pairs in key order (e.g. education_level=primary)`);
     if (measure === 'proxy' && !measureNote) throw new InputError(file, line, 'a proxy needs a measure_note saying what it stands for');
+    const rank = (row.headline_order ?? '').trim();
+    if (rank !== '' && !/^[1-9]\d{0,2}$/.test(rank)) throw new InputError(file, line, `headline_order "${rank}" is not a rank (1, 2, ...) or empty`);
+    const list = headlineList(code);
+    if (rank !== '' && ranks.get(list)?.has(rank)) throw new InputError(file, line, `headline_order ${rank} is taken twice in the ${list} list (${ranks.get(list)!.get(rank)} and ${code})`);
+    if (rank !== '') ranks.set(list, (ranks.get(list) ?? new Map()).set(rank, code));
     return {
       code,
       name: required(file, line, row, 'name'),
@@ -115,10 +103,11 @@ export function parseIndicators(file: string, text: string): IndicatorRow[] {
       sdg_indicator: sdg || null,
       wsis_indicators: wsisIndicators.length ? wsisIndicators.join(';') : null,
       action_lines: lines || null,
-      measure: (measure || null) as IndicatorRow['measure'],
+      measure: measure || null,
       measure_note: measureNote || null,
       licence: (row.licence ?? '').trim() || null,
-      headline_disaggregation: headline
+      headline_disaggregation: headline,
+      headline_order: rank === '' ? null : Number(rank)
     };
   });
 }
@@ -147,7 +136,7 @@ export async function loadCatalog(conn: DuckDBConnection, root: string): Promise
   const aliasText = await readFile(join(root, ALIASES_FILE), 'utf8');
   const indicators = parseIndicators(INDICATORS_FILE, indicatorText);
   const aliases = parseAliases(ALIASES_FILE, aliasText, indicators);
-  await insertRows(conn, 'indicator', indicators as unknown as Record<string, unknown>[]);
-  await insertRows(conn, 'indicator_alias', aliases as unknown as Record<string, unknown>[]);
+  await insertRows(conn, 'indicator', indicators);
+  await insertRows(conn, 'indicator_alias', aliases);
   return { indicators: indicators.length, aliases: aliases.length, checksum: combineChecksums([sha256(indicatorText), sha256(aliasText)])! };
 }

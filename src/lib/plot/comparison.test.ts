@@ -16,34 +16,22 @@ describe('describeChange', () => {
 });
 
 describe('comparisonSummary', () => {
-  it('compares the latest value with the reference in the same year and states the goal', () => {
-    const s = comparisonSummary({
-      indicatorName: 'Internet use',
-      subjectName: 'Sub-Saharan Africa',
-      subject: [{ year: 2005, value: 2.1 }, { year: 2025, value: 35.7 }],
-      reference: { name: 'World', points: [{ year: 2025, value: 73.6 }] },
-      goal: 50,
-      format: pct
-    });
-    expect(s).toBe("Internet use in Sub-Saharan Africa rose from 2.1% in 2005 to 35.7% in 2025, below the World's 73.6% that year; the goal is 50.0%.");
-  });
-
-  it('says the goal is met and skips a reference without the latest year', () => {
-    const s = comparisonSummary({
-      indicatorName: 'Mobile',
-      subjectName: 'France',
-      subject: [{ year: 2000, value: 49 }, { year: 2010, value: 92 }],
-      reference: { name: 'World', points: [{ year: 2009, value: 70 }] },
-      goal: 50,
-      format: pct
-    });
-    expect(s).toBe('Mobile in France rose from 49.0% in 2000 to 92.0% in 2010; the goal of 50.0% is met.');
-  });
-
-  it('says when there are no data', () => {
-    expect(comparisonSummary({ indicatorName: 'Internet use', subjectName: 'Nowhere', subject: [], format: pct })).toBe(
-      'No data on internet use for Nowhere.'
-    );
+  const ssa = [{ year: 2005, value: 2.1 }, { year: 2025, value: 35.7 }];
+  const france = [{ year: 2000, value: 49 }, { year: 2010, value: 92 }];
+  it.each([
+    [
+      'compares the latest value with the reference in the same year and states the goal',
+      { indicatorName: 'Internet use', subjectName: 'Sub-Saharan Africa', subject: ssa, reference: { name: 'World', points: [{ year: 2025, value: 73.6 }] }, goal: 50 },
+      "Internet use in Sub-Saharan Africa rose from 2.1% in 2005 to 35.7% in 2025, below the World's 73.6% that year; the goal is 50.0%."
+    ],
+    [
+      'says the goal is met and skips a reference without the latest year',
+      { indicatorName: 'Mobile', subjectName: 'France', subject: france, reference: { name: 'World', points: [{ year: 2009, value: 70 }] }, goal: 50 },
+      'Mobile in France rose from 49.0% in 2000 to 92.0% in 2010; the goal of 50.0% is met.'
+    ],
+    ['says when there are no data', { indicatorName: 'Internet use', subjectName: 'Nowhere', subject: [] }, 'No data on internet use for Nowhere.']
+  ])('%s', (_name, input, expected) => {
+    expect(comparisonSummary({ ...input, format: pct })).toBe(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 // An economy's series compared with others (its region, the world, a computed aggregate)
 // against a goal line: the Plot spec and the one-sentence summary, both from the data.
 import * as Plot from '@observablehq/plot';
+import { frame } from './frame';
 
 export interface ComparisonPoint {
   series: string;
@@ -58,11 +59,9 @@ export function comparisonChartSpec(series: ComparisonSeries[], options: Compari
     );
   }
   return {
-    width: options.width ?? 720,
-    height: options.height ?? 300,
+    ...frame(options, 300),
     marginRight: 150,
     marginLeft: 50,
-    style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
     x: { label: null, tickFormat: 'd' },
     y: { label: options.yLabel, grid: true, zero: true },
     marks

@@ -1,6 +1,7 @@
 // Coverage chart: how many countries report a value each year, against how many there are,
 // so gaps in the data are visible before any verdict is read. Pure: rows in, Plot options out.
 import * as Plot from '@observablehq/plot';
+import { frame } from './frame';
 
 export interface CoverageDatum {
   year: number;
@@ -16,10 +17,8 @@ export function coverageChartSpec(data: CoverageDatum[], options: { width?: numb
   }
   const total = Math.max(0, ...data.map((d) => d.countriesTotal));
   return {
-    width: options.width ?? 720,
-    height: options.height ?? 220,
+    ...frame(options, 220),
     marginTop: 24,
-    style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
     x: { label: null, interval: 1 },
     y: { label: 'Countries with a value', domain: [0, total] },
     marks: [

@@ -1,6 +1,7 @@
 // Chart specs are pure functions from data and options to Plot options, used on the server
 // (rendered to SVG) and testable without a DOM.
 import * as Plot from '@observablehq/plot';
+import { frame, PLOT_STYLE } from './frame';
 
 export interface LinePoint {
   series: string;
@@ -46,10 +47,8 @@ export function lineChartSpec(points: LinePoint[], options: LineOptions): Plot.P
     marks.push(Plot.ruleX([options.horizon], { stroke: '#666', strokeDasharray: '2,3', ariaHidden: 'true' }));
   }
   return {
-    width: options.width ?? 720,
-    height: options.height ?? 320,
+    ...frame(options, 320),
     marginRight: 120,
-    style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
     x: { label: null, tickFormat: 'd' },
     y: { label: options.yLabel, grid: true, ...(options.yDomain ? { domain: options.yDomain } : {}) },
     color: { scheme: 'tableau10' },
@@ -73,7 +72,7 @@ export function barChartSpec(data: BarDatum[], options: { xLabel: string; goal?:
     width: options.width ?? 720,
     height: Math.max(120, 22 * data.length + 40),
     marginLeft: 200,
-    style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
+    style: PLOT_STYLE,
     x: { label: options.xLabel, grid: true },
     y: { label: null },
     color: { scheme: 'tableau10', legend: data.some((d) => d.group) },

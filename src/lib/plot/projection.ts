@@ -1,6 +1,7 @@
 // Projection chart: the observed series, the fitted trend carried forward to the horizon
 // (dashed), the goal line and the horizon year. Pure: rows in, Plot options out.
 import * as Plot from '@observablehq/plot';
+import { frame } from './frame';
 
 export interface ProjectionPoint {
   year: number;
@@ -25,11 +26,9 @@ export function projectionChartSpec(points: ProjectionPoint[], options: Projecti
   const projected = points.filter((p) => p.kind === 'projected');
   const maxValue = Math.max(options.goal, ...points.map((p) => p.value));
   return {
-    width: options.width ?? 720,
-    height: options.height ?? 300,
+    ...frame(options, 300),
     marginRight: 48,
     marginTop: 24,
-    style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
     x: { label: null },
     y: { label: options.yLabel, domain: [0, maxValue * 1.05] },
     marks: [

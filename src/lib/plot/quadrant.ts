@@ -3,6 +3,7 @@
 // quadrants split at the medians of the points drawn: "many" / "much" means above the median
 // (a point on the median counts as "few" / "little"). Pure: classification, summary, Plot spec.
 import * as Plot from '@observablehq/plot';
+import { frame } from './frame';
 
 export interface QuadrantInput {
   code: string;
@@ -67,12 +68,10 @@ export function quadrantSpec(classified: { xSplit: number; ySplit: number; point
   const corner = (text: string, frameAnchor: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right') =>
     Plot.text([text], { frameAnchor, dx: frameAnchor.endsWith('left') ? 6 : -6, dy: frameAnchor.startsWith('top') ? 8 : -8, fill: '#555', fontSize: 11, fontStyle: 'italic', ariaHidden: 'true' });
   return {
-    width: options.width ?? 720,
-    height: options.height ?? 420,
+    ...frame(options, 420),
     marginBottom: 84,
     marginLeft: 60,
     marginRight: 90,
-    style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
     x: { label: options.xLabel, grid: true, labelOffset: 30 },
     y: { label: options.yLabel, grid: true },
     marks: [

@@ -1,6 +1,7 @@
 // Scatter of two changes across countries (ICT progress against MDG progress), with a least-
 // squares line to show the direction of the association. Pure: points in, Plot options out.
 import * as Plot from '@observablehq/plot';
+import { frame } from './frame';
 
 export interface ScatterPoint {
   label: string;
@@ -21,12 +22,10 @@ export function scatterChartSpec(points: ScatterPoint[], options: ScatterOptions
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) throw new Error(`invalid scatter point for ${p.label}: ${p.x}, ${p.y}`);
   }
   return {
-    width: options.width ?? 720,
-    height: options.height ?? 420,
+    ...frame(options, 420),
     marginTop: 28,
     marginRight: 24,
     marginBottom: 44,
-    style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
     x: { label: null },
     y: { label: null },
     color: { scheme: 'tableau10', legend: true },

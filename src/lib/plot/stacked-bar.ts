@@ -2,6 +2,7 @@
 // (e.g. stocktaking entries by stakeholder type, stacked by start year). Pure: data and
 // options in, Plot options out; rendered to SVG on the server.
 import * as Plot from '@observablehq/plot';
+import { PLOT_STYLE } from './frame';
 
 export interface StackedBarDatum {
   /** Category on the y axis (e.g. "Governments"). */
@@ -56,6 +57,8 @@ export function stackedBarSpec(data: StackedBarDatum[], options: StackedBarOptio
   if (highlight !== null && !totals.some((t) => t.label === highlight)) throw new Error(`invalid highlight: ${highlight}`);
   const opacity = (d: { label: string }) => (highlight === null || d.label === highlight ? 1 : 0.35);
   const suffix = options.valueSuffix ?? '';
+  const totalsText = (fontWeight: string | undefined, fill: string, filter: (d: BarTotal) => boolean) =>
+    Plot.text(totals, { x: 'total', y: 'label', text: (d: BarTotal) => `${d.total}${suffix}`, dx: 4, textAnchor: 'start', fill, fontWeight, filter, ariaHidden: 'true' });
   const marks: Plot.Markish[] = [
     Plot.barX(data, {
       x: 'value',
@@ -66,27 +69,9 @@ export function stackedBarSpec(data: StackedBarDatum[], options: StackedBarOptio
       ariaHidden: 'true'
     }),
     Plot.ruleX([0], { ariaHidden: 'true' }),
-    Plot.text(totals, {
-      x: 'total',
-      y: 'label',
-      text: (d: BarTotal) => `${d.total}${suffix}`,
-      dx: 4,
-      textAnchor: 'start',
-      fill: '#1a1a1a',
-      fontWeight: highlight === null ? 'normal' : 'bold',
-      filter: (d: BarTotal) => highlight === null || d.label === highlight,
-      ariaHidden: 'true'
-    }),
-    Plot.text(totals, {
-      x: 'total',
-      y: 'label',
-      text: (d: BarTotal) => `${d.total}${suffix}`,
-      dx: 4,
-      textAnchor: 'start',
-      fill: '#555',
-      filter: (d: BarTotal) => highlight !== null && d.label !== highlight,
-      ariaHidden: 'true'
-    })
+    // The highlighted bar's total in bold, the others' in grey: two marks, one filter each.
+    totalsText(highlight === null ? 'normal' : 'bold', '#1a1a1a', (d) => highlight === null || d.label === highlight),
+    totalsText(undefined, '#555', (d) => highlight !== null && d.label !== highlight)
   ];
   const max = Math.max(1, ...totals.map((t) => t.total));
   return {
@@ -95,7 +80,7 @@ export function stackedBarSpec(data: StackedBarDatum[], options: StackedBarOptio
     marginLeft: 190,
     marginRight: 50,
     marginBottom: 44,
-    style: { fontSize: '12px', background: 'transparent', color: '#1a1a1a' },
+    style: PLOT_STYLE,
     x: { label: options.xLabel, labelAnchor: 'center', labelOffset: 38, grid: true, domain: [0, max], nice: true, ticks: Math.min(Math.ceil(max), 8), tickFormat: (d: number) => (Number.isInteger(d) ? String(d) : '') },
     y: { label: null, domain: totals.map((t) => t.label) },
     ...(stacked ? { color: { domain: keys, range: PALETTE.slice(0, Math.max(keys.length, 1)), legend: true } } : {}),

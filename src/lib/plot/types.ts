@@ -23,3 +23,12 @@ export interface ChartView {
   /** Short notes shown under the summary (e.g. countries a map cannot draw). */
   notes?: string[];
 }
+
+/**
+ * Columns in declaration order, `key: label`; `digits` names the number columns and their decimals.
+ * chartColumns({ year: 'Year', value: '%' }, { value: 1 }) is [{ key: 'year', label: 'Year' }, { key: 'value', label: '%', kind: 'number', digits: 1 }].
+ */
+export function chartColumns(labels: Record<string, string>, digits: Record<string, number> = {}): ChartColumn[] {
+  for (const key of Object.keys(digits)) if (!(key in labels)) throw new Error(`chartColumns: digits for unknown column ${key}`);
+  return Object.entries(labels).map(([key, label]) => (key in digits ? { key, label, kind: 'number', digits: digits[key] } : { key, label }));
+}

@@ -54,6 +54,22 @@ const STATCAN = {
 };
 
 /**
+ * One method's verdict: its own word for a goal already met, else from the ratio, else
+ * insufficient data with the reason the ratio cannot be computed.
+ */
+function judged<V extends string>(
+  method: Pick<AlternativeVerdict<V>, 'method' | 'source' | 'thresholds'>,
+  ratio: number | null,
+  metVerdict: V | null,
+  verdictOf: (ratio: number) => V,
+  noRatio: string,
+  working: AlternativeVerdict<V>['working']
+): AlternativeVerdict<V | 'insufficient_data'> {
+  const verdict = metVerdict ?? (ratio === null ? 'insufficient_data' : verdictOf(ratio));
+  return { ...method, ratio, verdict, reason: metVerdict !== null || ratio !== null ? null : noRatio, working };
+}
+
+/**
  * UNSD rho = (v_e - v_b)/(v_T - v_b) with v_e = v_t (1 + CAGR_a)^(T - t), and Statistics Canada
  * R = sign(v_b) d CAGR_o / |CAGR_r| with CAGR_r = (v_T / v_b)^(1/(T - b)) - 1. Same baseline and
  * latest as assess() (nearest year rule, asOf cut); a latest value meeting the goal counts as met.
@@ -79,24 +95,12 @@ export function alternativeVerdicts(series: Series, goal: Goal, options: { asOf?
 
   const expectedValue = vt * (1 + actualGrowth) ** (T - t);
   const rho = vT === vb ? null : (expectedValue - vb) / (vT - vb);
-  const unsd: AlternativeVerdict<UnsdVerdict> = {
-    ...UNSD,
-    ratio: rho,
-    verdict: met ? 'met' : rho === null ? 'insufficient_data' : unsdVerdict(rho),
-    reason: met || rho !== null ? null : 'target equals the base value',
-    working: { ...working, expectedValue }
-  };
+  const unsd = judged(UNSD, rho, met ? 'met' : null, unsdVerdict, 'target equals the base value', { ...working, expectedValue });
 
   // A negative target has no growth rate from a positive base (NaN): R is then not applicable.
   const requiredGrowth = (vT / vb) ** (1 / (T - b)) - 1;
   const R = requiredGrowth === 0 || !Number.isFinite(requiredGrowth) ? null : (Math.sign(vb) * direction(g) * actualGrowth) / Math.abs(requiredGrowth);
-  const statcan: AlternativeVerdict<StatcanVerdict> = {
-    ...STATCAN,
-    ratio: R,
-    verdict: met ? 'target_achieved' : R === null ? 'insufficient_data' : statcanVerdict(R),
-    reason: met || R !== null ? null : 'no required growth rate (target equals the base value, or is negative)',
-    working: { ...working, requiredGrowth }
-  };
+  const statcan = judged(STATCAN, R, met ? 'target_achieved' : null, statcanVerdict, 'no required growth rate (target equals the base value, or is negative)', { ...working, requiredGrowth });
   return { unsd, statcan };
 }
 

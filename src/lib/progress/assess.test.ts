@@ -4,17 +4,14 @@ import { MAX_BASELINE_DISTANCE, MAX_GAP_YEARS, MIN_POINTS, METHOD_VERSION } from
 import type { Goal } from './types';
 
 const goal50: Goal = { value: 50, higherIsBetter: true, horizon: 2015 };
+/** Points from [year, value] pairs, in the order given. */
+const points = (...pairs: [number, number][]) => pairs.map(([year, value]) => ({ year, value }));
 
 describe('assess: met', () => {
   it('says met and gives the first year the series reached the goal', () => {
     // 20 (2003) -> 35 (2005) -> 52 (2007) -> 61 (2009); goal 50: 2007 is the first value >= 50.
     const a = assess(
-      [
-        { year: 2009, value: 61 },
-        { year: 2003, value: 20 },
-        { year: 2005, value: 35 },
-        { year: 2007, value: 52 }
-      ],
+      points([2009, 61], [2003, 20], [2005, 35], [2007, 52]),
       goal50
     );
     expect(a.status).toBe('met');
@@ -46,11 +43,7 @@ describe('assess: API by hand', () => {
   // Year reached: 9.4 + 3.2x >= 50  <=>  x >= 12.6875  -> x = 13 -> 2016.
   // (Unweighted OLS would give slope 3 and v^_2015 = 46.67: the weighting matters.)
   const a = assess(
-    [
-      { year: 2003, value: 10 },
-      { year: 2004, value: 12 },
-      { year: 2005, value: 16 }
-    ],
+    points([2003, 10], [2004, 12], [2005, 16]),
     goal50
   );
   it('computes the weighted fit', () => {
@@ -91,11 +84,7 @@ describe('assess: regressing', () => {
   // Σw·dx² = 20.25 + 4·2.25 + 7·2.25 = 45;  slope = -0.9.
   // v^_2015 = 317/12 - 0.9·(12 - 4.5) = 317/12 - 81/12 = 59/3;  API = (59/3 - 30)/20 = -31/60.
   const a = assess(
-    [
-      { year: 2003, value: 30 },
-      { year: 2006, value: 28 },
-      { year: 2009, value: 25 }
-    ],
+    points([2003, 30], [2006, 28], [2009, 25]),
     goal50
   );
   it('has a negative API and no projected year', () => {

@@ -2,7 +2,7 @@
 // verdict of each indicator for the world, every group and every country (/mdgs/{goal}). Field
 // names follow the warehouse columns (snake_case), as in the rest of the API.
 import type { MdgIndicator, MdgVerdict } from '$lib/mdg-types';
-import { indicatorVerdicts, mdgGoals, mdgIndicators, mdgTargets, worldVerdicts } from '../queries/mdgs';
+import { indicatorVerdicts, mdgGoals, mdgIndicators, mdgTargets, worldVerdicts, type MdgGoal, type MdgTarget } from '../queries/mdgs';
 import { badRequest, notFound } from './errors';
 
 /** The path segment: a whole number (else 400), then a goal 1-8 (else 404). */
@@ -17,65 +17,40 @@ export async function requireGoal(n: number) {
   return goal;
 }
 
-function indicatorBody(i: MdgIndicator) {
-  return {
-    id: i.id,
-    target: i.target,
-    name: i.name,
-    wb_code: i.wbCode,
-    wb_match: i.wbMatch,
-    unit: i.unit,
-    higher_is_better: i.higherIsBetter,
-    goal_rule: i.goalRule,
-    goal_value: i.goalValue,
-    goal_fraction: i.goalFraction,
-    goal_reasoning: i.goalReasoning,
-    base_year: i.baseYear,
-    horizon: i.horizon,
-    observations: i.observations,
-    verified: i.verified
-  };
+/** The named fields of a row, keyed as the warehouse columns are (wbCode -> wb_code). */
+function snakeFields<T extends object, K extends keyof T & string>(row: T, keys: readonly K[]): Record<string, T[K]> {
+  return Object.fromEntries(keys.map((k) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), row[k]]));
 }
+
+const INDICATOR_FIELDS = ['id', 'target', 'name', 'wbCode', 'wbMatch', 'unit', 'higherIsBetter', 'goalRule', 'goalValue', 'goalFraction', 'goalReasoning', 'baseYear', 'horizon', 'observations', 'verified', 'verificationNote'] as const;
+const VERDICT_FIELDS = ['name', 'kind', 'region', 'goalValue', 'baselineYear', 'baselineValue', 'latestYear', 'latestValue', 'status', 'reason', 'note', 'firstYearMet', 'projectedYearReached', 'statusAtHorizon'] as const;
+
+const indicatorBody = (i: MdgIndicator) => snakeFields(i, INDICATOR_FIELDS);
 
 function verdictBody(v: MdgVerdict) {
   return {
     economy: v.code,
-    name: v.name,
-    kind: v.kind,
-    region: v.region,
-    goal_value: v.goalValue,
-    baseline_year: v.baselineYear,
-    baseline_value: v.baselineValue,
-    latest_year: v.latestYear,
-    latest_value: v.latestValue,
-    status: v.status,
-    reason: v.reason,
-    note: v.note,
-    first_year_met: v.firstYearMet,
-    projected_year_reached: v.projectedYearReached,
-    status_at_horizon: v.statusAtHorizon,
+    ...snakeFields(v, VERDICT_FIELDS),
     trend: v.trend
       ? { status: v.trend.status, reason: v.trend.reason, cagr: v.trend.cagr, baseline_year: v.trend.baselineYear, as_of: v.trend.asOf }
       : null
   };
 }
 
+/** What /mdgs and /mdgs/{goal} say of a goal before its targets. */
+const goalFields = (g: MdgGoal) => snakeFields(g, ['goal', 'title', 'source', 'verified', 'verificationNote']);
+
+const targetBody = (t: MdgTarget) => ({ id: t.id, text: t.text, base_year: t.baseYear, horizon: t.horizon, verified: t.verified, verification_note: t.verificationNote });
+
 /** Every goal with its targets and indicators, and the world verdict of each indicator. */
 export async function frameworkBody() {
   const [goals, targets, world] = await Promise.all([mdgGoals(), mdgTargets(), worldVerdicts()]);
   return goals.map((g) => ({
-    goal: g.goal,
-    title: g.title,
-    source: g.source,
-    verified: g.verified,
+    ...goalFields(g),
     targets: targets
       .filter((t) => t.goal === g.goal)
       .map((t) => ({
-        id: t.id,
-        text: t.text,
-        base_year: t.baseYear,
-        horizon: t.horizon,
-        verified: t.verified,
+        ...targetBody(t),
         indicators: world.filter((w) => w.indicator.target === t.id).map((w) => ({ ...indicatorBody(w.indicator), world: verdictBody(w.world) }))
       }))
   }));
@@ -93,11 +68,8 @@ export async function goalBody(n: number, economies: string[] | null) {
     })
   );
   return {
-    goal: goal.goal,
-    title: goal.title,
-    source: goal.source,
-    verified: goal.verified,
-    targets: targets.map((t) => ({ id: t.id, text: t.text, base_year: t.baseYear, horizon: t.horizon, verified: t.verified })),
+    ...goalFields(goal),
+    targets: targets.map(targetBody),
     indicators: withVerdicts
   };
 }

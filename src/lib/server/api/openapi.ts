@@ -5,6 +5,12 @@ import { STATUSES, TREND_STATUSES } from '$lib/progress';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './params';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const STRING = { type: 'string' };
+const INTEGER = { type: 'integer' };
+const NUMBER = { type: 'number' };
+const BOOLEAN = { type: 'boolean' };
+/** A JSON response: its description and schema. */
+const json = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } });
 const param = (name: string, description: string, schema: object, required = false, where: 'query' | 'path' = 'query') => ({
   name,
   in: where,
@@ -22,14 +28,14 @@ const pagingParams = [
 
 const errors = {
   '400': { description: 'Malformed parameter (non-numeric year, from > to, limit outside 1..' + MAX_LIMIT + ', negative offset, unknown format).', content: { 'application/json': { schema: ref('Error') } } },
-  '404': { description: 'Unknown indicator, economy, action line, stakeholder type or event.', content: { 'application/json': { schema: ref('Error') } } }
+  '404': json('Unknown indicator, economy, action line, stakeholder type or event.', ref('Error'))
 };
 const notModified = { '304': { description: 'Not modified: the ETag sent in If-None-Match is current (same warehouse build, same query).' } };
 
 function pageOf(item: string, description: string) {
   return {
     description,
-    headers: { ETag: { schema: { type: 'string' }, description: 'Warehouse build + query' } },
+    headers: { ETag: { schema: STRING, description: 'Warehouse build + query' } },
     content: {
       'application/json': {
         schema: {
@@ -37,8 +43,8 @@ function pageOf(item: string, description: string) {
           required: ['total', 'limit', 'offset', 'data'],
           properties: {
             total: { type: 'integer', description: 'Rows matching the query, over all pages' },
-            limit: { type: 'integer' },
-            offset: { type: 'integer' },
+            limit: INTEGER,
+            offset: INTEGER,
             data: { type: 'array', items: ref(item) }
           }
         }
@@ -47,8 +53,20 @@ function pageOf(item: string, description: string) {
   };
 }
 
+/** GET of a paged list: its own parameters, then limit and offset; 400 for a malformed parameter, 404 too where a code is looked up. */
+function pagedList(operationId: string, summary: string, item: string, description: string, parameters: object[] = [], looksUpCodes = false) {
+  const failures = looksUpCodes ? errors : { '400': errors['400'] };
+  return { get: { operationId, summary, parameters: [...parameters, ...pagingParams], responses: { '200': pageOf(item, description), ...notModified, ...failures } } };
+}
+
 const nullable = (type: string, description?: string) => ({ type: [type, 'null'], ...(description ? { description } : {}) });
-const stringList = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
+const stringList = (description: string) => ({ type: 'array', items: STRING, description });
+
+const arrayOf = (item: string) => ({ type: 'array', items: ref(item) });
+/** What /mdgs and /mdgs/{goal} say of a goal before its targets. */
+const verified = { type: 'string', enum: ['yes', 'partly', 'no'], description: 'How far the row was checked against the official MDG list' };
+const verificationNote = { type: 'string', description: 'What was checked, against which copy of the list, and what was not' };
+const mdgGoalFields = { goal: INTEGER, title: STRING, source: STRING, verified, verification_note: verificationNote };
 
 export function openApiDocument(serverUrl = '/api/v1') {
   return {
@@ -70,17 +88,15 @@ export function openApiDocument(serverUrl = '/api/v1') {
         get: {
           operationId: 'getIndex',
           summary: 'Where to start: this document, every endpoint, and the data package of file downloads',
-          responses: { '200': { description: 'Links', content: { 'application/json': { schema: { type: 'object' } } } }, ...notModified }
+          responses: { '200': json('Links', { type: 'object' }), ...notModified }
         }
       },
-      '/indicators': {
-        get: {
-          operationId: 'listIndicators',
-          summary: 'Indicators loaded from the World Bank WDI, with the WSIS targets and MDG indicator each serves',
-          parameters: [...pagingParams],
-          responses: { '200': pageOf('Indicator', 'Indicators, ordered by code'), ...notModified, '400': errors['400'] }
-        }
-      },
+      '/indicators': pagedList(
+        'listIndicators',
+        'Indicators loaded from the World Bank WDI, with the WSIS targets and MDG indicator each serves',
+        'Indicator',
+        'Indicators, ordered by code'
+      ),
       '/observations': {
         get: {
           operationId: 'listObservations',
@@ -89,7 +105,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
             'By default the served values (newest vintage per indicator, economy and disaggregation); `vintage=all` returns every vintage kept (then sorted by economy, year, newest vintage first). By default the totals; `disaggregation=sex=female` (one of the indicator\'s `disaggregations` in /indicators) returns that breakdown. `format=csv` returns the same rows and columns as CSV, with the total in `X-Total-Count`.',
           parameters: [
             param('indicator', 'World Bank indicator code, e.g. IT.NET.USER.ZS', codeSchema, true),
-            param('economy', 'Comma-separated ISO 3166-1 alpha-3 codes or World Bank aggregate codes (WLD, SSF, LIC, ...). Default: all economies.', { type: 'string' }),
+            param('economy', 'Comma-separated ISO 3166-1 alpha-3 codes or World Bank aggregate codes (WLD, SSF, LIC, ...). Default: all economies.', STRING),
             param('from', 'First year (inclusive)', yearSchema),
             param('to', 'Last year (inclusive); not before from', yearSchema),
             param('vintage', '`served` (default) or `all`', { type: 'string', enum: ['served', 'all'], default: 'served' }),
@@ -105,8 +121,8 @@ export function openApiDocument(serverUrl = '/api/v1') {
                 'text/csv': { schema: { type: 'string', description: 'Header indicator,economy,year,disaggregation,value,vintage,source then one line per row' } }
               },
               headers: {
-                ETag: { schema: { type: 'string' } },
-                'X-Total-Count': { schema: { type: 'integer' }, description: 'Total rows (CSV responses)' }
+                ETag: { schema: STRING },
+                'X-Total-Count': { schema: INTEGER, description: 'Total rows (CSV responses)' }
               }
             },
             ...notModified,
@@ -122,10 +138,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
             "ITU's own world figure (key ICT indicators, economy ITU_WLD) beside the World Bank's (WDI, WLD) for Internet use, mobile-cellular, fixed-telephone and fixed-broadband subscriptions per 100; `difference` is ITU minus World Bank; `ituEstimate` marks ITU's estimates (the key ICT file's 2019*). Both figures as published.",
           parameters: [param('indicator', 'Either code of a pair, e.g. ITU_INET or IT.NET.USER.ZS. Default: every pair.', codeSchema)],
           responses: {
-            '200': {
-              description: 'Cross-checks',
-              content: { 'application/json': { schema: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: ref('CrossCheck') } } } } }
-            },
+            '200': json('Cross-checks', { type: 'object', required: ['data'], properties: { data: arrayOf('CrossCheck') } }),
             ...notModified,
             ...errors
           }
@@ -142,69 +155,64 @@ export function openApiDocument(serverUrl = '/api/v1') {
             param('as_of', 'Assess as if in this year (later values ignored). Default: the latest year with data.', yearSchema)
           ],
           responses: {
-            '200': { description: 'The assessment', content: { 'application/json': { schema: ref('Progress') } } },
+            '200': json('The assessment', ref('Progress')),
             ...notModified,
             '400': errors['400'],
-            '404': { description: 'Unknown indicator or economy, or the indicator has no goal value.', content: { 'application/json': { schema: ref('Error') } } }
+            '404': json('Unknown indicator or economy, or the indicator has no goal value.', ref('Error'))
           }
         }
       },
-      '/action-lines': {
-        get: {
-          operationId: 'listActionLines',
-          summary: 'The WSIS action lines C1-C11 (with the C7 sub-lines), facilitators and counts',
-          parameters: [...pagingParams],
-          responses: { '200': pageOf('ActionLine', 'Action lines in Plan of Action order'), ...notModified, '400': errors['400'] }
-        }
-      },
+      '/action-lines': pagedList(
+        'listActionLines',
+        'The WSIS action lines C1-C11 (with the C7 sub-lines), facilitators and counts',
+        'ActionLine',
+        'Action lines in Plan of Action order'
+      ),
       '/action-lines/{id}': {
         get: {
           operationId: 'getActionLine',
           summary: 'One action line: facilitators, linked targets and indicators, stocktaking counts, meetings',
           parameters: [param('id', 'Action line id, e.g. C2 or C7-e-health', codeSchema, true, 'path')],
           responses: {
-            '200': { description: 'The action line', content: { 'application/json': { schema: ref('ActionLineDetail') } } },
+            '200': json('The action line', ref('ActionLineDetail')),
             ...notModified,
             '404': errors['404']
           }
         }
       },
-      '/mdgs': {
-        get: {
-          operationId: 'listMdgs',
-          summary: 'The eight Millennium Development Goals with their targets (official list, 2008), the indicators used here and the world verdict of each',
-          parameters: [...pagingParams],
-          responses: { '200': pageOf('MdgGoal', 'Goals 1-8'), ...notModified, '400': errors['400'] }
-        }
-      },
+      '/mdgs': pagedList(
+        'listMdgs',
+        'The eight Millennium Development Goals with their targets (official list, 2008), the indicators used here and the world verdict of each',
+        'MdgGoal',
+        'Goals 1-8'
+      ),
       '/mdgs/{goal}': {
         get: {
           operationId: 'getMdg',
           summary: 'One MDG: its targets and indicators, each judged against its target for the world, every World Bank region and income group, the LDCs and every country',
           parameters: [
             param('goal', 'MDG number 1-8 (not a whole number: 400; outside 1-8: 404)', { type: 'integer', minimum: 1, maximum: 8 }, true, 'path'),
-            param('economy', 'Comma-separated economy codes to keep (default: all), e.g. WLD,KEN', { type: 'string' })
+            param('economy', 'Comma-separated economy codes to keep (default: all), e.g. WLD,KEN', STRING)
           ],
           responses: {
-            '200': { description: 'The goal', content: { 'application/json': { schema: ref('MdgGoalDetail') } } },
+            '200': json('The goal', ref('MdgGoalDetail')),
             ...notModified,
             ...errors
           }
         }
       },
-      '/stocktaking': {
-        get: {
-          operationId: 'listStocktaking',
-          summary: 'WSIS stocktaking entries, filtered by action line, stakeholder type or country',
-          parameters: [
-            param('action_line', 'Action line id, e.g. C2', codeSchema),
-            param('stakeholder_type', 'government, private_sector, civil_society, international_organisation, academia, other, not_stated', codeSchema),
-            param('country', 'ISO3 code', codeSchema),
-            ...pagingParams
-          ],
-          responses: { '200': pageOf('StocktakingEntry', 'Entries, ordered by id'), ...notModified, ...errors }
-        }
-      },
+      '/stocktaking': pagedList(
+        'listStocktaking',
+        'WSIS stocktaking entries, filtered by action line, stakeholder type or country',
+        'StocktakingEntry',
+        'Entries, ordered by id',
+        [
+          param('action_line', 'Action line id, e.g. C2', codeSchema),
+          param('stakeholder_type', 'government, private_sector, civil_society, international_organisation, academia, other, not_stated', codeSchema),
+          param('country', 'ISO3 code', codeSchema)
+        ],
+        true
+      ),
       '/stocktaking/warnings': {
         get: {
           operationId: 'listStocktakingWarnings',
@@ -213,32 +221,29 @@ export function openApiDocument(serverUrl = '/api/v1') {
             'Rules, applied at each pipeline run against the year of the run (as_of_year): planned-start-passed (status planned, start year passed), not-updated (last reported more than stale_after_years years before), no-country, no-action-line. An entry can have several warnings. With action_line, entries on that line and its sub-lines.',
           parameters: [
             param('action_line', 'Action line id, e.g. C7 (includes its sub-lines) or C7-e-health', codeSchema),
-            param('rule', 'One rule: planned-start-passed, not-updated, no-country, no-action-line', { type: 'string' }),
+            param('rule', 'One rule: planned-start-passed, not-updated, no-country, no-action-line', STRING),
             ...pagingParams
           ],
           responses: {
-            '200': {
-              description: 'The rules with their counts, and one page of warnings ordered by rule and entry',
-              content: { 'application/json': { schema: ref('StocktakingWarnings') } }
-            },
+            '200': json('The rules with their counts, and one page of warnings ordered by rule and entry', ref('StocktakingWarnings')),
             ...notModified,
             ...errors
           }
         }
       },
-      '/participation': {
-        get: {
-          operationId: 'listParticipation',
-          summary: 'Attendance figures by stakeholder type and venue, as stated in the sources',
-          parameters: [param('event', 'Event id (see event.csv on /data)', codeSchema), ...pagingParams],
-          responses: { '200': pageOf('Participation', 'Figures, ordered by event, measure, stakeholder type, venue'), ...notModified, ...errors }
-        }
-      },
+      '/participation': pagedList(
+        'listParticipation',
+        'Attendance figures by stakeholder type and venue, as stated in the sources',
+        'Participation',
+        'Figures, ordered by event, measure, stakeholder type, venue',
+        [param('event', 'Event id (see event.csv on /data)', codeSchema)],
+        true
+      ),
       '/openapi.json': {
         get: {
           operationId: 'getOpenApi',
           summary: 'This document',
-          responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } }
+          responses: { '200': json('OpenAPI 3.1 document', { type: 'object' }) }
         }
       }
     },
@@ -253,8 +258,8 @@ export function openApiDocument(serverUrl = '/api/v1') {
           type: 'object',
           description: "An economy's series judged against the target: a relative target's goal is computed from that economy's own base-year value",
           properties: {
-            economy: { type: 'string' },
-            name: { type: 'string' },
+            economy: STRING,
+            name: STRING,
             kind: { type: 'string', enum: ['world', 'region', 'income', 'ldc', 'country'] },
             region: nullable('string', 'World Bank region of a country'),
             goal_value: nullable('number', 'Goal for this economy (null: no numeric goal, or no base-year value)'),
@@ -271,7 +276,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
             trend: {
               type: ['object', 'null'],
               description: 'For a series whose target sets no numeric goal: the trend verdict (as /progress kind trend)',
-              properties: { status: { type: 'string' }, reason: nullable('string'), cagr: nullable('number'), baseline_year: nullable('integer'), as_of: nullable('integer') }
+              properties: { status: STRING, reason: nullable('string'), cagr: nullable('number'), baseline_year: nullable('integer'), as_of: nullable('integer') }
             }
           }
         },
@@ -280,35 +285,33 @@ export function openApiDocument(serverUrl = '/api/v1') {
           properties: {
             id: { type: 'string', description: 'e.g. 4.1' },
             target: { type: 'string', description: 'e.g. 4.A' },
-            name: { type: 'string' },
-            wb_code: { type: 'string' },
+            name: STRING,
+            wb_code: STRING,
             wb_match: { type: 'string', enum: ['same', 'proxy'] },
             unit: nullable('string'),
-            higher_is_better: { type: 'boolean' },
+            higher_is_better: BOOLEAN,
             goal_rule: nullable('string', 'absolute, reduce, reduce_shortfall, or null'),
             goal_value: nullable('number'),
             goal_fraction: nullable('string', 'e.g. 2/3'),
-            goal_reasoning: { type: 'string' },
+            goal_reasoning: STRING,
             base_year: nullable('integer'),
             horizon: nullable('integer'),
-            observations: { type: 'integer' },
-            verified: { type: 'string' },
+            observations: INTEGER,
+            verified,
+            verification_note: verificationNote,
             world: ref('MdgVerdict'),
-            verdicts: { type: 'array', items: ref('MdgVerdict') }
+            verdicts: arrayOf('MdgVerdict')
           }
         },
         MdgGoal: {
           type: 'object',
           properties: {
-            goal: { type: 'integer' },
-            title: { type: 'string' },
-            source: { type: 'string' },
-            verified: { type: 'string' },
+            ...mdgGoalFields,
             targets: {
               type: 'array',
               items: {
                 type: 'object',
-                properties: { id: { type: 'string' }, text: { type: 'string' }, base_year: nullable('integer'), horizon: nullable('integer'), verified: { type: 'string' }, indicators: { type: 'array', items: ref('MdgIndicator') } }
+                properties: { id: STRING, text: STRING, base_year: nullable('integer'), horizon: nullable('integer'), verified, verification_note: verificationNote, indicators: arrayOf('MdgIndicator') }
               }
             }
           }
@@ -316,12 +319,9 @@ export function openApiDocument(serverUrl = '/api/v1') {
         MdgGoalDetail: {
           type: 'object',
           properties: {
-            goal: { type: 'integer' },
-            title: { type: 'string' },
-            source: { type: 'string' },
-            verified: { type: 'string' },
+            ...mdgGoalFields,
             targets: { type: 'array', items: { type: 'object' } },
-            indicators: { type: 'array', items: ref('MdgIndicator') }
+            indicators: arrayOf('MdgIndicator')
           }
         },
         CrossCheck: {
@@ -330,14 +330,14 @@ export function openApiDocument(serverUrl = '/api/v1') {
           properties: {
             itu: ref('CrossCheckSide'),
             worldBank: ref('CrossCheckSide'),
-            unit: { type: 'string' },
+            unit: STRING,
             rows: {
               type: 'array',
               items: {
                 type: 'object',
                 required: ['year', 'itu', 'ituEstimate', 'worldBank', 'difference'],
                 properties: {
-                  year: { type: 'integer' },
+                  year: INTEGER,
                   itu: nullable('number', "ITU's world value"),
                   ituEstimate: { type: 'boolean', description: 'ITU marks the value as its estimate' },
                   worldBank: nullable('number', "The World Bank's world value (WLD)"),
@@ -354,7 +354,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
           required: ['code', 'name', 'economy', 'vintage', 'file'],
           properties: {
             code: { type: 'string', description: 'Indicator code' },
-            name: { type: 'string' },
+            name: STRING,
             economy: { type: 'string', description: 'ITU_WLD or WLD' },
             vintage: nullable('string', 'Newest vintage served (YYYY-MM-DD)'),
             file: nullable('string', 'Input file(s) the values come from')
@@ -363,35 +363,35 @@ export function openApiDocument(serverUrl = '/api/v1') {
         Indicator: {
           type: 'object',
           properties: {
-            code: { type: 'string' },
-            name: { type: 'string' },
-            unit: { type: 'string' },
-            wsis_targets: { type: 'array', items: { type: 'integer' }, description: 'WSIS target numbers 1-10' },
+            code: STRING,
+            name: STRING,
+            unit: STRING,
+            wsis_targets: { type: 'array', items: INTEGER, description: 'WSIS target numbers 1-10' },
             mdg_indicator: nullable('string', 'MDG indicator served, e.g. 8.16'),
             source_organisation: nullable('string', 'Producer of the series'),
             source: { type: 'string', description: 'Citation' },
-            disaggregations: { type: 'array', items: { type: 'string' }, description: 'Breakdowns with served values ("" = the total), each a valid disaggregation filter of /observations' }
+            disaggregations: { type: 'array', items: STRING, description: 'Breakdowns with served values ("" = the total), each a valid disaggregation filter of /observations' }
           }
         },
         Observation: {
           type: 'object',
           properties: {
-            indicator: { type: 'string' },
-            economy: { type: 'string' },
-            year: { type: 'integer' },
+            indicator: STRING,
+            economy: STRING,
+            year: INTEGER,
             disaggregation: { type: 'string', description: "'' for the total, else key=value pairs joined by ';' (e.g. sex=female)" },
             value: { type: 'number', description: 'In the indicator unit' },
             vintage: nullable('string', 'Last Updated Date of the source file (YYYY-MM-DD)'),
             source: { type: 'string', description: 'Citation of the batch: publisher, licence, file, Last Updated date' }
           }
         },
-        Point: { type: 'object', properties: { year: { type: 'integer' }, value: { type: 'number' } } },
+        Point: { type: 'object', properties: { year: INTEGER, value: NUMBER } },
         Progress: {
           type: 'object',
           properties: {
-            indicator: { type: 'string' },
-            economy: { type: 'string' },
-            horizon: { type: 'integer' },
+            indicator: STRING,
+            economy: STRING,
+            horizon: INTEGER,
             status: {
               type: 'string',
               enum: [...new Set([...STATUSES, ...TREND_STATUSES])],
@@ -404,32 +404,32 @@ export function openApiDocument(serverUrl = '/api/v1') {
             reason: { type: ['string', 'null'], enum: ['no_baseline', 'too_few_points', 'gap_too_old', null] },
             note: nullable('string'),
             as_of: nullable('integer'),
-            baseline: { oneOf: [{ type: 'null' }, { type: 'object', properties: { year: { type: 'integer' }, value: { type: 'number' }, requested_year: { type: 'integer' }, distance: { type: 'integer' } } }] },
+            baseline: { oneOf: [{ type: 'null' }, { type: 'object', properties: { year: INTEGER, value: NUMBER, requested_year: INTEGER, distance: INTEGER } }] },
             latest: { oneOf: [{ type: 'null' }, ref('Point')] },
             goal: { type: 'object', description: 'Goal value, the value actually compared with (effective_value), direction, bound, and the target indicator it comes from' },
             first_year_met: nullable('integer', 'First year (up to as_of) whose value met the goal'),
-            points_used: { type: 'integer' },
+            points_used: INTEGER,
             csi: nullable('number', 'Current Status Index'),
             api: nullable('number', 'Anticipated Progress Index'),
             projected_value_at_horizon: nullable('number'),
             projected_year_reached: nullable('integer'),
             regression: { type: ['object', 'null'] },
             thresholds: { type: 'object' },
-            method: { type: 'object', properties: { name: { type: 'string' }, version: { type: 'string' }, documentation: { type: 'string' } } }
+            method: { type: 'object', properties: { name: STRING, version: STRING, documentation: STRING } }
           }
         },
         ActionLine: {
           type: 'object',
           properties: {
-            id: { type: 'string' },
+            id: STRING,
             parent: nullable('string'),
-            title: { type: 'string' },
+            title: STRING,
             facilitators: stringList('Lead facilitators'),
             co_facilitators: stringList('Co-facilitators'),
-            sort_order: { type: 'integer' },
+            sort_order: INTEGER,
             stocktaking_count: { type: 'integer', description: 'Stocktaking entries registered against it' },
             meeting_count: { type: 'integer', description: 'Meetings whose action-line list contains it' },
-            source: { type: 'string' }
+            source: STRING
           }
         },
         ActionLineDetail: {
@@ -439,7 +439,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
               type: 'object',
               properties: {
                 sub_lines: { type: 'array', items: { type: 'object' } },
-                links: { type: 'array', items: { type: 'object', properties: { link_type: { type: 'string' }, link_id: { type: 'string' }, rationale: { type: 'string' }, source: { type: 'string' } } } },
+                links: { type: 'array', items: { type: 'object', properties: { link_type: STRING, link_id: STRING, rationale: STRING, source: STRING } } },
                 targets: { type: 'array', items: { type: 'object' } },
                 indicators: {
                   type: 'array',
@@ -451,7 +451,7 @@ export function openApiDocument(serverUrl = '/api/v1') {
                   items: { type: 'object' },
                   description: 'Facilitation history: organisation, role, from_year, to_year, the statement quoted, verified and source'
                 },
-                stocktaking: { type: 'object', properties: { entries: { type: 'integer' }, by_stakeholder_type: { type: 'array', items: { type: 'object' } }, by_year: { type: 'array', items: { type: 'object' } } } },
+                stocktaking: { type: 'object', properties: { entries: INTEGER, by_stakeholder_type: { type: 'array', items: { type: 'object' } }, by_year: { type: 'array', items: { type: 'object' } } } },
                 meetings: { type: 'array', items: { type: 'object' }, description: 'Events whose action-line list contains this id' }
               }
             }
@@ -460,19 +460,19 @@ export function openApiDocument(serverUrl = '/api/v1') {
         StocktakingEntry: {
           type: 'object',
           properties: {
-            id: { type: 'string' },
-            title: { type: 'string' },
+            id: STRING,
+            title: STRING,
             lead_organisation: nullable('string'),
             stakeholder_type: nullable('string'),
             action_lines: stringList('Action line ids'),
             countries: stringList('ISO3 codes (empty for global)'),
-            wsis_targets: { type: 'array', items: { type: 'integer' } },
+            wsis_targets: { type: 'array', items: INTEGER },
             mdg_links: stringList('MDG goals or indicators'),
             status: nullable('string'),
             start_year: nullable('integer'),
             reported_year: nullable('integer', 'Year the source last reported the entry'),
             stakeholder_type_rule: nullable('string', 'Null when the source states the stakeholder type; otherwise the rule that derived it (derived, not stated)'),
-            source: { type: 'string' }
+            source: STRING
           }
         },
         StocktakingWarnings: {
@@ -484,16 +484,16 @@ export function openApiDocument(serverUrl = '/api/v1') {
             stale_after_years: { type: 'integer', description: 'Years without a report after which an entry is flagged not-updated' },
             rules: {
               type: 'array',
-              items: { type: 'object', properties: { rule: { type: 'string' }, description: { type: 'string' }, entries: { type: 'integer' } } }
+              items: { type: 'object', properties: { rule: STRING, description: STRING, entries: INTEGER } }
             },
-            total: { type: 'integer' },
-            limit: { type: 'integer' },
-            offset: { type: 'integer' },
+            total: INTEGER,
+            limit: INTEGER,
+            offset: INTEGER,
             data: {
               type: 'array',
               items: {
                 type: 'object',
-                properties: { entry: { type: 'string' }, title: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' }, as_of_year: { type: 'integer' } }
+                properties: { entry: STRING, title: STRING, rule: STRING, message: STRING, as_of_year: INTEGER }
               }
             }
           }
@@ -501,13 +501,13 @@ export function openApiDocument(serverUrl = '/api/v1') {
         Participation: {
           type: 'object',
           properties: {
-            event: { type: 'string' },
-            measure: { type: 'string' },
-            stakeholder_type: { type: 'string' },
-            venue: { type: 'string' },
-            count: { type: 'integer' },
+            event: STRING,
+            measure: STRING,
+            stakeholder_type: STRING,
+            venue: STRING,
+            count: INTEGER,
             note: nullable('string'),
-            source: { type: 'string' }
+            source: STRING
           }
         }
       }

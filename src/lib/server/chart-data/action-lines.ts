@@ -1,6 +1,6 @@
 // Charts of the action-line pages, defined once by id (the page draws them, the CSV endpoint
 // serves the same rows).
-import type { ChartView } from '$lib/plot/types';
+import { chartColumns, type ChartView } from '$lib/plot/types';
 import { stackedBarSpec } from '$lib/plot/stacked-bar';
 import { activitiesSummary, countActivities, NOT_STATED } from '$lib/plot/activity-counts';
 import { renderPlot } from '../plot-render';
@@ -35,12 +35,15 @@ const activitiesChart: ChartDefinition = async (params): Promise<ChartView | nul
     title: `Stocktaking activities registered against ${id}, by stakeholder type and start year`,
     summary: activitiesSummary(id, counts, typeName),
     svg,
-    columns: [
-      { key: 'stakeholder_type', label: 'Stakeholder type id' },
-      { key: 'stakeholder', label: 'Stakeholder type' },
-      { key: 'start_year', label: 'Start year' },
-      { key: 'entries', label: 'Activities', kind: 'number', digits: 0 }
-    ],
+    columns: chartColumns(
+      {
+        stakeholder_type: 'Stakeholder type id',
+        stakeholder: 'Stakeholder type',
+        start_year: 'Start year',
+        entries: 'Activities'
+      },
+      { entries: 0 }
+    ),
     rows: counts.map((c) => ({ ...c })),
     csvHref: chartCsvHref(ACTIVITIES_CHART, { id, stakeholder_type: type }),
     source:

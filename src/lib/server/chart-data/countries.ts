@@ -1,14 +1,14 @@
 // Country charts: a country's series against its World Bank region's published aggregate,
 // the world (WLD) and the indicator's goal.
-import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/plot/comparison';
-import type { ChartColumn, ChartRow, ChartView } from '$lib/plot/types';
-import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/units';
-import { renderPlot } from '../plot-render';
+import type { ComparisonSeries } from '$lib/plot/comparison';
+import type { ChartColumn, ChartRow } from '$lib/plot/types';
+import { unitKind } from '$lib/plot/units';
 import { countryByCode } from '../queries/countries';
 import { series } from '../queries/progress';
 import { describeServed, indicatorByCode, servedFrom } from '../queries/regions';
 import { parseHorizon } from '$lib/horizons';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import type { ChartDefinition } from './registry';
+import { comparisonView } from './comparison-view';
 
 export const COUNTRY_CHART = 'country-indicator';
 
@@ -47,31 +47,20 @@ const definition: ChartDefinition = async (params) => {
     ...(regionCode ? [{ key: 'region', label: `${country.wbRegion} (published)`, kind: 'number' as const, digits }] : []),
     { key: 'world', label: 'World (published)', kind: 'number', digits }
   ];
-  const format = (v: number) => formatIndicatorValue(v, indicator.unit);
-  const name = shortIndicatorName(indicator.name);
   const source = [
     `${indicator.code.startsWith('ITU_') ? 'ITU' : 'World Bank WDI (ITU)'}, ${indicator.code}: ${country.name} ${describeServed(servedOwn)}`,
     ...(regionCode ? [`${regionCode} ${describeServed(servedRegion)}`] : []),
     `World ${describeServed(servedWorld)}`
   ].join('; ');
 
-  return {
-    id: `${COUNTRY_CHART}-${indicator.code.replace(/\W+/g, '-')}`,
-    title: `${name}: ${country.name}${regionCode ? `, ${country.wbRegion}` : ''} and the world${goal != null ? `, against the goal of ${format(goal)}` : ''}`,
-    summary: comparisonSummary({
-      indicatorName: name,
-      subjectName: country.name,
-      subject: own,
-      reference: { name: 'World', points: world },
-      goal,
-      format
-    }),
-    svg: renderPlot(comparisonChartSpec(drawn, { yLabel: indicator.unit, goal, horizon })),
-    columns,
-    rows,
-    csvHref: chartCsvHref(COUNTRY_CHART, { iso3: country.code, indicator: indicator.code, horizon }),
-    source
-  } satisfies ChartView;
+  return comparisonView({
+    chart: COUNTRY_CHART, indicator, goal, horizon, drawn, columns, rows, source,
+    titleSubjects: `${country.name}${regionCode ? `, ${country.wbRegion}` : ''} and the world`,
+    subjectName: country.name,
+    subject: own,
+    world,
+    csvParams: { iso3: country.code, indicator: indicator.code, horizon }
+  });
 };
 
 export const countryChart: ChartDefinition = definition;

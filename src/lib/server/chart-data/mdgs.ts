@@ -5,7 +5,7 @@ import { formatMdgValue } from '$lib/mdg-display';
 import { barChartSpec, lineChartSpec, type LinePoint } from '$lib/plot/line';
 import { projectionChartSpec, type ProjectionPoint } from '$lib/plot/projection';
 import { pearson, scatterChartSpec, type ScatterPoint } from '$lib/plot/scatter';
-import type { ChartView } from '$lib/plot/types';
+import { chartColumns, type ChartView } from '$lib/plot/types';
 import { assessAgainstRule, fitAt, statusLabel, type Series, type Status } from '$lib/progress';
 import { scaleFor } from '$lib/progress/scale';
 import { renderPlot } from '../plot-render';
@@ -77,12 +77,15 @@ export const mdgWorldChart: ChartDefinition = async (params) => {
     title: `World: ${label(ind)}, ${first.year}–${last.year}`,
     summary,
     svg,
-    columns: [
-      { key: 'year', label: 'Year' },
-      { key: 'observed', label: `World (${ind.unit})`, kind: 'number', digits: 2 },
-      { key: 'trend', label: 'Trend (all data)', kind: 'number', digits: 2 },
-      { key: 'goal', label: 'Goal', kind: 'number', digits: 2 }
-    ],
+    columns: chartColumns(
+      {
+        year: 'Year',
+        observed: `World (${ind.unit})`,
+        trend: 'Trend (all data)',
+        goal: 'Goal'
+      },
+      { observed: 2, trend: 2, goal: 2 }
+    ),
     rows,
     csvHref: chartCsvHref('mdg-world', { indicator: ind.id }),
     source: await sourceLine(ind, ['WLD'])
@@ -122,20 +125,23 @@ export const mdgCountriesChart: ChartDefinition = async (params) => {
     title: `${label(ind)}: verdict for each country`,
     summary: `Of ${countries.length} countries, ${withData} have data; verdicts: ${words}. Each country's goal is computed from its own value in or near ${ind.baseYear ?? 1990}.`,
     svg: renderPlot(barChartSpec(counts.map((c) => ({ label: statusLabel(c.status as Status).label, value: c.countries })), { xLabel: 'countries' })),
-    columns: [
-      { key: 'code', label: 'Code' },
-      { key: 'country', label: 'Country' },
-      { key: 'region', label: 'Region' },
-      { key: 'goal', label: 'Goal', kind: 'number', digits: 2 },
-      { key: 'baselineYear', label: 'Baseline year' },
-      { key: 'baseline', label: 'Baseline', kind: 'number', digits: 2 },
-      { key: 'latestYear', label: 'Latest year' },
-      { key: 'latest', label: 'Latest', kind: 'number', digits: 2 },
-      { key: 'status', label: 'Verdict (all data)' },
-      { key: 'statusAtHorizon', label: `Verdict as of ${ind.horizon}` },
-      { key: 'firstYearMet', label: 'First year met' },
-      { key: 'projectedYearReached', label: 'Trend reaches goal' }
-    ],
+    columns: chartColumns(
+      {
+        code: 'Code',
+        country: 'Country',
+        region: 'Region',
+        goal: 'Goal',
+        baselineYear: 'Baseline year',
+        baseline: 'Baseline',
+        latestYear: 'Latest year',
+        latest: 'Latest',
+        status: 'Verdict (all data)',
+        statusAtHorizon: `Verdict as of ${ind.horizon}`,
+        firstYearMet: 'First year met',
+        projectedYearReached: 'Trend reaches goal'
+      },
+      { goal: 2, baseline: 2, latest: 2 }
+    ),
     rows,
     csvHref: chartCsvHref('mdg-countries', { indicator: ind.id }),
     source: await sourceLine(ind, null)
@@ -238,17 +244,20 @@ export const mdgIctScatterChart: ChartDefinition = async (params) => {
     title: `ICT progress against MDG ${ind.id} progress, ${from}–${to}: ${rows.length} countries`,
     summary,
     svg: rows.length ? renderPlot(scatterChartSpec(points, { xLabel: `Internet use, change ${from}–${to} (percentage points)`, yLabel: `${label(ind)}, change ${from}–${to} (%)` })) : '',
-    columns: [
-      { key: 'code', label: 'Code' },
-      { key: 'country', label: 'Country' },
-      { key: 'region', label: 'Region' },
-      { key: 'internetFrom', label: `Internet use ${from} (%)`, kind: 'number', digits: 1 },
-      { key: 'internetTo', label: `Internet use ${to} (%)`, kind: 'number', digits: 1 },
-      { key: 'internetChange', label: 'Change (points)', kind: 'number', digits: 1 },
-      { key: 'mdgFrom', label: `MDG ${ind.id} ${from}`, kind: 'number', digits: 2 },
-      { key: 'mdgTo', label: `MDG ${ind.id} ${to}`, kind: 'number', digits: 2 },
-      { key: 'mdgChangePct', label: 'Change (%)', kind: 'number', digits: 1 }
-    ],
+    columns: chartColumns(
+      {
+        code: 'Code',
+        country: 'Country',
+        region: 'Region',
+        internetFrom: `Internet use ${from} (%)`,
+        internetTo: `Internet use ${to} (%)`,
+        internetChange: 'Change (points)',
+        mdgFrom: `MDG ${ind.id} ${from}`,
+        mdgTo: `MDG ${ind.id} ${to}`,
+        mdgChangePct: 'Change (%)'
+      },
+      { internetFrom: 1, internetTo: 1, internetChange: 1, mdgFrom: 2, mdgTo: 2, mdgChangePct: 1 }
+    ),
     rows,
     csvHref: chartCsvHref('mdg-ict-scatter', { indicator: ind.id }),
     source: `${await sourceLine(ind, null)}; ${await servedFrom(ICT_SERIES[0].code)}`

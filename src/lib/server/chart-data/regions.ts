@@ -1,10 +1,9 @@
 // Region charts: an aggregate's published series against the same publisher's world (WLD, ITU_WLD), our computed
 // population-weighted aggregate where membership is known, and the indicator's goal.
 import { parseHorizon } from '$lib/horizons';
-import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/plot/comparison';
-import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/units';
-import type { ChartColumn, ChartRow, ChartView } from '$lib/plot/types';
-import { renderPlot } from '../plot-render';
+import type { ComparisonSeries } from '$lib/plot/comparison';
+import { unitKind } from '$lib/plot/units';
+import type { ChartColumn, ChartRow } from '$lib/plot/types';
 import { series } from '../queries/progress';
 import {
   aggregateView,
@@ -14,7 +13,8 @@ import {
   regionMembership,
   servedFrom
 } from '../queries/regions';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import type { ChartDefinition } from './registry';
+import { comparisonView } from './comparison-view';
 import { worldOf } from '../queries/itu-regions';
 
 export const REGION_CHART = 'region-indicator';
@@ -73,31 +73,20 @@ const definition: ChartDefinition = async (params) => {
     );
   }
 
-  const format = (v: number) => formatIndicatorValue(v, indicator.unit);
-  const name = shortIndicatorName(indicator.name);
   const source = [
     `${worldCode === 'WLD' ? 'World Bank WDI (ITU)' : 'ITU key ICT indicators'}, ${indicator.code}: ${region.name} ${describeServed(servedOwn)}`,
     ...(isWorld ? [] : [`World ${describeServed(servedWorld)}`]),
     ...(agg ? [`computed: population-weighted mean of ${membership.members.length} members with SP.POP.TOTL, shown only where coverage ≥ ${agg.coverageThreshold * 100}%`] : [])
   ].join('; ');
 
-  return {
-    id: `${REGION_CHART}-${indicator.code.replace(/\W+/g, '-')}`,
-    title: `${name}: ${region.name}${isWorld ? '' : ' and the world'}${goal != null ? `, against the goal of ${format(goal)}` : ''}`,
-    summary: comparisonSummary({
-      indicatorName: name,
-      subjectName: isWorld ? 'the world' : region.name,
-      subject: own,
-      reference: isWorld ? null : { name: 'World', points: world },
-      goal,
-      format
-    }),
-    svg: renderPlot(comparisonChartSpec(drawn, { yLabel: indicator.unit, goal, horizon })),
-    columns,
-    rows,
-    csvHref: chartCsvHref(REGION_CHART, { code: region.code, indicator: indicator.code, horizon }),
-    source
-  } satisfies ChartView;
+  return comparisonView({
+    chart: REGION_CHART, indicator, goal, horizon, drawn, columns, rows, source,
+    titleSubjects: `${region.name}${isWorld ? '' : ' and the world'}`,
+    subjectName: isWorld ? 'the world' : region.name,
+    subject: own,
+    world: isWorld ? null : world,
+    csvParams: { code: region.code, indicator: indicator.code, horizon }
+  });
 };
 
 export const regionChart: ChartDefinition = definition;

@@ -10,7 +10,7 @@ import { query } from '../warehouse';
 import { computedAggregate, worldMembers } from '../queries/progress';
 import { seriesStatus, WORLD_AGGREGATES } from '../queries/series-status';
 import { chartCsvHref, type ChartDefinition } from './registry';
-import type { ChartView } from '$lib/plot/types';
+import { chartColumns, type ChartView } from '$lib/plot/types';
 
 export const SERIES_CHART = 'series-trend';
 const RANK_ENDS = 15;
@@ -25,6 +25,7 @@ export const seriesChart: ChartDefinition = async (params) => {
   const source = `${status.producer}, ${code}; vintage ${status.vintage ?? 'not stated'}`;
   const csvHref = chartCsvHref(SERIES_CHART, { indicator: code });
   const fmt = (v: number) => String(+v.toFixed(2));
+  const view = (v: Pick<ChartView, 'title' | 'summary' | 'svg' | 'columns' | 'rows'>): ChartView => ({ id: SERIES_CHART, ...v, csvHref, source });
 
   if (status.world && !status.world.computed) {
     const economies = [status.world.economy, ...(WORLD_AGGREGATES.find((w) => w.world === status.world!.economy)?.regions ?? [])];
@@ -35,40 +36,27 @@ export const seriesChart: ChartDefinition = async (params) => {
       .flatMap((economy) => (names.has(economy) ? seriesOf(values, economy).map((p) => ({ economy, name: names.get(economy)!, year: p.year, value: p.value })) : []));
     const world = rows.filter((r) => r.economy === status.world!.economy);
     const points: LinePoint[] = rows.map((r) => ({ series: r.name, year: r.year, value: r.value }));
-    return {
-      id: SERIES_CHART,
+    return view({
       title: `${status.name}${breakdown}: ${status.world.name} and the publisher's regions, ${rows[0].year}–${Math.max(...rows.map((r) => r.year))}`,
       summary: `${status.world.name}: ${fmt(world[0].value)} in ${world[0].year}, ${fmt(world.at(-1)!.value)} in ${world.at(-1)!.year} (${status.unit}); ${new Set(rows.map((r) => r.economy)).size - 1} regions beside it, as the publisher aggregates them.`,
       svg: renderPlot(lineChartSpec(points, { yLabel: status.unit, highlight: status.world.name, height: 300 })),
-      columns: [
-        { key: 'economy', label: 'Code' },
-        { key: 'name', label: 'World / region' },
-        { key: 'year', label: 'Year' },
-        { key: 'value', label: status.unit, kind: 'number', digits: 2 }
-      ],
-      rows,
-      csvHref,
-      source
-    } satisfies ChartView;
+      columns: chartColumns({ economy: 'Code', name: 'World / region', year: 'Year', value: status.unit }, { value: 2 }),
+      rows
+    });
   }
   if (status.world?.computed) {
     const points = (await computedAggregate(code, await worldMembers())).filter((p) => p.available && p.value !== null);
     const rows = points.map((p) => ({ year: p.year, value: p.value!, coverage: Math.round(1000 * p.coverage) / 10, countries: p.countriesWithData }));
-    return {
-      id: SERIES_CHART,
+    return view({
       title: `${status.name}: world, population-weighted over the reporting countries, ${rows[0].year}–${rows.at(-1)!.year}`,
       summary: `Computed here (the publisher gives no world value): ${fmt(rows[0].value)} in ${rows[0].year}, ${fmt(rows.at(-1)!.value)} in ${rows.at(-1)!.year}, the reporting countries covering ${rows.at(-1)!.coverage} % of the population.`,
       svg: renderPlot(lineChartSpec(rows.map((r) => ({ series: 'World (computed)', year: r.year, value: r.value })), { yLabel: status.unit, height: 260 })),
-      columns: [
-        { key: 'year', label: 'Year' },
-        { key: 'value', label: status.unit, kind: 'number', digits: 3 },
-        { key: 'coverage', label: 'Population covered (%)', kind: 'number', digits: 1 },
-        { key: 'countries', label: 'Countries reporting', kind: 'number', digits: 0 }
-      ],
-      rows,
-      csvHref,
-      source
-    } satisfies ChartView;
+      columns: chartColumns(
+        { year: 'Year', value: status.unit, coverage: 'Population covered (%)', countries: 'Countries reporting' },
+        { value: 3, coverage: 1, countries: 0 }
+      ),
+      rows
+    });
   }
   // Each country's latest value (from the series' per-build values), highest first, then by name.
   const [values, names] = await Promise.all([indicatorValues(code, d), economyNames()]);
@@ -79,21 +67,13 @@ export const seriesChart: ChartDefinition = async (params) => {
   if (latest.length === 0) return null;
   const trimmed = latest.length > 2 * RANK_ENDS;
   const rows = trimmed ? [...latest.slice(0, RANK_ENDS), ...latest.slice(-RANK_ENDS)] : latest;
-  return {
-    id: SERIES_CHART,
+  return view({
     title: `${status.name}${breakdown}: ${trimmed ? `the ${RANK_ENDS} highest and lowest of ${latest.length} countries` : `${latest.length} countries`}, latest survey year each`,
     summary: `No world or regional aggregate is published and the surveys cover too little of the population in any one year for a world value: each country's latest value, from ${fmt(latest[0].value)} (${latest[0].name}, ${latest[0].year}) to ${fmt(latest.at(-1)!.value)} (${latest.at(-1)!.name}, ${latest.at(-1)!.year}).`,
     svg: renderPlot(barChartSpec(rows.map((r) => ({ label: `${r.name} (${r.year})`, value: r.value })), { xLabel: status.unit })),
-    columns: [
-      { key: 'name', label: 'Country' },
-      { key: 'code', label: 'Code' },
-      { key: 'year', label: 'Year' },
-      { key: 'value', label: status.unit, kind: 'number', digits: 2 }
-    ],
-    rows,
-    csvHref,
-    source
-  } satisfies ChartView;
+    columns: chartColumns({ name: 'Country', code: 'Code', year: 'Year', value: status.unit }, { value: 2 }),
+    rows
+  });
 };
 
 /** Every economy's name, one cached query per build. */

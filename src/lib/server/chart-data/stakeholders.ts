@@ -1,7 +1,7 @@
 // Charts of the Stakeholders page, defined once by id. The measures differ (badge counts at
 // ITU in 2008, per-cent shares at the WSIS Forum 2020, stocktaking entry counts), so each is
 // its own chart and states its measure. ?stakeholder_type= highlights one type.
-import type { ChartView } from '$lib/plot/types';
+import { chartColumns, type ChartView } from '$lib/plot/types';
 import { stackedBarSpec } from '$lib/plot/stacked-bar';
 import { renderPlot } from '../plot-render';
 import { lowerFirst } from '$lib/plot/activity-counts';
@@ -31,71 +31,78 @@ function highlightIn(labels: string[], name: string | null): string | null {
   return name !== null && labels.includes(name) ? name : null;
 }
 
-const badges2008Chart: ChartDefinition = async (params): Promise<ChartView | null> => {
-  const sel = await selection(params);
-  if (!sel) return null;
-  const rows = await participation('2008-05-cluster', 'badged_by_type', 'ITU');
-  const parts = rows.filter((r) => r.stakeholder_type !== 'all');
-  const base = rows.find((r) => r.stakeholder_type === 'all')?.count ?? null;
-  if (parts.length === 0) return null;
-  const sum = parts.reduce((s, r) => s + r.count, 0);
-  const top = parts[0];
-  const label = (r: (typeof parts)[number]) => r.stakeholder_name ?? r.stakeholder_type;
-  const svg = renderPlot(
-    stackedBarSpec(
-      parts.map((r) => ({ label: label(r), value: r.count })),
-      { xLabel: 'Badges received at ITU (count of people)', highlight: highlightIn(parts.map(label), sel.name) }
-    )
-  );
-  const baseText = base != null ? ` of the ${base} stated` : '';
-  const sumText = base != null && base !== sum ? `; the ${parts.length} types add up to ${sum}, not ${base}` : '';
-  return {
-    id: BADGES_2008_CHART,
-    title: '2008 cluster of WSIS meetings: badges received at ITU, by stakeholder type',
-    summary: `${label(top)} held the most badges at ITU (${top.count}${baseText})${sumText}.`,
-    svg,
-    columns: [
-      { key: 'stakeholder_type', label: 'Stakeholder type id' },
-      { key: 'stakeholder', label: 'Stakeholder type' },
-      { key: 'badges', label: 'Badges at ITU (count)', kind: 'number', digits: 0 },
-      { key: 'note', label: 'As written in the source' }
-    ],
-    rows: parts.map((r) => ({ stakeholder_type: r.stakeholder_type, stakeholder: label(r), badges: r.count, note: r.note })),
-    csvHref: chartCsvHref(BADGES_2008_CHART, { stakeholder_type: sel.id }),
-    source: sources(parts)
-  };
-};
+type ParticipationRow = Awaited<ReturnType<typeof participation>>[number];
 
-const shares2020Chart: ChartDefinition = async (params): Promise<ChartView | null> => {
-  const sel = await selection(params);
-  if (!sel) return null;
-  const parts = (await participation('wsis-forum-2020', 'share_percent')).filter((r) => r.stakeholder_type !== 'all');
-  if (parts.length === 0) return null;
-  const sum = parts.reduce((s, r) => s + r.count, 0);
-  const top = parts[0];
-  const label = (r: (typeof parts)[number]) => r.stakeholder_name ?? r.stakeholder_type;
-  const svg = renderPlot(
-    stackedBarSpec(
-      parts.map((r) => ({ label: label(r), value: r.count })),
-      { xLabel: 'Share of participants (per cent, as published)', valueSuffix: '%', highlight: highlightIn(parts.map(label), sel.name) }
-    )
-  );
-  return {
-    id: SHARES_2020_CHART,
-    title: 'WSIS Forum 2020: share of participants by stakeholder type (per cent)',
-    summary: `${label(top)} made up the largest share of WSIS Forum 2020 participants (${top.count} %); the published shares add up to ${sum} %${sum === 100 ? '' : ', not 100 %'}.`,
-    svg,
-    columns: [
-      { key: 'stakeholder_type', label: 'Stakeholder type id' },
-      { key: 'stakeholder', label: 'Stakeholder type' },
-      { key: 'share_percent', label: 'Share (%)', kind: 'number', digits: 0 },
-      { key: 'note', label: 'As written in the source' }
-    ],
-    rows: parts.map((r) => ({ stakeholder_type: r.stakeholder_type, stakeholder: label(r), share_percent: r.count, note: r.note })),
-    csvHref: chartCsvHref(SHARES_2020_CHART, { stakeholder_type: sel.id }),
-    source: sources(parts)
+/** One participation measure drawn by stakeholder type: the two charts differ only in what was counted and how it reads. */
+interface ParticipationChart {
+  id: string;
+  title: string;
+  /** The rows of the measure, the stated total where the source gives one (stakeholder_type 'all'). */
+  rows: () => Promise<ParticipationRow[]>;
+  xLabel: string;
+  valueSuffix?: string;
+  value: { key: string; label: string };
+  summary: (top: { label: string; count: number }, parts: ParticipationRow[], sum: number, stated: number | null) => string;
+}
+
+function participationChart(c: ParticipationChart): ChartDefinition {
+  return async (params): Promise<ChartView | null> => {
+    const sel = await selection(params);
+    if (!sel) return null;
+    const rows = await c.rows();
+    const parts = rows.filter((r) => r.stakeholder_type !== 'all');
+    if (parts.length === 0) return null;
+    const stated = rows.find((r) => r.stakeholder_type === 'all')?.count ?? null;
+    const sum = parts.reduce((s, r) => s + r.count, 0);
+    const label = (r: ParticipationRow) => r.stakeholder_name ?? r.stakeholder_type;
+    const svg = renderPlot(
+      stackedBarSpec(
+        parts.map((r) => ({ label: label(r), value: r.count })),
+        { xLabel: c.xLabel, valueSuffix: c.valueSuffix, highlight: highlightIn(parts.map(label), sel.name) }
+      )
+    );
+    return {
+      id: c.id,
+      title: c.title,
+      summary: c.summary({ label: label(parts[0]), count: parts[0].count }, parts, sum, stated),
+      svg,
+      columns: [
+        { key: 'stakeholder_type', label: 'Stakeholder type id' },
+        { key: 'stakeholder', label: 'Stakeholder type' },
+        { key: c.value.key, label: c.value.label, kind: 'number', digits: 0 },
+        { key: 'note', label: 'As written in the source' }
+      ],
+      rows: parts.map((r) => ({ stakeholder_type: r.stakeholder_type, stakeholder: label(r), [c.value.key]: r.count, note: r.note })),
+      csvHref: chartCsvHref(c.id, { stakeholder_type: sel.id }),
+      source: sources(parts)
+    };
   };
-};
+}
+
+const badges2008Chart = participationChart({
+  id: BADGES_2008_CHART,
+  title: '2008 cluster of WSIS meetings: badges received at ITU, by stakeholder type',
+  rows: () => participation('2008-05-cluster', 'badged_by_type', 'ITU'),
+  xLabel: 'Badges received at ITU (count of people)',
+  value: { key: 'badges', label: 'Badges at ITU (count)' },
+  summary: (top, parts, sum, base) => {
+    const baseText = base != null ? ` of the ${base} stated` : '';
+    const sumText = base != null && base !== sum ? `; the ${parts.length} types add up to ${sum}, not ${base}` : '';
+    return `${top.label} held the most badges at ITU (${top.count}${baseText})${sumText}.`;
+  }
+});
+
+// The 2020 shares carry no 'all' row, so the stated total stays null.
+const shares2020Chart = participationChart({
+  id: SHARES_2020_CHART,
+  title: 'WSIS Forum 2020: share of participants by stakeholder type (per cent)',
+  rows: () => participation('wsis-forum-2020', 'share_percent'),
+  xLabel: 'Share of participants (per cent, as published)',
+  valueSuffix: '%',
+  value: { key: 'share_percent', label: 'Share (%)' },
+  summary: (top, _parts, sum) =>
+    `${top.label} made up the largest share of WSIS Forum 2020 participants (${top.count} %); the published shares add up to ${sum} %${sum === 100 ? '' : ', not 100 %'}.`
+});
 
 const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> => {
   const sel = await selection(params);
@@ -128,12 +135,15 @@ const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> 
       ? `More of the ${total} stocktaking entries held here are led by ${lowerFirst(topName)} than by any other type (${topCount} of ${total}).${unstated}${selected}`
       : `None of the ${total} stocktaking entries held here states its stakeholder type.${selected}`,
     svg,
-    columns: [
-      { key: 'stakeholder_type', label: 'Stakeholder type id' },
-      { key: 'stakeholder', label: 'Stakeholder type' },
-      { key: 'status', label: 'Status' },
-      { key: 'entries', label: 'Entries', kind: 'number', digits: 0 }
-    ],
+    columns: chartColumns(
+      {
+        stakeholder_type: 'Stakeholder type id',
+        stakeholder: 'Stakeholder type',
+        status: 'Status',
+        entries: 'Entries'
+      },
+      { entries: 0 }
+    ),
     rows: ordered.map((r) => ({ stakeholder_type: r.stakeholder_type, stakeholder: r.stakeholder_name, status: r.status, entries: r.entries })),
     csvHref: chartCsvHref(ENTRIES_CHART, { stakeholder_type: sel.id }),
     source: 'Stocktaking entries named in the WSIS meeting reports (table stocktaking_entry; each entry cites its seed document)'

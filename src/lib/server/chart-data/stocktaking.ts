@@ -6,7 +6,7 @@
 //   the countries its entries name (one indicator for all lines, so the y axis has one unit).
 // The indicator: ?indicator=, else the first series linked to the line (WSIS target or MDG
 // indicators), else Internet users (target indicator 10.5, MDG 8.16), said in the summary.
-import type { ChartView } from '$lib/plot/types';
+import { chartColumns, type ChartView } from '$lib/plot/types';
 import { classifyQuadrants, median, quadrantCounts, quadrantSpec, type QuadrantInput } from '$lib/plot/quadrant';
 import { renderPlot } from '../plot-render';
 import { actionLine } from '../queries/action-lines';
@@ -124,25 +124,31 @@ const activityOutcomeChart: ChartDefinition = async (params): Promise<ChartView 
     svg,
     columns:
       by === 'country'
-        ? [
-            { key: 'code', label: 'Country code' },
-            { key: 'name', label: 'Country' },
-            { key: 'entries', label: 'Entries', kind: 'number', digits: 0 },
-            { key: 'from_year', label: 'From year' },
-            { key: 'from_value', label: 'Value then', kind: 'number', digits: 1 },
-            { key: 'to_year', label: 'To year' },
-            { key: 'to_value', label: 'Value at the end', kind: 'number', digits: 1 },
-            { key: 'change', label: 'Change', kind: 'number', digits: 1 },
-            { key: 'quadrant', label: 'Quadrant' }
-          ]
-        : [
-            { key: 'code', label: 'Action line' },
-            { key: 'name', label: 'Title' },
-            { key: 'entries', label: 'Entries', kind: 'number', digits: 0 },
-            { key: 'countries_with_data', label: 'Countries with data', kind: 'number', digits: 0 },
-            { key: 'change', label: 'Median change', kind: 'number', digits: 1 },
-            { key: 'quadrant', label: 'Quadrant' }
-          ],
+        ? chartColumns(
+            {
+              code: 'Country code',
+              name: 'Country',
+              entries: 'Entries',
+              from_year: 'From year',
+              from_value: 'Value then',
+              to_year: 'To year',
+              to_value: 'Value at the end',
+              change: 'Change',
+              quadrant: 'Quadrant'
+            },
+            { entries: 0, from_value: 1, to_value: 1, change: 1 }
+          )
+        : chartColumns(
+            {
+              code: 'Action line',
+              name: 'Title',
+              entries: 'Entries',
+              countries_with_data: 'Countries with data',
+              change: 'Median change',
+              quadrant: 'Quadrant'
+            },
+            { entries: 0, countries_with_data: 0, change: 1 }
+          ),
     rows,
     csvHref: chartCsvHref(ACTIVITY_OUTCOME_CHART, { by, action_line: line?.id, indicator: requested }),
     source: `Entries: table stocktaking_entry (WSIS Prizes 2015 list, meeting reports). ${indicator.name}: World Bank WDI (ITU data), newest vintage; values within ${YEAR_TOLERANCE} years of ${from} and ${to}.`

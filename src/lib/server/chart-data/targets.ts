@@ -3,7 +3,7 @@
 import { barChartSpec, lineChartSpec, type LinePoint } from '$lib/plot/line';
 import { coverageChartSpec } from '$lib/plot/coverage';
 import { projectionChartSpec, type ProjectionPoint } from '$lib/plot/projection';
-import type { ChartView } from '$lib/plot/types';
+import { chartColumns, type ChartView } from '$lib/plot/types';
 import { formatValue, type Unit } from '$lib/format';
 import { fitAt, assess } from '$lib/progress';
 import { parseHorizon, parseYear } from '$lib/horizons';
@@ -92,11 +92,14 @@ export const projectionChart: ChartDefinition = async (params) => {
     title: `World: ${ind.seriesName ?? ind.name}, observed and the trend as of ${asOf}`,
     summary,
     svg: renderPlot(projectionChartSpec(points, { yLabel: ind.seriesUnit ?? ind.unit, goal: goal.value, horizon })),
-    columns: [
-      { key: 'year', label: 'Year' },
-      { key: 'observed', label: `Observed (${ind.seriesUnit})`, kind: 'number', digits: 1 },
-      { key: 'trend', label: `Trend (data to ${asOf})`, kind: 'number', digits: 1 }
-    ],
+    columns: chartColumns(
+      {
+        year: 'Year',
+        observed: `Observed (${ind.seriesUnit})`,
+        trend: `Trend (data to ${asOf})`
+      },
+      { observed: 1, trend: 1 }
+    ),
     rows,
     csvHref: chartCsvHref('target-projection', { indicator: ind.seriesCode, horizon }),
     source: await servedFrom(ind.seriesCode!, ['WLD'])
@@ -119,12 +122,15 @@ export const coverageChart: ChartDefinition = async (params) => {
     title: `Data coverage: countries reporting ${ind.seriesName ?? ind.name}, by year`,
     summary: `Of ${best.countriesTotal} countries, ${first.countriesWithData} have a value in ${first.year}, at most ${best.countriesWithData} (in ${best.year}), and ${last.countriesWithData} in ${last.year}, the latest year with any value.`,
     svg: renderPlot(coverageChartSpec(data)),
-    columns: [
-      { key: 'year', label: 'Year' },
-      { key: 'countriesWithData', label: 'Countries with a value', kind: 'number', digits: 0 },
-      { key: 'countriesTotal', label: 'Countries', kind: 'number', digits: 0 },
-      { key: 'share', label: 'Share of countries (%)', kind: 'number', digits: 1 }
-    ],
+    columns: chartColumns(
+      {
+        year: 'Year',
+        countriesWithData: 'Countries with a value',
+        countriesTotal: 'Countries',
+        share: 'Share of countries (%)'
+      },
+      { countriesWithData: 0, countriesTotal: 0, share: 1 }
+    ),
     rows,
     csvHref: chartCsvHref('target-coverage', { indicator: ind.seriesCode }),
     source: await servedFrom(ind.seriesCode!)

@@ -12,8 +12,6 @@ export const isItuAggregate = (code: string): boolean => code.startsWith('ITU_')
 /** The world an aggregate is compared with: the same publisher's. */
 export const worldOf = (code: string): string => (isItuAggregate(code) ? 'ITU_WLD' : 'WLD');
 
-/** The series an ITU aggregate page leads with (the key ICT file's rates). */
-export const ITU_HEADLINE = ['ITU_INET', 'ITU_MOB_P100', 'ITU_FBB_P100', 'ITU_FTEL_P100', 'ITU_MBB_P100', 'ITU_HH6', 'ITU_HH4', 'ITU_COV_MOB'];
 export const ITU_DEFAULT_INDICATOR = 'ITU_INET';
 
 const DEVELOPMENT_GROUPS = ['ITU_WLD', 'ITU_DEV', 'ITU_DVG', 'ITU_LDC'];

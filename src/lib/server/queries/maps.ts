@@ -3,6 +3,7 @@
 // Totals only (disaggregation = ''), like every page.
 import type { Series } from '$lib/progress';
 import { query } from '../warehouse';
+import { allSeries } from './mdgs';
 
 export interface MapCountry {
   code: string;
@@ -36,19 +37,7 @@ export async function countryValues(indicator: string, year: number | null): Pro
 }
 
 /** Every country's served series of an indicator, keyed by code. */
-export async function countrySeries(indicator: string): Promise<Map<string, Series>> {
-  const rows = await query<{ economy: string; year: number; value: number }>(
-    "SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = '' AND NOT is_aggregate ORDER BY economy, year",
-    [indicator]
-  );
-  const out = new Map<string, Series>();
-  for (const r of rows) {
-    const s = out.get(r.economy) ?? [];
-    s.push({ year: r.year, value: r.value });
-    out.set(r.economy, s);
-  }
-  return out;
-}
+export const countrySeries = (indicator: string): Promise<Map<string, Series>> => allSeries(indicator, true);
 
 /** Years in which at least one country has a value. */
 export async function countryYears(indicator: string): Promise<number[]> {

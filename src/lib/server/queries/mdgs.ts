@@ -12,7 +12,9 @@ export interface MdgGoal {
   goal: number;
   title: string;
   source: string;
+  /** yes, partly or no; what was checked in verificationNote. */
   verified: string;
+  verificationNote: string;
 }
 
 export interface MdgTarget {
@@ -23,15 +25,16 @@ export interface MdgTarget {
   horizon: number | null;
   source: string;
   verified: string;
+  verificationNote: string;
 }
 
 export async function mdgGoals(): Promise<MdgGoal[]> {
-  return query<MdgGoal & Record<string, string | number>>('SELECT goal, title, source, verified FROM mdg_goal ORDER BY goal');
+  return query<MdgGoal & Record<string, string | number>>('SELECT goal, title, source, verified, verification_note AS "verificationNote" FROM mdg_goal ORDER BY goal');
 }
 
 export async function mdgTargets(goal: number | null = null): Promise<MdgTarget[]> {
   return query<MdgTarget & Record<string, string | number | null>>(
-    `SELECT id, goal, text, base_year AS "baseYear", horizon, source, verified FROM mdg_target
+    `SELECT id, goal, text, base_year AS "baseYear", horizon, source, verified, verification_note AS "verificationNote" FROM mdg_target
       WHERE $1::INTEGER IS NULL OR goal = $1::INTEGER ORDER BY goal, id`,
     [goal]
   );
@@ -41,7 +44,7 @@ export async function mdgIndicators(goal: number | null = null): Promise<MdgIndi
   const rows = await query(
     `SELECT m.id, m.target, t.goal, m.name, m.wb_code AS "wbCode", m.wb_match AS "wbMatch", m.goal_rule AS "goalRule",
             m.goal_value AS "goalValue", m.goal_fraction AS "goalFraction", m.goal_reasoning AS "goalReasoning",
-            m.source, m.verified, i.name AS "seriesName", i.unit, coalesce(i.higher_is_better, true) AS "higherIsBetter",
+            m.source, m.verified, m.verification_note AS "verificationNote", i.name AS "seriesName", i.unit, coalesce(i.higher_is_better, true) AS "higherIsBetter",
             i.upper_bound AS "upperBound", t.base_year AS "baseYear", t.horizon,
             (SELECT count(*)::INTEGER FROM observation o WHERE o.indicator = m.wb_code AND o.disaggregation = '') AS observations
        FROM mdg_indicator m JOIN mdg_target t ON t.id = m.target LEFT JOIN indicator i ON i.code = m.wb_code
@@ -136,10 +139,10 @@ async function economies(): Promise<EconomyRow[]> {
   );
 }
 
-/** Every series of one indicator, keyed by economy, sorted by year. */
-export async function allSeries(indicator: string): Promise<Map<string, Series>> {
+/** Every served series of one indicator (of the countries only, or of every economy), keyed by economy, sorted by year. */
+export async function allSeries(indicator: string, countriesOnly = false): Promise<Map<string, Series>> {
   const rows = await query<{ economy: string; year: number; value: number }>(
-    "SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = '' ORDER BY economy, year",
+    `SELECT economy, year, value FROM observation WHERE indicator = $1 AND disaggregation = ''${countriesOnly ? ' AND NOT is_aggregate' : ''} ORDER BY economy, year`,
     [indicator]
   );
   const out = new Map<string, Series>();

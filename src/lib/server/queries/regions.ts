@@ -5,7 +5,7 @@ import { verdictCells } from '$lib/verdict-cell';
 import { byVintageThenFile, indicatorValues } from '../indicator-values';
 import { query } from '../warehouse';
 import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
-import { ITU_DEFAULT_INDICATOR, ITU_HEADLINE, isItuAggregate, PUBLISHER_AGGREGATE_CODE } from './itu-regions';
+import { ITU_DEFAULT_INDICATOR, isItuAggregate, PUBLISHER_AGGREGATE_CODE } from './itu-regions';
 
 export const DEFAULT_INDICATOR = 'IT.NET.USER.ZS';
 
@@ -43,14 +43,21 @@ export async function indicators(): Promise<IndicatorInfo[]> {
   return rows.map((r) => ({ ...r, goal: goals.find((g) => g.indicator === r.code) ?? null }));
 }
 
-const WB_HEADLINE = ['IT.NET.USER.ZS', 'IT.CEL.SETS.P2', 'IT.NET.BBND.P2', 'IT.MLT.MAIN.P2'];
+/** The catalog's headline list (indicator.headline_order): ITU's own codes, or the others. */
+async function headlineCodes(itu: boolean): Promise<string[]> {
+  const rows = await query<{ code: string }>(
+    `SELECT code FROM indicator WHERE headline_order IS NOT NULL AND starts_with(code, 'ITU_') = $1 ORDER BY headline_order`,
+    [itu]
+  );
+  return rows.map((r) => r.code);
+}
 
 /**
- * The headline indicators of an economy's page, in a fixed order: the World Bank's ICT series
+ * The headline indicators of an economy's page, in the catalog's order (headline_order): the World Bank's ICT series
  * (WSIS target 10 / MDG 8.F), or ITU's own for an ITU aggregate (ITU publishes no WDI codes).
  */
 export async function headlineIndicators(economy = ''): Promise<IndicatorInfo[]> {
-  const order = isItuAggregate(economy) ? ITU_HEADLINE : WB_HEADLINE;
+  const order = await headlineCodes(isItuAggregate(economy));
   const all = (await indicators()).filter((i) => i.topic === 'ict' && order.includes(i.code));
   return all.sort((a, b) => order.indexOf(a.code) - order.indexOf(b.code));
 }

@@ -3,6 +3,7 @@
 // entries by type, published stocktaking totals, and the data-quality flags on these figures.
 import { query } from '../warehouse';
 import type { RowOf } from '../../../../pipelines/schema';
+import type { QualityFlag } from './action-lines';
 
 export interface StakeholderType {
   id: string;
@@ -116,15 +117,8 @@ export async function stocktakingTotals(): Promise<StocktakingTotal[]> {
   );
 }
 
-export interface Flag {
-  id: string;
-  subject_table: string;
-  subject_id: string;
-  severity: string;
-  message: string;
-  source: string;
-  [key: string]: string;
-}
+/** A data_quality_flag row, as the action-line pages read it too. */
+export type Flag = QualityFlag;
 
 /** Flags on participation figures and stocktaking totals: where parts do not add up or sources disagree. */
 export async function stakeholderFlags(): Promise<Flag[]> {

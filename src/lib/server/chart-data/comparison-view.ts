@@ -1,0 +1,48 @@
+// The chart view of one economy's series against the world and the indicator's goal: the country
+// and region charts differ in what they draw and tabulate, not in how the view is put together.
+import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/plot/comparison';
+import type { ChartColumn, ChartRow, ChartView } from '$lib/plot/types';
+import { formatIndicatorValue, shortIndicatorName } from '$lib/plot/units';
+import { renderPlot } from '../plot-render';
+import { chartCsvHref } from './registry';
+
+export interface ComparisonViewInput {
+  chart: string;
+  indicator: { code: string; name: string; unit: string };
+  /** Who the title names, e.g. "Kenya, Sub-Saharan Africa and the world". */
+  titleSubjects: string;
+  /** Who the summary names. */
+  subjectName: string;
+  subject: { year: number; value: number }[];
+  /** The world the summary compares with; null on the world's own page. */
+  world: { year: number; value: number }[] | null;
+  goal: number | null;
+  horizon: number;
+  drawn: ComparisonSeries[];
+  columns: ChartColumn[];
+  rows: ChartRow[];
+  csvParams: Record<string, string | number | null | undefined>;
+  source: string;
+}
+
+export function comparisonView(v: ComparisonViewInput): ChartView {
+  const format = (x: number) => formatIndicatorValue(x, v.indicator.unit);
+  const name = shortIndicatorName(v.indicator.name);
+  return {
+    id: `${v.chart}-${v.indicator.code.replace(/\W+/g, '-')}`,
+    title: `${name}: ${v.titleSubjects}${v.goal != null ? `, against the goal of ${format(v.goal)}` : ''}`,
+    summary: comparisonSummary({
+      indicatorName: name,
+      subjectName: v.subjectName,
+      subject: v.subject,
+      reference: v.world ? { name: 'World', points: v.world } : null,
+      goal: v.goal,
+      format
+    }),
+    svg: renderPlot(comparisonChartSpec(v.drawn, { yLabel: v.indicator.unit, goal: v.goal, horizon: v.horizon })),
+    columns: v.columns,
+    rows: v.rows,
+    csvHref: chartCsvHref(v.chart, v.csvParams),
+    source: v.source
+  };
+}
