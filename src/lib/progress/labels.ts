@@ -4,138 +4,90 @@
 // /fr/... gets them in French; the API and anything outside a page request get English.
 import { m } from '$lib/paraglide/messages.js';
 import type { StatcanVerdict, UnsdVerdict } from './alternatives';
-import type { TrendInsufficientReason, TrendStatus } from './trend';
+import { TREND_STATUSES, type TrendInsufficientReason, type TrendStatus } from './trend';
 import { INSUFFICIENT_REASONS, STATUSES, type InsufficientReason, type Status } from './types';
 
 export type Label = { label: string; explanation: string; colorToken: string };
 
-export const STATUS_LABELS: Readonly<Record<Status, Label>> = Object.freeze({
-  met: {
-    get label() {
-      return m.status_met();
-    },
-    get explanation() {
-      return m.status_met_explanation();
-    },
-    colorToken: '--status-met'
-  },
-  on_track: {
-    get label() {
-      return m.status_on_track();
-    },
-    get explanation() {
-      return m.status_on_track_explanation();
-    },
-    colorToken: '--status-on-track'
-  },
-  too_slow: {
-    get label() {
-      return m.status_too_slow();
-    },
-    get explanation() {
-      return m.status_too_slow_explanation();
-    },
-    colorToken: '--status-too-slow'
-  },
-  regressing: {
-    get label() {
-      return m.status_regressing();
-    },
-    get explanation() {
-      return m.status_regressing_explanation();
-    },
-    colorToken: '--status-regressing'
-  },
-  met_on_time: {
-    get label() {
-      return m.status_met_on_time();
-    },
-    get explanation() {
-      return m.status_met_on_time_explanation();
-    },
-    colorToken: '--status-met-on-time'
-  },
-  met_late: {
-    get label() {
-      return m.status_met_late();
-    },
-    get explanation() {
-      return m.status_met_late_explanation();
-    },
-    colorToken: '--status-met-late'
-  },
-  not_met: {
-    get label() {
-      return m.status_not_met();
-    },
-    get explanation() {
-      return m.status_not_met_explanation();
-    },
-    colorToken: '--status-not-met'
-  },
-  insufficient_data: {
-    get label() {
-      return m.status_insufficient_data();
-    },
-    get explanation() {
-      return m.status_insufficient_data_explanation();
-    },
-    colorToken: '--status-insufficient'
+/** Reads the named interface message when called, so a page rendered for /fr/... gets French. */
+function say(name: string): string {
+  return (m as unknown as Record<string, () => string>)[name]();
+}
+
+/** An object whose properties are messages, each read when the property is. */
+function messageTable<K extends string>(names: Record<K, string>): Readonly<Record<K, string>> {
+  const table = {} as Record<K, string>;
+  for (const [key, name] of Object.entries(names) as [K, string][]) {
+    Object.defineProperty(table, key, { get: () => say(name), enumerable: true });
   }
+  return Object.freeze(table);
+}
+
+/** Label and explanation from the messages `<prefix>_<key>` and `<prefix>_<key>_explanation`. */
+function explained<K extends string>(prefix: string, key: K): { label: string; explanation: string } {
+  return Object.freeze({
+    get label() {
+      return say(`${prefix}_${key}`);
+    },
+    get explanation() {
+      return say(`${prefix}_${key}_explanation`);
+    }
+  });
+}
+
+const STATUS_COLOR_TOKENS: Readonly<Record<Status, string>> = {
+  met: '--status-met',
+  on_track: '--status-on-track',
+  too_slow: '--status-too-slow',
+  regressing: '--status-regressing',
+  met_on_time: '--status-met-on-time',
+  met_late: '--status-met-late',
+  not_met: '--status-not-met',
+  insufficient_data: '--status-insufficient'
+};
+
+export const STATUS_LABELS: Readonly<Record<Status, Label>> = Object.freeze(
+  Object.fromEntries(
+    STATUSES.map((status) => {
+      const words = explained('status', status);
+      return [
+        status,
+        Object.freeze({
+          get label() {
+            return words.label;
+          },
+          get explanation() {
+            return words.explanation;
+          },
+          colorToken: STATUS_COLOR_TOKENS[status]
+        })
+      ];
+    })
+  ) as Record<Status, Label>
+);
+
+export const INSUFFICIENT_REASON_LABELS = messageTable<InsufficientReason>({
+  no_baseline: 'reason_no_baseline',
+  too_few_points: 'reason_too_few_points',
+  gap_too_old: 'reason_gap_too_old',
+  met_year_unknown: 'reason_met_year_unknown'
 });
 
-export const INSUFFICIENT_REASON_LABELS: Readonly<Record<InsufficientReason, string>> = Object.freeze({
-  get no_baseline() {
-    return m.reason_no_baseline();
-  },
-  get too_few_points() {
-    return m.reason_too_few_points();
-  },
-  get gap_too_old() {
-    return m.reason_gap_too_old();
-  },
-  get met_year_unknown() {
-    return m.reason_met_year_unknown();
-  }
+export const UNSD_VERDICT_LABELS = messageTable<UnsdVerdict>({
+  met: 'unsd_met',
+  on_track: 'unsd_on_track',
+  fair_progress: 'unsd_fair_progress',
+  stagnation_or_regression: 'unsd_stagnation_or_regression',
+  insufficient_data: 'status_insufficient_data'
 });
 
-export const UNSD_VERDICT_LABELS: Readonly<Record<UnsdVerdict, string>> = Object.freeze({
-  get met() {
-    return m.unsd_met();
-  },
-  get on_track() {
-    return m.unsd_on_track();
-  },
-  get fair_progress() {
-    return m.unsd_fair_progress();
-  },
-  get stagnation_or_regression() {
-    return m.unsd_stagnation_or_regression();
-  },
-  get insufficient_data() {
-    return m.status_insufficient_data();
-  }
-});
-
-export const STATCAN_VERDICT_LABELS: Readonly<Record<StatcanVerdict, string>> = Object.freeze({
-  get target_achieved() {
-    return m.statcan_target_achieved();
-  },
-  get substantial() {
-    return m.statcan_substantial();
-  },
-  get moderate() {
-    return m.statcan_moderate();
-  },
-  get limited() {
-    return m.statcan_limited();
-  },
-  get deterioration() {
-    return m.statcan_deterioration();
-  },
-  get insufficient_data() {
-    return m.status_insufficient_data();
-  }
+export const STATCAN_VERDICT_LABELS = messageTable<StatcanVerdict>({
+  target_achieved: 'statcan_target_achieved',
+  substantial: 'statcan_substantial',
+  moderate: 'statcan_moderate',
+  limited: 'statcan_limited',
+  deterioration: 'statcan_deterioration',
+  insufficient_data: 'status_insufficient_data'
 });
 
 export function statusLabel(status: Status): Label {
@@ -188,60 +140,13 @@ export function insufficientReasonLabel(reason: InsufficientReason): string {
  * badge, so it cannot be read as a goal verdict: it says which way and how fast, not whether a
  * target is reached.
  */
-export const TREND_LABELS: Readonly<Record<TrendStatus, { label: string; explanation: string }>> = Object.freeze({
-  significant_progress: {
-    get label() {
-      return m.trend_significant_progress();
-    },
-    get explanation() {
-      return m.trend_significant_progress_explanation();
-    }
-  },
-  moderate_progress: {
-    get label() {
-      return m.trend_moderate_progress();
-    },
-    get explanation() {
-      return m.trend_moderate_progress_explanation();
-    }
-  },
-  moderate_movement_away: {
-    get label() {
-      return m.trend_moderate_movement_away();
-    },
-    get explanation() {
-      return m.trend_moderate_movement_away_explanation();
-    }
-  },
-  significant_movement_away: {
-    get label() {
-      return m.trend_significant_movement_away();
-    },
-    get explanation() {
-      return m.trend_significant_movement_away_explanation();
-    }
-  },
-  insufficient_data: {
-    get label() {
-      return m.trend_insufficient_data();
-    },
-    get explanation() {
-      return m.trend_insufficient_data_explanation();
-    }
-  }
-});
+export const TREND_LABELS: Readonly<Record<TrendStatus, { label: string; explanation: string }>> = Object.freeze(
+  Object.fromEntries(TREND_STATUSES.map((t) => [t, explained('trend', t)])) as Record<TrendStatus, { label: string; explanation: string }>
+);
 
-export const TREND_REASON_LABELS: Readonly<Record<TrendInsufficientReason, string>> = Object.freeze({
-  get no_baseline() {
-    return m.reason_no_baseline();
-  },
-  get too_few_points() {
-    return m.reason_too_few_points();
-  },
-  get gap_too_old() {
-    return m.reason_gap_too_old();
-  },
-  get not_positive() {
-    return m.reason_not_positive();
-  }
+export const TREND_REASON_LABELS = messageTable<TrendInsufficientReason>({
+  no_baseline: 'reason_no_baseline',
+  too_few_points: 'reason_too_few_points',
+  gap_too_old: 'reason_gap_too_old',
+  not_positive: 'reason_not_positive'
 });
