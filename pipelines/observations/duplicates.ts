@@ -13,13 +13,20 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 export async function markDuplicateBatches(conn: DuckDBConnection, values: string): Promise<{ duplicates: string[]; conflicts: string[] }> {
   // A fingerprint of each batch's values: count and an order-independent hash of
   // (economy, year, disaggregation, numeric value), so the same numbers written differently still match.
+  // Only batches that share their indicator and vintage with another can be copies: the
+  // others (at scale, nearly all) need no fingerprint, which hashes every value.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_fp_candidate AS
+    SELECT batch_id FROM (
+      SELECT s.batch_id, count(*) OVER (PARTITION BY coalesce(a.code, s.original_code), s.vintage) AS k
+      FROM stg_batch s LEFT JOIN indicator_alias a ON a.old_code = s.original_code WHERE s.vintage IS NOT NULL)
+    WHERE k > 1`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_batch AS
     WITH fp AS (
       SELECT batch_id, count(*) AS n,
              -- hash of one string per value (DuckDB's multi-argument hash combines linearly,
              -- so per-column hashes would cancel out across a grid of economies x years)
              sum(hash(economy || '|' || year_text || '|' || disaggregation || '|' || coalesce(CAST(v AS VARCHAR), raw))::HUGEINT) AS h
-      FROM ${values} GROUP BY batch_id
+      FROM ${values} WHERE batch_id IN (SELECT batch_id FROM obs_fp_candidate) GROUP BY batch_id
     ), b AS (
       SELECT s.*, coalesce(a.code, s.original_code) AS indicator, i.code IS NOT NULL AS known_indicator, coalesce(i.upper_bound, i.plausible_max) AS upper_bound,
              coalesce(fp.n, 0) AS n, coalesce(fp.h, 0) AS h
@@ -31,6 +38,7 @@ export async function markDuplicateBatches(conn: DuckDBConnection, values: strin
     SELECT *, CASE WHEN vintage IS NOT NULL THEN first_value(batch_id) OVER (
                PARTITION BY indicator, vintage, n, h ORDER BY file, batch_id) END AS first_copy
     FROM b`);
+  await conn.run('DROP TABLE obs_fp_candidate');
   await conn.run(`ALTER TABLE obs_batch ADD COLUMN duplicate_of VARCHAR`);
   await conn.run(`UPDATE obs_batch SET duplicate_of = first_copy WHERE first_copy <> batch_id`);
   const duplicates = (await conn.runAndReadAll(`SELECT batch_id FROM obs_batch WHERE duplicate_of IS NOT NULL ORDER BY 1`))

@@ -88,46 +88,53 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     FROM obs_refused WHERE NOT ${LINE_REASON}
     ORDER BY file, row_number, year_text, disaggregation`);
 
-  // Accepted values, in memory; observation_all, observation and the counts are built from them.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_accepted AS
-    SELECT batch_id, indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage, first_row IS NOT NULL AS repeated
-    FROM obs_checked WHERE reason IS NULL`);
   // observation_all's key (batch_id, economy, year, disaggregation): obs_dup_keys holds every
   // key that occurs more than once among all staged values, and year_text is a valid 4-digit
   // year (so year_text::INTEGER keeps keys apart); only accepted values of those keys can repeat.
-  await checkKey(conn, '(SELECT * FROM obs_accepted WHERE repeated)', 'observation_all', ['batch_id', 'economy', 'year', 'disaggregation']);
-  const fresh = await dropKeyIfEmpty(conn, 'observation_all');
-  await conn.run(`INSERT INTO observation_all BY NAME SELECT * EXCLUDE (repeated) FROM obs_accepted`);
+  const [[repeatedKeys]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM obs_dup_keys')).getRows();
+  if (Number(repeatedKeys) > 0) {
+    await checkKey(conn, `(SELECT batch_id, economy, year_text::INTEGER AS year, disaggregation FROM obs_checked WHERE reason IS NULL AND first_row IS NOT NULL)`,
+      'observation_all', ['batch_id', 'economy', 'year', 'disaggregation']);
+  }
+  await dropKeyIfEmpty(conn, 'observation_all');
+  // Accepted values go straight into observation_all (no copy in memory first); the series
+  // table, the served picks and the counts are read back from it.
+  await conn.run(`INSERT INTO observation_all BY NAME
+    SELECT batch_id, indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage
+    FROM obs_checked WHERE reason IS NULL`);
+  // One row per series and batch, with its count of values.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_series AS
+    SELECT indicator, economy, disaggregation, batch_id, vintage, count(*) AS n FROM observation_all GROUP BY ALL`);
   // Served: per indicator, economy and disaggregation, the newest batch holding that series
   // (undated last). Unique by construction: one batch per series, and batch, economy, year
   // and disaggregation unique in the values (checked above).
-  const all = fresh ? 'obs_accepted' : 'observation_all';
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_pick AS
-    SELECT p.indicator, p.economy, p.disaggregation, p.batch_id, e.is_aggregate
-    FROM (SELECT DISTINCT indicator, economy, disaggregation, batch_id, vintage FROM ${all}) p JOIN economy e ON e.code = p.economy
+    SELECT p.indicator, p.economy, p.disaggregation, p.batch_id, e.is_aggregate, p.n
+    FROM obs_series p JOIN economy e ON e.code = p.economy
     QUALIFY row_number() OVER (PARTITION BY p.indicator, p.economy, p.disaggregation ORDER BY p.vintage DESC NULLS LAST, p.batch_id) = 1`);
   await checkKey(conn, 'obs_pick', 'observation', ['indicator', 'economy', 'disaggregation']);
   if (!(await dropKeyIfEmpty(conn, 'observation'))) await conn.run('DELETE FROM observation');
   // A batch holds one indicator, so batch, economy and disaggregation find the pick.
   await conn.run(`INSERT INTO observation BY NAME
     SELECT a.indicator, a.economy, a.year, a.disaggregation, a.value, a.vintage, a.batch_id, p.is_aggregate
-    FROM ${all} a JOIN obs_pick p USING (batch_id, economy, disaggregation)`);
+    FROM observation_all a JOIN obs_pick p USING (batch_id, economy, disaggregation)`);
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_loaded AS
+    SELECT batch_id, sum(n)::INTEGER AS n FROM obs_series WHERE batch_id IN (SELECT batch_id FROM obs_batch) GROUP BY 1`);
   await conn.run(`INSERT INTO observation_batch BY NAME
-    WITH n AS (SELECT batch_id, count(*)::INTEGER AS n FROM obs_accepted GROUP BY 1),
-         s AS (SELECT DISTINCT batch_id FROM obs_pick)
+    WITH s AS (SELECT DISTINCT batch_id FROM obs_pick)
     SELECT b.batch_id, b.indicator, b.original_code, b.vintage, b.publisher, b.layout, b.file, b.checksum,
            coalesce(n.n, 0) AS rows_loaded, s.batch_id IS NOT NULL AS is_served,
            b.source || CASE WHEN b.duplicate_of IS NOT NULL
              THEN '; duplicate copy of ' || b.duplicate_of || ' (same indicator, vintage and values), not loaded twice' ELSE '' END AS source,
            b.pipeline_source
-    FROM obs_batch b LEFT JOIN n USING (batch_id) LEFT JOIN s USING (batch_id) ORDER BY b.batch_id`);
+    FROM obs_batch b LEFT JOIN obs_loaded n USING (batch_id) LEFT JOIN s USING (batch_id) ORDER BY b.batch_id`);
 
   const [counts] = (
-    await conn.runAndReadAll(`SELECT (SELECT count(*) FROM obs_accepted) + count(*),
-      (SELECT count(*) FROM obs_accepted)::INTEGER,
+    await conn.runAndReadAll(`SELECT (SELECT coalesce(sum(n), 0) FROM obs_loaded) + count(*),
+      (SELECT coalesce(sum(n), 0) FROM obs_loaded)::INTEGER,
       count(*)::INTEGER,
       (SELECT count(DISTINCT (file, row_number)) FROM obs_refused WHERE ${LINE_REASON})::INTEGER,
-      (SELECT count(*) FROM observation)::INTEGER, (SELECT count(*) FROM obs_batch)::INTEGER
+      (SELECT coalesce(sum(n), 0) FROM obs_pick)::INTEGER, (SELECT count(*) FROM obs_batch)::INTEGER
       FROM obs_refused`)
   ).getRows();
   const vintages = (await conn.runAndReadAll(`SELECT DISTINCT strftime(vintage, '%Y-%m-%d') FROM obs_batch WHERE vintage IS NOT NULL ORDER BY 1`))
@@ -137,7 +144,8 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
   await conn.run('DROP TABLE IF EXISTS obs_refused');
   await conn.run('DROP TABLE IF EXISTS obs_dup_keys');
   await conn.run('DROP VIEW IF EXISTS obs_values');
-  await conn.run('DROP TABLE IF EXISTS obs_accepted');
+  await conn.run('DROP TABLE IF EXISTS obs_series');
+  await conn.run('DROP TABLE IF EXISTS obs_loaded');
   await conn.run('DROP TABLE IF EXISTS obs_pick');
   return {
     batches: Number(counts[5]),
