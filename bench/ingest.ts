@@ -11,6 +11,7 @@ import { projectRoot } from '../pipelines/lib/paths';
 import { loadCatalog } from '../pipelines/sources/worldbank/catalog';
 import { loadCountries } from '../pipelines/sources/worldbank/countries';
 import { listMirrorDataFiles } from '../pipelines/sources/worldbank/files';
+import { slowest } from './statements';
 import { syntheticIndicatorRows } from './synthetic';
 import { median } from './stats';
 
@@ -132,13 +133,5 @@ export async function compareIngest(template: string, files: DataFile[], work: s
 
 /** The slowest statements of one profiled pipeline run, summed by their first words. */
 export function topStatements(run: IngestRun, n = 10): { sql: string; seconds: number; count: number }[] {
-  const by = new Map<string, { sql: string; seconds: number; count: number }>();
-  for (const s of run.statements ?? []) {
-    const key = s.sql.slice(0, 70);
-    const e = by.get(key) ?? { sql: key, seconds: 0, count: 0 };
-    e.seconds += s.seconds;
-    e.count++;
-    by.set(key, e);
-  }
-  return [...by.values()].sort((a, b) => b.seconds - a.seconds).slice(0, n);
+  return slowest(run.statements ?? [], n);
 }
