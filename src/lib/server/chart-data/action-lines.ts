@@ -3,7 +3,7 @@
 import { chartColumns, type ChartView } from '$lib/plot/types';
 import { stackedBarSpec } from '$lib/plot/stacked-bar';
 import { activitiesSummary, countActivities, NOT_STATED } from '$lib/plot/activity-counts';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { actionLine, stocktakingEntries } from '../queries/action-lines';
 import { parseStakeholderType, stakeholderTypes } from '../queries/stakeholders';
 import { chartCsvHref, type ChartDefinition } from './registry';
@@ -24,12 +24,10 @@ const activitiesChart: ChartDefinition = async (params): Promise<ChartView | nul
   const svg =
     counts.length === 0
       ? ''
-      : renderPlot(
-          stackedBarSpec(
-            counts.map((c) => ({ label: c.stakeholder, value: c.entries, stack: c.start_year })),
-            { xLabel: 'Stocktaking activities (count of entries)', stackOrder: years }
-          )
-        );
+      : plotOnce('stacked-bar', stackedBarSpec, [
+          counts.map((c) => ({ label: c.stakeholder, value: c.entries, stack: c.start_year })),
+          { xLabel: 'Stocktaking activities (count of entries)', stackOrder: years }
+        ]);
   return {
     id: ACTIVITIES_CHART,
     title: `Stocktaking activities registered against ${id}, by stakeholder type and start year`,

@@ -4,7 +4,7 @@
 // but covers enough of the population, else the latest value of each country (highest and
 // lowest RANK_ENDS). The same definition serves the drawn chart and its CSV.
 import { barChartSpec, lineChartSpec, type LinePoint } from '$lib/plot/line';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { indicatorValues, seriesOf } from '../indicator-values';
 import { query } from '../warehouse';
 import { computedAggregate, worldMembers } from '../queries/progress';
@@ -39,7 +39,7 @@ export const seriesChart: ChartDefinition = async (params) => {
     return view({
       title: `${status.name}${breakdown}: ${status.world.name} and the publisher's regions, ${rows[0].year}–${Math.max(...rows.map((r) => r.year))}`,
       summary: `${status.world.name}: ${fmt(world[0].value)} in ${world[0].year}, ${fmt(world.at(-1)!.value)} in ${world.at(-1)!.year} (${status.unit}); ${new Set(rows.map((r) => r.economy)).size - 1} regions beside it, as the publisher aggregates them.`,
-      svg: renderPlot(lineChartSpec(points, { yLabel: status.unit, highlight: status.world.name, height: 300 })),
+      svg: plotOnce('line', lineChartSpec, [points, { yLabel: status.unit, highlight: status.world.name, height: 300 }]),
       columns: chartColumns({ economy: 'Code', name: 'World / region', year: 'Year', value: status.unit }, { value: 2 }),
       rows
     });
@@ -50,7 +50,7 @@ export const seriesChart: ChartDefinition = async (params) => {
     return view({
       title: `${status.name}: world, population-weighted over the reporting countries, ${rows[0].year}–${rows.at(-1)!.year}`,
       summary: `Computed here (the publisher gives no world value): ${fmt(rows[0].value)} in ${rows[0].year}, ${fmt(rows.at(-1)!.value)} in ${rows.at(-1)!.year}, the reporting countries covering ${rows.at(-1)!.coverage} % of the population.`,
-      svg: renderPlot(lineChartSpec(rows.map((r) => ({ series: 'World (computed)', year: r.year, value: r.value })), { yLabel: status.unit, height: 260 })),
+      svg: plotOnce('line', lineChartSpec, [rows.map((r) => ({ series: 'World (computed)', year: r.year, value: r.value })), { yLabel: status.unit, height: 260 }]),
       columns: chartColumns(
         { year: 'Year', value: status.unit, coverage: 'Population covered (%)', countries: 'Countries reporting' },
         { value: 3, coverage: 1, countries: 0 }
@@ -70,7 +70,7 @@ export const seriesChart: ChartDefinition = async (params) => {
   return view({
     title: `${status.name}${breakdown}: ${trimmed ? `the ${RANK_ENDS} highest and lowest of ${latest.length} countries` : `${latest.length} countries`}, latest survey year each`,
     summary: `No world or regional aggregate is published and the surveys cover too little of the population in any one year for a world value: each country's latest value, from ${fmt(latest[0].value)} (${latest[0].name}, ${latest[0].year}) to ${fmt(latest.at(-1)!.value)} (${latest.at(-1)!.name}, ${latest.at(-1)!.year}).`,
-    svg: renderPlot(barChartSpec(rows.map((r) => ({ label: `${r.name} (${r.year})`, value: r.value })), { xLabel: status.unit })),
+    svg: plotOnce('bar', barChartSpec, [rows.map((r) => ({ label: `${r.name} (${r.year})`, value: r.value })), { xLabel: status.unit }]),
     columns: chartColumns({ name: 'Country', code: 'Code', year: 'Year', value: status.unit }, { value: 2 }),
     rows
   });

@@ -8,7 +8,7 @@ import { formatValue, type Unit } from '$lib/format';
 import { fitAt, assess } from '$lib/progress';
 import { parseHorizon, parseYear } from '$lib/horizons';
 import { scaleFor } from '$lib/progress/scale';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { seriesByEconomy } from '../queries/progress';
 import {
   coverageByYear,
@@ -91,7 +91,7 @@ export const projectionChart: ChartDefinition = async (params) => {
     id: 'target-projection',
     title: `World: ${ind.seriesName ?? ind.name}, observed and the trend as of ${asOf}`,
     summary,
-    svg: renderPlot(projectionChartSpec(points, { yLabel: ind.seriesUnit ?? ind.unit, goal: goal.value, horizon })),
+    svg: plotOnce('projection', projectionChartSpec, [points, { yLabel: ind.seriesUnit ?? ind.unit, goal: goal.value, horizon }]),
     columns: chartColumns(
       {
         year: 'Year',
@@ -121,7 +121,7 @@ export const coverageChart: ChartDefinition = async (params) => {
     id: 'target-coverage',
     title: `Data coverage: countries reporting ${ind.seriesName ?? ind.name}, by year`,
     summary: `Of ${best.countriesTotal} countries, ${first.countriesWithData} have a value in ${first.year}, at most ${best.countriesWithData} (in ${best.year}), and ${last.countriesWithData} in ${last.year}, the latest year with any value.`,
-    svg: renderPlot(coverageChartSpec(data)),
+    svg: plotOnce('coverage', coverageChartSpec, [data]),
     columns: chartColumns(
       {
         year: 'Year',
@@ -185,12 +185,7 @@ export const rankingChart: ChartDefinition = async (params) => {
     id: 'target-ranking',
     title: `${ind.seriesName ?? ind.name}, ${trimmed ? `highest and lowest countries ${where}` : `countries ${where}`}, ${p.year}`,
     summary,
-    svg: renderPlot({
-      ...barChartSpec(
-        countries.map((c) => ({ label: c.name, value: c.value })),
-        { xLabel: ind.seriesUnit ?? ind.unit, goal: ind.goalValue }
-      ),
-    }),
+    svg: plotOnce('bar', barChartSpec, [countries.map((c) => ({ label: c.name, value: c.value })), { xLabel: ind.seriesUnit ?? ind.unit, goal: ind.goalValue }]),
     columns: [
       { key: 'rank', label: 'Rank', kind: 'number', digits: 0 },
       { key: 'country', label: 'Country' },
@@ -241,7 +236,7 @@ export const trendChart: ChartDefinition = async (params) => {
     id: 'overview-trend',
     title: `${ind.seriesName}: world and World Bank regions, ${Math.min(...rows.map((r) => r.year))}–${latestYear}`,
     summary,
-    svg: renderPlot(lineChartSpec(points, { yLabel: ind.seriesUnit ?? '', goal, highlight: 'WLD', height: 300 })),
+    svg: plotOnce('line', lineChartSpec, [points, { yLabel: ind.seriesUnit ?? '', goal, highlight: 'WLD', height: 300 }]),
     columns: [
       { key: 'economy', label: 'Code' },
       { key: 'name', label: 'World / region' },
