@@ -1,5 +1,7 @@
 // Progress queries: series from the warehouse fed to the pure method in $lib/progress.
 import { aggregate, assess, compareWithPublished, type AggregatePoint, type Assessment, type Goal, type Series } from '$lib/progress';
+import { createHash } from 'node:crypto';
+import { perBuild } from '../build-memo';
 import { indicatorValues, seriesOf } from '../indicator-values';
 import { query } from '../warehouse';
 
@@ -78,9 +80,18 @@ export async function worldMembers(): Promise<string[]> {
   return rows.map((r) => r.code);
 }
 
-/** Population-weighted aggregate of an indicator over a list of countries, with coverage. */
+/**
+ * Population-weighted aggregate of an indicator over a list of countries, with coverage. Computed
+ * once per build and member list (a world aggregate weighs some 200 countries' series: tens of ms);
+ * each caller gets its own copy.
+ */
 export async function computedAggregate(indicator: string, members: string[]): Promise<AggregatePoint[]> {
   if (members.length === 0) return [];
+  const who = createHash('sha1').update(members.join(',')).digest('base64');
+  return structuredClone(await perBuild('computed-aggregate', `${indicator}\u0000${who}`, () => computeAggregate(indicator, members)));
+}
+
+async function computeAggregate(indicator: string, members: string[]): Promise<AggregatePoint[]> {
   const [own, population] = await Promise.all([indicatorValues(indicator), indicatorValues('SP.POP.TOTL')]);
   // Rows in the order the members are listed; aggregate() does not depend on it.
   const rowsOf = (v: typeof own) => members.flatMap((country) => (v.byEconomy.get(country)?.series ?? []).map(({ year, value }) => ({ country, year, value })));
