@@ -12,7 +12,7 @@ type Load = (event: { params: Record<string, string>; url: URL }) => unknown;
 
 const ORIGIN = 'http://warm-up.invalid';
 /** The country page's indicator menu is warmed indicator by indicator up to this length. */
-const MENU_WARMED = 40;
+const MENU_WARMED = 80;
 
 const routes = {
   layout: () => import('../../routes/+layout.server'),

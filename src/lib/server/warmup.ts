@@ -71,7 +71,11 @@ export function runWarmup(list: () => Promise<WarmupItem[]>): Promise<void> {
     }
     if (mine === generation) state = { ...state, total: items.length };
     for (const item of items) {
-      if (superseded()) return;
+      if (superseded()) {
+        // A new build: this one's warm-up ends unfinished (ms stays null); the watcher starts the next.
+        if (mine === generation) state = { ...state, running: false };
+        return;
+      }
       const t0 = performance.now();
       let ok = true;
       try {
