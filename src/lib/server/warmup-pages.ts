@@ -3,8 +3,9 @@
 // values depend on them. Each item calls the route's own `load` with the page's URL, so the
 // warm-up computes exactly what a visit would (per-build values, series statuses for the
 // horizon, aggregates, charts), with no second list of what each page needs. Loading the route
-// modules here also takes their loading off the first visit. (Not the page components: importing
-// them from the server hooks makes Vite put every component's CSS into every page.)
+// modules here also takes their loading off the first visit. The page components are loaded by
+// rendering one page of each route once, as HEAD (importing them from the server hooks instead
+// makes Vite put every component's CSS into every page).
 import { HORIZONS, DEFAULT_HORIZON } from '$lib/horizons';
 import type { WarmupItem } from './warmup';
 
@@ -72,5 +73,36 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   }
   const menu = firstCountry ? ((await (await loadOf('country'))({ params: { iso3: firstCountry }, url: path(`/countries/${firstCountry}`) })) as { indicators: { code: string }[] }).indicators : [];
   if (firstCountry && menu.length <= MENU_WARMED) for (const i of menu) items.push(page('country', `/countries/${firstCountry}?indicator=${encodeURIComponent(i.code)}`, { iso3: firstCountry }));
+  // Last, one page of each route rendered once: SvelteKit loads a route's component module on
+  // its first render (a few hundred ms on this machine).
+  const routePages = ['/', '/targets', '/action-lines', '/regions', '/countries', `/targets/${targets.targets[0]?.target}`, `/action-lines/${lines.lines[0]?.id}`];
+  if (firstRegion) routePages.push(`/regions/${firstRegion}`);
+  if (firstCountry) routePages.push(`/countries/${firstCountry}`);
+  const self = ownOrigin();
+  if (self) for (const p of routePages) items.push({ name: `HEAD ${p}`, run: () => renderOnce(self, p) });
   return items;
+}
+
+/**
+ * The server's own address when it runs as the production build (adapter-node's PORT and HOST),
+ * else null (dev server, tests): route components are then loaded by the first visit.
+ */
+function ownOrigin(): string | null {
+  const port = process.env.PORT;
+  if (!port || !/^\d+$/.test(port) || process.env.SOCKET_PATH) return null;
+  const host = process.env.HOST && !['0.0.0.0', '::', ''].includes(process.env.HOST) ? process.env.HOST : '127.0.0.1';
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * Render a page once through the server, as HEAD: SvelteKit renders it as for GET (so the route's
+ * component is loaded), the page cache keeps GET answers only, and no body is sent. A failure
+ * only means the first visit loads the component itself.
+ */
+async function renderOnce(origin: string, path: string): Promise<void> {
+  try {
+    await fetch(origin + path, { method: 'HEAD', signal: AbortSignal.timeout(30_000) });
+  } catch {
+    /* not listening (yet), or slow: not the warm-up's concern */
+  }
 }
