@@ -21,7 +21,7 @@ test.describe('warm-up', () => {
   let warm: Spawned;
   let cold: Spawned;
   test.beforeAll(async () => {
-    [warm, cold] = await Promise.all([spawnServer({ WSIS_WAREHOUSE: warehouse }), spawnServer({ WSIS_WAREHOUSE: warehouse, WSIS_WARMUP: '0' })]);
+    [warm, cold] = await Promise.all([spawnServer({ WSIS_WAREHOUSE: warehouse, WSIS_WARMUP: '1' }), spawnServer({ WSIS_WAREHOUSE: warehouse, WSIS_WARMUP: '0' })]);
   });
   test.afterAll(async () => {
     await Promise.all([warm?.stop(), cold?.stop()]);
