@@ -113,6 +113,8 @@ export function keepWarm(list: () => Promise<WarmupItem[]>, everyMs = 5000): voi
     if (build !== null && build !== state.build) void runWarmup(list);
   }, everyMs);
   watching.unref();
+  // adapter-node's graceful shutdown: stop at the next item, or the pending work keeps the process alive.
+  process.once('sveltekit:shutdown' as 'exit', () => stopWarmup());
 }
 
 /** For tests: stop watching and forget the state. */
