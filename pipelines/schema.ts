@@ -111,6 +111,7 @@ const DATA_TABLES = [
       boolean('is_aggregate', 'True for aggregates: World Bank (WLD, regions, income groups) and other publishers (<PUBLISHER>_<CODE>, e.g. ITU_AFR); never mixed with countries'),
       varchar('iso2', 'ISO alpha-2 code'),
       varchar('m49', 'UN M49 numeric code'),
+      varchar('m49_name', "Name in UN M49 where it lists the country (matched by name besides the World Bank's name; kept here so a build that reuses M49's rows still matches the same names)"),
       varchar('wb_region', 'World Bank region (countries only)'),
       varchar('wb_income_group', 'World Bank income group (countries only)'),
       varchar('un_region', 'UN M49 region'),

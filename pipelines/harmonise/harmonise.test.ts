@@ -16,7 +16,7 @@ import { createHarmoniser, normaliseName, readCountryNames, type Harmoniser } fr
 
 const ITU_FILE = 'itu/wtid-jun2019/Individuals_Internet_2000-2018_Jun2019.xls';
 let conn: DuckDBConnection;
-const harmoniser = () => createHarmoniser(conn, { mirror: sharedMirror, root: projectRoot });
+const harmoniser = () => createHarmoniser(conn, { root: projectRoot });
 
 function ituNames(): string[] {
   const wb = XLSX.read(readFileSync(join(sharedMirror, ITU_FILE)));
