@@ -34,8 +34,8 @@ const timestamp = columnOf('TIMESTAMP');
 const source = varchar('source', 'Citation of where the row comes from (file, seed or publication)');
 /** How far an MDG row was checked against the official list, in the words target_indicator uses. */
 const MDG_VERIFIED = [
-  varchar('verified', 'yes (checked against the official list or a copy of it), partly (part checked: the wording but not the numbering, or a base year the target does not state), no (as recalled, not checked)'),
-  varchar('verification_note', 'What was checked, against which copy of the list, and what was not')
+  varchar('verified', "yes (wording and numbering found in the official list, a copy of it, or a UN or World Bank page quoting it), partly (part checked: the wording but not the numbering or the list's own wording, or a base year the target does not state), no (as recalled, not checked)"),
+  varchar('verification_note', 'What was checked, against which document (with its address), and what was searched for and not found')
 ] as const;
 
 /**
