@@ -82,6 +82,20 @@ describe('names and codes to ISO3', () => {
   });
 });
 
+describe("M49's names come from the build, not from its files", () => {
+  it('matches "United Kingdom of Great Britain and Northern Ireland" through economy.m49_name only', async () => {
+    // The World Bank calls GBR "United Kingdom"; only M49's name, as this build holds it, matches
+    // the UN DESA spelling. A build that reuses M49's served rows holds the same names.
+    expect((await harmoniser()).toIso3('United Kingdom of Great Britain and Northern Ireland', 'UN DESA')).toBe('GBR');
+    await conn.run("UPDATE economy SET m49_name = NULL WHERE code = 'GBR'");
+    try {
+      expect((await harmoniser()).toIso3('United Kingdom of Great Britain and Northern Ireland', 'UN DESA')).toBeNull();
+    } finally {
+      await conn.run("UPDATE economy SET m49_name = 'United Kingdom of Great Britain and Northern Ireland' WHERE code = 'GBR'");
+    }
+  });
+});
+
 describe('whole files', () => {
   it('matches all 193 names of every E-Government Survey edition', async () => {
     const h = await harmoniser();
