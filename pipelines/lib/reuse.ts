@@ -138,7 +138,11 @@ async function reuseRows(conn: DuckDBConnection, source: string, snapshot: Sourc
     const ignore = tableSpec(table).primaryKey ? 'OR IGNORE ' : '';
     await conn.run(`INSERT ${ignore}INTO "${table}" (${cols}) SELECT ${cols} FROM ${SERVED}."${table}" WHERE ${where}`);
   }
-  for (const { table, key, columns, where } of snapshot.columns ?? []) {
+  for (const { table, key, columns: owned, where } of snapshot.columns ?? []) {
+    // A column the served build does not have yet (added since) stays as this run wrote it.
+    const served = new Set(await servedColumns(conn, table));
+    const columns = owned.filter((c) => served.has(c));
+    if (columns.length === 0) continue;
     await conn.run(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = NULL`).join(', ')} WHERE ${where}`);
     await conn.run(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = s."${c}"`).join(', ')}
       FROM (SELECT * FROM ${SERVED}."${table}" WHERE ${where}) s WHERE "${table}"."${key}" = s."${key}"`);
