@@ -122,9 +122,10 @@ async function reuseRows(conn: DuckDBConnection, source: string, snapshot: Sourc
     // A reused batch's quarantine label is its pipeline source (the published batch does not keep
     // the label; the World Bank sources' shared 'worldbank' becomes 'worldbank-files' or '-api').
     const note = `rows reused from build ${origin}`;
-    await conn.run(`INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, pipeline_source)
+    // keys_unique: the values come from observation_all, whose key they already passed.
+    await conn.run(`INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, pipeline_source, keys_unique)
       SELECT batch_id, original_code, vintage, publisher, layout, file, checksum,
-             CASE WHEN contains(source, ${lit(note)}) THEN source ELSE source || '; ' || ${lit(note)} END, pipeline_source, pipeline_source
+             CASE WHEN contains(source, ${lit(note)}) THEN source ELSE source || '; ' || ${lit(note)} END, pipeline_source, pipeline_source, true
       FROM ${SERVED}.observation_batch WHERE batch_id IN ${servedBatches} AND batch_id NOT IN (SELECT batch_id FROM stg_batch)`);
     await conn.run(`INSERT INTO ${BULK_STAGING} (batch_id, economy, economy_name, row_number, year_text, raw, v, disaggregation)
       SELECT batch_id, economy, NULL, NULL, CAST(year AS VARCHAR), CAST(value AS VARCHAR), value, disaggregation

@@ -52,20 +52,31 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     SELECT batch_id, economy, economy_name, row_number, NULL, year_text, raw, v, coalesce(disaggregation, '') FROM ${BULK_STAGING}`);
   const { duplicates, conflicts } = await markDuplicateBatches(conn, 'obs_values');
 
-  // Duplicate keys within a batch: the first line wins, later lines are refused.
+  // Duplicate keys within a batch: the first line wins, later lines are refused. Only the
+  // values of batches whose reader does not guarantee unique keys are scanned (a bulk file
+  // without two lines for one economy cannot repeat a key: at scale that is every value).
+  const [[unsureBulk]] = (
+    await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM stg_batch WHERE NOT coalesce(keys_unique, false) AND batch_id IN (SELECT DISTINCT batch_id FROM ${BULK_STAGING})`)
+  ).getRows();
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_dup_keys AS
     SELECT batch_id, economy, year_text, disaggregation, min(row_number) AS first_row
-    FROM obs_values GROUP BY ALL HAVING count(*) > 1`);
+    FROM (SELECT batch_id, economy, trim(year) AS year_text, coalesce(disaggregation, '') AS disaggregation, row_number
+          FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')
+          ${Number(unsureBulk) > 0 ? `UNION ALL SELECT batch_id, economy, year_text, coalesce(disaggregation, ''), row_number FROM ${BULK_STAGING}
+            WHERE batch_id IN (SELECT batch_id FROM stg_batch WHERE NOT coalesce(keys_unique, false))` : ''})
+    GROUP BY ALL HAVING count(*) > 1`);
+  const [[repeatedKeys]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM obs_dup_keys')).getRows();
+  const anyRepeated = Number(repeatedKeys) > 0;
   // Values of non-duplicate batches with their check result (NULL = accepted). A view: it is
   // scanned twice (refused, accepted), which costs less than materialising it.
   await conn.run(`CREATE OR REPLACE TEMP VIEW obs_checked AS
     WITH v AS (
       SELECT o.* REPLACE (coalesce(o.file, b.file) AS file), b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
-             b.source_id, e.code IS NOT NULL AS known_economy, d.first_row
+             b.source_id, e.code IS NOT NULL AS known_economy, ${anyRepeated ? 'd.first_row' : 'NULL::INTEGER AS first_row'}
       FROM obs_values o
       JOIN obs_batch b USING (batch_id)
       LEFT JOIN economy e ON e.code = o.economy
-      LEFT JOIN obs_dup_keys d USING (batch_id, economy, year_text, disaggregation)
+      ${anyRepeated ? 'LEFT JOIN obs_dup_keys d USING (batch_id, economy, year_text, disaggregation)' : ''}
       WHERE b.duplicate_of IS NULL
     )
     SELECT *, coalesce(${REASON}, CASE WHEN row_number > first_row THEN
@@ -89,10 +100,9 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     ORDER BY file, row_number, year_text, disaggregation`);
 
   // observation_all's key (batch_id, economy, year, disaggregation): obs_dup_keys holds every
-  // key that occurs more than once among all staged values, and year_text is a valid 4-digit
+  // key that occurs more than once among the staged values (the other batches' keys are unique), and year_text is a valid 4-digit
   // year (so year_text::INTEGER keeps keys apart); only accepted values of those keys can repeat.
-  const [[repeatedKeys]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM obs_dup_keys')).getRows();
-  if (Number(repeatedKeys) > 0) {
+  if (anyRepeated) {
     await checkKey(conn, `(SELECT batch_id, economy, year_text::INTEGER AS year, disaggregation FROM obs_checked WHERE reason IS NULL AND first_row IS NOT NULL)`,
       'observation_all', ['batch_id', 'economy', 'year', 'disaggregation']);
   }

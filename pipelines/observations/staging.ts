@@ -16,7 +16,9 @@ export const STAGING_DDL = [
      checksum VARCHAR,           -- sha256 of the input bytes
      source VARCHAR,             -- citation
      source_id VARCHAR,          -- quarantine label of its refused values (the World Bank sources share 'worldbank')
-     pipeline_source VARCHAR     -- the running source's id, stamped by the runner after the source (run.ts)
+     pipeline_source VARCHAR,    -- the running source's id, stamped by the runner after the source (run.ts)
+     keys_unique BOOLEAN         -- true when the reader guarantees (economy, year, disaggregation) never repeats within
+                                 -- the batch (a bulk file without two lines for one economy): publish skips its duplicate-key scan
    )`,
   `CREATE TABLE IF NOT EXISTS stg_observation (
      batch_id VARCHAR,

@@ -95,15 +95,27 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
        delim = ',', quote = '"', escape = '"', store_rejects = true, filename = 'wb_path')`
   );
   const rejects = await takeRejects(conn, byPath);
-  const perPath = (await conn.runAndReadAll('SELECT wb_path, count(*)::INTEGER, min(rowid)::BIGINT FROM wb_file GROUP BY 1')).getRows();
-  const counts = new Map(perPath.map((r) => [String(r[0]), Number(r[1])]));
-  const firstRowid = new Map(perPath.map((r) => [String(r[0]), BigInt(r[2] as bigint)]));
-  const codes = (await conn.runAndReadAll(`SELECT DISTINCT wb_path, coalesce("Indicator Code", '') FROM wb_file ORDER BY 1, 2`)).getRows();
+  // One pass over the lines: per file and indicator code its lines, first rowid, and whether
+  // one economy has two lines (only then can a key repeat in the batch).
+  const codes = (
+    await conn.runAndReadAll(`SELECT wb_path, code, sum(n)::INTEGER, min(first_rowid)::BIGINT, max(n) > 1
+      FROM (SELECT wb_path, coalesce("Indicator Code", '') AS code, "Country Code", count(*) AS n, min(rowid) AS first_rowid FROM wb_file GROUP BY ALL)
+      GROUP BY 1, 2`)
+  ).getRows();
+  const counts = new Map<string, number>();
+  const firstRowid = new Map<string, bigint>();
+  for (const [path, , n, first] of codes) {
+    const p = String(path);
+    counts.set(p, (counts.get(p) ?? 0) + Number(n));
+    if (!firstRowid.has(p) || BigInt(first as bigint) < firstRowid.get(p)!) firstRowid.set(p, BigInt(first as bigint));
+  }
+  const yearColumns = columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank'));
+  const yearsDistinct = new Set(yearColumns.map((c) => c.trim())).size === yearColumns.length;
 
   const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
   // Ids in file-label order, so a second copy of the same bytes is always the one numbered ~2.
   codes.sort((a, b) => byPath.get(String(a[0]))!.file.localeCompare(byPath.get(String(b[0]))!.file) || String(a[1]).localeCompare(String(b[1])));
-  const batches: (StagedBatch & { path: string })[] = codes.map(([path, code]) => {
+  const batches: (StagedBatch & { path: string; keysUnique: boolean })[] = codes.map(([path, code, , , repeatedEconomy]) => {
     const g = byPath.get(String(path))!;
     const id = freeId(taken, batchId(String(code), g.det.vintage, g.checksum));
     taken.add(id);
@@ -117,14 +129,15 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
       checksum: g.checksum,
       source: fileCitation(g.file, g.det.vintage),
       source_id: QUARANTINE_SOURCE,
-      path: String(path)
+      path: String(path),
+      keysUnique: yearsDistinct && repeatedEconomy === false
     };
   });
   if (batches.length > 0) {
     const lit = (v: string | null) => (v == null ? 'NULL' : sqlString(v));
     await conn.run(
-      `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id) VALUES ${batches
-        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')})`)
+      `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, keys_unique) VALUES ${batches
+        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')}, ${b.keysUnique})`)
         .join(', ')}`
     );
     await conn.run(
@@ -133,24 +146,27 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
         .join(', ')}) t(wb_path, code, batch_id, first_rowid)`
     );
     const withLines = await lineTable(conn, headerLine, counts, rejects);
-    const years = columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank')).map(sqlIdent).join(', ');
+    const years = yearColumns.map(sqlIdent).join(', ');
     if (years) {
+      // The batch and line are found once per line (a few hundred per file), before the
+      // years are unpivoted into values (dozens per line); each value is trimmed once.
+      const line = `f.rowid - m.first_rowid + 1`;
       await conn.run(
         `INSERT INTO ${BULK_STAGING}
-         SELECT m.batch_id, u."Country Code", u."Country Name",
-                ${withLines ? `coalesce(l.line, u.rid - m.first_rowid + 1 + ${headerLine})` : `u.rid - m.first_rowid + 1 + ${headerLine}`}::INTEGER,
-                trim(u.year), trim(u.raw_value), TRY_CAST(trim(u.raw_value) AS DOUBLE), ''
-         FROM (UNPIVOT (SELECT rowid AS rid, wb_path, "Country Code", "Country Name", coalesce("Indicator Code", '') AS code, ${years} FROM wb_file)
-               ON ${years} INTO NAME year VALUE raw_value) u
-         JOIN wb_codes m ON m.wb_path = u.wb_path AND m.code = u.code
-         ${withLines ? 'LEFT JOIN wb_lines l ON l.wb_path = u.wb_path AND l.rn = u.rid - m.first_rowid + 1' : ''}
-         WHERE trim(u.raw_value) NOT IN ('', '..')`
+         SELECT batch_id, economy, economy_name, line, trim(year), raw, TRY_CAST(raw AS DOUBLE), ''
+         FROM (SELECT batch_id, economy, economy_name, line, year, trim(raw_value) AS raw
+               FROM (UNPIVOT (SELECT m.batch_id, f."Country Code" AS economy, f."Country Name" AS economy_name,
+                                     ${withLines ? `coalesce(l.line, ${line} + ${headerLine})` : `${line} + ${headerLine}`}::INTEGER AS line, ${years}
+                              FROM wb_file f JOIN wb_codes m ON m.wb_path = f.wb_path AND m.code = coalesce(f."Indicator Code", '')
+                              ${withLines ? `LEFT JOIN wb_lines l ON l.wb_path = f.wb_path AND l.rn = ${line}` : ''})
+                     ON ${years} INTO NAME year VALUE raw_value))
+         WHERE raw NOT IN ('', '..')`
       );
     }
   }
   await conn.run('DROP TABLE IF EXISTS wb_file');
   const good = [...counts.values()].reduce((a, b) => a + b, 0);
-  return { batches: batches.map(({ path: _path, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
+  return { batches: batches.map(({ path: _path, keysUnique: _k, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
 }
 
 /** Move DuckDB's rejected lines into quarantine ("malformed line: <DuckDB's message>"). */
