@@ -49,21 +49,22 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
            coalesce(disaggregation, '') AS disaggregation
     FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')
     UNION ALL
-    SELECT batch_id, economy, economy_name, row_number, NULL, year_text, raw, v, coalesce(disaggregation, '') FROM ${BULK_STAGING}`);
+    SELECT b.batch_id, v.economy, v.economy_name, v.row_number, NULL, v.year_text, v.raw, v.v, coalesce(v.disaggregation, '')
+    FROM ${BULK_STAGING} v JOIN stg_batch b USING (batch_no)`);
   const { duplicates, conflicts } = await markDuplicateBatches(conn, 'obs_values');
 
   // Duplicate keys within a batch: the first line wins, later lines are refused. Only the
   // values of batches whose reader does not guarantee unique keys are scanned (a bulk file
   // without two lines for one economy cannot repeat a key: at scale that is every value).
   const [[unsureBulk]] = (
-    await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM stg_batch WHERE NOT coalesce(keys_unique, false) AND batch_id IN (SELECT DISTINCT batch_id FROM ${BULK_STAGING})`)
+    await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM stg_batch WHERE NOT coalesce(keys_unique, false) AND batch_no IS NOT NULL`)
   ).getRows();
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_dup_keys AS
     SELECT batch_id, economy, year_text, disaggregation, min(row_number) AS first_row
     FROM (SELECT batch_id, economy, trim(year) AS year_text, coalesce(disaggregation, '') AS disaggregation, row_number
           FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')
-          ${Number(unsureBulk) > 0 ? `UNION ALL SELECT batch_id, economy, year_text, coalesce(disaggregation, ''), row_number FROM ${BULK_STAGING}
-            WHERE batch_id IN (SELECT batch_id FROM stg_batch WHERE NOT coalesce(keys_unique, false))` : ''})
+          ${Number(unsureBulk) > 0 ? `UNION ALL SELECT b.batch_id, v.economy, v.year_text, coalesce(v.disaggregation, ''), v.row_number
+            FROM ${BULK_STAGING} v JOIN stg_batch b USING (batch_no) WHERE NOT coalesce(b.keys_unique, false)` : ''})
     GROUP BY ALL HAVING count(*) > 1`);
   const [[repeatedKeys]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM obs_dup_keys')).getRows();
   const anyRepeated = Number(repeatedKeys) > 0;

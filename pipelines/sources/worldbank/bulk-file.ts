@@ -11,7 +11,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
 import type { BulkLayout } from './layout';
-import { BULK_STAGING, ensureBulkStaging, freeId, type StagedBatch } from '../../observations/staging';
+import { BULK_STAGING, ensureBulkStaging, freeId, nextBatchNo, type StagedBatch } from '../../observations/staging';
 import { batchId, fileCitation, PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
 import { sqlIdent, sqlString } from './sql-text';
 
@@ -115,7 +115,8 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
   const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
   // Ids in file-label order, so a second copy of the same bytes is always the one numbered ~2.
   codes.sort((a, b) => byPath.get(String(a[0]))!.file.localeCompare(byPath.get(String(b[0]))!.file) || String(a[1]).localeCompare(String(b[1])));
-  const batches: (StagedBatch & { path: string; keysUnique: boolean })[] = codes.map(([path, code, , , repeatedEconomy]) => {
+  const firstNo = await nextBatchNo(conn);
+  const batches: (StagedBatch & { path: string; keysUnique: boolean; no: number })[] = codes.map(([path, code, , , repeatedEconomy], i) => {
     const g = byPath.get(String(path))!;
     const id = freeId(taken, batchId(String(code), g.det.vintage, g.checksum));
     taken.add(id);
@@ -130,20 +131,21 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
       source: fileCitation(g.file, g.det.vintage),
       source_id: QUARANTINE_SOURCE,
       path: String(path),
-      keysUnique: yearsDistinct && repeatedEconomy === false
+      keysUnique: yearsDistinct && repeatedEconomy === false,
+      no: firstNo + i
     };
   });
   if (batches.length > 0) {
     const lit = (v: string | null) => (v == null ? 'NULL' : sqlString(v));
     await conn.run(
-      `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, keys_unique) VALUES ${batches
-        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')}, ${b.keysUnique})`)
+      `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, keys_unique, batch_no) VALUES ${batches
+        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')}, ${b.keysUnique}, ${b.no})`)
         .join(', ')}`
     );
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE wb_codes AS SELECT * FROM (VALUES ${batches
-        .map((b) => `(${sqlString(b.path)}, ${sqlString(b.original_code)}, ${sqlString(b.batch_id)}, ${firstRowid.get(b.path)}::BIGINT)`)
-        .join(', ')}) t(wb_path, code, batch_id, first_rowid)`
+        .map((b) => `(${sqlString(b.path)}, ${sqlString(b.original_code)}, ${b.no}, ${firstRowid.get(b.path)}::BIGINT)`)
+        .join(', ')}) t(wb_path, code, batch_no, first_rowid)`
     );
     const withLines = await lineTable(conn, headerLine, counts, rejects);
     const years = yearColumns.map(sqlIdent).join(', ');
@@ -153,9 +155,9 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
       const line = `f.rowid - m.first_rowid + 1`;
       await conn.run(
         `INSERT INTO ${BULK_STAGING}
-         SELECT batch_id, economy, economy_name, line, trim(year), raw, TRY_CAST(raw AS DOUBLE), ''
-         FROM (SELECT batch_id, economy, economy_name, line, year, trim(raw_value) AS raw
-               FROM (UNPIVOT (SELECT m.batch_id, f."Country Code" AS economy, f."Country Name" AS economy_name,
+         SELECT batch_no, economy, economy_name, line, trim(year), raw, TRY_CAST(raw AS DOUBLE), ''
+         FROM (SELECT batch_no, economy, economy_name, line, year, trim(raw_value) AS raw
+               FROM (UNPIVOT (SELECT m.batch_no, f."Country Code" AS economy, f."Country Name" AS economy_name,
                                      ${withLines ? `coalesce(l.line, ${line} + ${headerLine})` : `${line} + ${headerLine}`}::INTEGER AS line, ${years}
                               FROM wb_file f JOIN wb_codes m ON m.wb_path = f.wb_path AND m.code = coalesce(f."Indicator Code", '')
                               ${withLines ? `LEFT JOIN wb_lines l ON l.wb_path = f.wb_path AND l.rn = ${line}` : ''})
@@ -166,7 +168,7 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
   }
   await conn.run('DROP TABLE IF EXISTS wb_file');
   const good = [...counts.values()].reduce((a, b) => a + b, 0);
-  return { batches: batches.map(({ path: _path, keysUnique: _k, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
+  return { batches: batches.map(({ path: _path, keysUnique: _k, no: _no, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
 }
 
 /** Move DuckDB's rejected lines into quarantine ("malformed line: <DuckDB's message>"). */
