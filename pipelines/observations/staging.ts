@@ -117,12 +117,6 @@ export async function stageRows(conn: DuckDBConnection, batch: StagedBatch, rows
   }
 }
 
-/** The first free stg_batch.batch_no (numbers of batches staged in stg_bulk_value). */
-export async function nextBatchNo(conn: DuckDBConnection): Promise<number> {
-  const [[n]] = (await conn.runAndReadAll('SELECT coalesce(max(batch_no), 0)::INTEGER + 1 FROM stg_batch')).getRows();
-  return Number(n);
-}
-
 /** Batch identifiers: one batch per indicator per input, named so a reader can tell what it is. */
 export function batchId(code: string, vintage: string | null, checksum: string): string {
   return `${code || '(none)'}@${vintage ?? 'undated'}#${checksum.slice(0, 8)}`;

@@ -11,7 +11,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
 import type { BulkLayout } from './layout';
-import { BULK_STAGING, ensureBulkStaging, freeId, nextBatchNo, type StagedBatch } from '../../observations/staging';
+import { BULK_STAGING, ensureBulkStaging, freeId, type StagedBatch } from '../../observations/staging';
 import { batchId, fileCitation, PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
 import { sqlIdent, sqlString } from './sql-text';
 
@@ -112,10 +112,11 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
   const yearColumns = columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank'));
   const yearsDistinct = new Set(yearColumns.map((c) => c.trim())).size === yearColumns.length;
 
-  const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
+  const staged = (await conn.runAndReadAll('SELECT batch_id, batch_no FROM stg_batch')).getRows();
+  const taken = new Set(staged.map((r) => String(r[0])));
+  const firstNo = staged.reduce((m, r) => Math.max(m, Number(r[1] ?? 0)), 0) + 1;
   // Ids in file-label order, so a second copy of the same bytes is always the one numbered ~2.
   codes.sort((a, b) => byPath.get(String(a[0]))!.file.localeCompare(byPath.get(String(b[0]))!.file) || String(a[1]).localeCompare(String(b[1])));
-  const firstNo = await nextBatchNo(conn);
   const batches: (StagedBatch & { path: string; keysUnique: boolean; no: number })[] = codes.map(([path, code, , , repeatedEconomy], i) => {
     const g = byPath.get(String(path))!;
     const id = freeId(taken, batchId(String(code), g.det.vintage, g.checksum));
@@ -179,8 +180,12 @@ async function takeRejects(conn: DuckDBConnection, byPath: Map<string, BulkInput
        FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id) GROUP BY 1, 2 ORDER BY 1, 2`
     )
   ).getRows();
-  await conn.run('DELETE FROM reject_errors');
-  await conn.run('DELETE FROM reject_scans');
+  // Emptied only when it holds errors: a scan record without errors never joins (two
+  // statements fewer per group of files).
+  if (rows.length > 0) {
+    await conn.run('DELETE FROM reject_errors');
+    await conn.run('DELETE FROM reject_scans');
+  }
   const quarantined = rows.map((r) => ({
     path: String(r[0]),
     source: QUARANTINE_SOURCE,
