@@ -4,9 +4,10 @@
 // the same layout (header line and columns) are read by one read_csv call, so DuckDB reads
 // them in parallel; JavaScript only looks at the first few KB of each file (layout.ts).
 // Their non-missing values (millions of rows) go to the shared step's temporary table
-// stg_bulk_value, already trimmed and parsed (the file is the batch's): writing them as raw text into stg_observation, a table of the warehouse file,
-// cost about five times more (compressed and written to disk, then dropped), and reading
-// them back cost a second pass.
+// stg_bulk_value, already trimmed and parsed: writing them as raw text into stg_observation,
+// a table of the warehouse file, cost about five times more. A clean file is never held
+// whole in memory: its lines' identifying columns are read first, then the file again with
+// its years unpivoted straight into staging (see stageGroup).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
@@ -83,17 +84,30 @@ export function readerMessage(err: unknown, input: { diskPath: string; file: str
   return first.split(input.diskPath).join(input.file);
 }
 
-async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<StagedFile> {
+/**
+ * Stage one group of files of the same layout. Clean files (the usual case) are read twice,
+ * never materialised whole: first their identifying columns (wb_file: per line its file,
+ * code, economy and name; rowid gives the line), then again with the years unpivoted straight
+ * into staging, each line found in wb_file by (file, code, economy). A group with malformed
+ * lines or with two lines for one economy (a key that may repeat) is staged the older way,
+ * `wide`: the whole file materialised, each value's line from the row it came from.
+ */
+async function stageGroup(conn: DuckDBConnection, group: BulkInput[], wide = false): Promise<StagedFile> {
   const { headerLine, columns } = group[0].det;
   const byPath = new Map(group.map((g) => [g.diskPath, g]));
   const struct = `{${columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
-  // CREATE TABLE AS keeps the scan order (preserve_insertion_order), so rowid follows file lines.
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE wb_file AS
-     SELECT * FROM read_csv([${group.map((g) => sqlString(g.diskPath)).join(', ')}],
+  const readCsv = `read_csv([${group.map((g) => sqlString(g.diskPath)).join(', ')}],
        skip = ${headerLine - 1}, header = true, auto_detect = false, columns = ${struct},
-       delim = ',', quote = '"', escape = '"', store_rejects = true, filename = 'wb_path')`
-  );
+       delim = ',', quote = '"', escape = '"', store_rejects = true, filename = 'wb_path')`;
+  const idColumns = ['wb_path', ...ID_COLUMNS.filter((c) => columns.includes(c))].map(sqlIdent).join(', ');
+  // CREATE TABLE AS keeps the scan order (preserve_insertion_order), so rowid follows file lines.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_file AS SELECT ${wide ? '*' : idColumns} FROM ${readCsv}`);
+  const retryWide = async () => {
+    await clearRejects(conn);
+    await conn.run('DROP TABLE IF EXISTS wb_file');
+    return stageGroup(conn, group, true);
+  };
+  if (!wide && (await rejectCount(conn)) > 0) return retryWide();
   const rejects = await takeRejects(conn, byPath);
   // One pass over the lines: per file and indicator code its lines, first rowid, and whether
   // one economy has two lines (only then can a key repeat in the batch).
@@ -111,6 +125,7 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
   }
   const yearColumns = columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank'));
   const yearsDistinct = new Set(yearColumns.map((c) => c.trim())).size === yearColumns.length;
+  if (!wide && (!yearsDistinct || codes.some((r) => r[4] !== false))) return retryWide();
 
   const staged = (await conn.runAndReadAll('SELECT batch_id, batch_no FROM stg_batch')).getRows();
   const taken = new Set(staged.map((r) => String(r[0])));
@@ -153,23 +168,47 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
     if (years) {
       // The batch and line are found once per line (a few hundred per file), before the
       // years are unpivoted into values (dozens per line); each value is trimmed once.
-      const line = `f.rowid - m.first_rowid + 1`;
+      const line = `${wide ? 'f' : 'w'}.rowid - m.first_rowid + 1`;
+      // Narrow: the line's identifying columns and rowid from wb_file, its years from the second read.
+      const lines = wide
+        ? `wb_file f JOIN wb_codes m ON m.wb_path = f.wb_path AND m.code = coalesce(f."Indicator Code", '')
+           ${withLines ? `LEFT JOIN wb_lines l ON l.wb_path = f.wb_path AND l.rn = ${line}` : ''}`
+        : `${readCsv} f
+           JOIN wb_file w ON w.wb_path = f.wb_path AND w."Indicator Code" IS NOT DISTINCT FROM f."Indicator Code"
+                          AND w."Country Code" IS NOT DISTINCT FROM f."Country Code"
+           JOIN wb_codes m ON m.wb_path = w.wb_path AND m.code = coalesce(w."Indicator Code", '')`;
       await conn.run(
         `INSERT INTO ${BULK_STAGING}
          SELECT batch_no, economy, economy_name, line, trim(year), raw, TRY_CAST(raw AS DOUBLE), ''
          FROM (SELECT batch_no, economy, economy_name, line, year, trim(raw_value) AS raw
                FROM (UNPIVOT (SELECT m.batch_no, f."Country Code" AS economy, f."Country Name" AS economy_name,
                                      ${withLines ? `coalesce(l.line, ${line} + ${headerLine})` : `${line} + ${headerLine}`}::INTEGER AS line, ${years}
-                              FROM wb_file f JOIN wb_codes m ON m.wb_path = f.wb_path AND m.code = coalesce(f."Indicator Code", '')
-                              ${withLines ? `LEFT JOIN wb_lines l ON l.wb_path = f.wb_path AND l.rn = ${line}` : ''})
+                              FROM ${lines})
                      ON ${years} INTO NAME year VALUE raw_value))
          WHERE raw NOT IN ('', '..')`
       );
+      // The second read must see the lines the first one did; if it refused one the first kept,
+      // its values are withdrawn and the group is staged wide.
+      if (!wide && (await rejectCount(conn)) > 0) {
+        const nos = batches.map((b) => b.no).join(', ');
+        await conn.run(`DELETE FROM ${BULK_STAGING} WHERE batch_no IN (${nos})`);
+        await conn.run(`DELETE FROM stg_batch WHERE batch_no IN (${nos})`);
+        return retryWide();
+      }
     }
   }
   await conn.run('DROP TABLE IF EXISTS wb_file');
   const good = [...counts.values()].reduce((a, b) => a + b, 0);
   return { batches: batches.map(({ path: _path, keysUnique: _k, no: _no, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
+}
+
+async function rejectCount(conn: DuckDBConnection): Promise<number> {
+  return Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM reject_errors')).getRows()[0][0]);
+}
+
+async function clearRejects(conn: DuckDBConnection): Promise<void> {
+  await conn.run('DELETE FROM reject_errors');
+  await conn.run('DELETE FROM reject_scans');
 }
 
 /** Move DuckDB's rejected lines into quarantine ("malformed line: <DuckDB's message>"). */
@@ -182,10 +221,7 @@ async function takeRejects(conn: DuckDBConnection, byPath: Map<string, BulkInput
   ).getRows();
   // Emptied only when it holds errors: a scan record without errors never joins (two
   // statements fewer per group of files).
-  if (rows.length > 0) {
-    await conn.run('DELETE FROM reject_errors');
-    await conn.run('DELETE FROM reject_scans');
-  }
+  if (rows.length > 0) await clearRejects(conn);
   const quarantined = rows.map((r) => ({
     path: String(r[0]),
     source: QUARANTINE_SOURCE,
