@@ -101,7 +101,7 @@ export function comparisonSummary(input: SummaryInput): string {
   // An English sentence lower-cases the name inside it; other languages quote it as published.
   if (change === null) return m.cd_cmp_no_data({ indicator: getLocale() === 'en' ? lowerFirst(input.indicatorName) : input.indicatorName, subject: input.subjectName });
   const latest = [...input.subject].sort((a, b) => b.year - a.year)[0];
-  let sentence = m.cd_cmp_change({ indicator: input.indicatorName, subject: input.subjectName, change });
+  let sentence: string = m.cd_cmp_change({ indicator: input.indicatorName, subject: input.subjectName, change });
   const ref = input.reference?.points.find((p) => p.year === latest.year);
   if (input.reference && ref) {
     const value = input.format(ref.value);

@@ -100,7 +100,7 @@ const valueMap: ChartDefinition = async (params) => {
   const years = withData.map((r) => r.year as number);
   const when = year !== null ? m.cd_map_in_year({ year }) : years.length ? m.cd_map_latest_span({ from: Math.min(...years), to: Math.max(...years) }) : m.cd_map_latest();
   const where = region && region.code !== 'WLD' ? m.cd_map_members_of({ region: region.name }) : m.cd_map_countries();
-  let summary = withData.length
+  let summary: string = withData.length
     ? m.cd_map_value_summary({ count: withData.length, total: rows.length, where, when, highest: String(sorted[0].country), high: fmt(sorted[0].value as number), lowest: String(sorted.at(-1)!.country), low: fmt(sorted.at(-1)!.value as number) })
     : year !== null
       ? m.cd_map_value_none_year({ total: rows.length, where, year })
@@ -175,7 +175,7 @@ const statusMap: ChartDefinition = async (params) => {
   const without = rows.filter((r) => r.status === noData).map((r) => String(r.country));
   const hidden = rows.filter((r) => r.status !== noData && !onMap.has(String(r.code))).map((r) => String(r.country));
   const name = shortIndicatorName(indicator.name);
-  let summary = m.cd_status_map_summary({ goal: fmt(goal.value), horizon, counts: counts.map((k) => `${k.n} ${k.label.toLowerCase()}`).join(', '), total: rows.length });
+  let summary: string = m.cd_status_map_summary({ goal: fmt(goal.value), horizon, counts: counts.map((k) => `${k.n} ${k.label.toLowerCase()}`).join(', '), total: rows.length });
   if (without.length) summary += m.cd_map_light_grey({ count: without.length });
   if (hidden.length) summary += m.cd_map_hidden_verdicts({ count: hidden.length });
   const notes: string[] = [];

@@ -244,7 +244,7 @@ export const trendChart: ChartDefinition = async (params) => {
   const w0 = world[0];
   const w1 = world.at(-1);
   const fmt = (v: number) => formatValue(v, unit);
-  let summary = w0 && w1 ? m.cd_world_change({ what: shortName(code, ind.name), change: worldChange(w0, w1, fmt) }) : m.cd_no_world_series();
+  let summary: string = w0 && w1 ? m.cd_world_change({ what: shortName(code, ind.name), change: worldChange(w0, w1, fmt) }) : m.cd_no_world_series();
   if (hi && lo) summary += m.cd_trend_regions({ highest: hi.name, high: fmt(hi.value), highYear: hi.year, lowest: lo.name, low: fmt(lo.value), lowYear: lo.year });
   const goal = ind.goalValue;
   if (goal != null && w1) {
