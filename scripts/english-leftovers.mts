@@ -73,7 +73,7 @@ async function fetchPage(path: string): Promise<string> {
 async function checkerPage(): Promise<string> {
   const form = new FormData();
   form.set('file', new File(['title,country,year\n"Ã©cole",KENYA,20x1\n'], 'bad.csv', { type: 'text/csv' }));
-  const res = await fetch(`${base}/${locale}/stocktaking/check`, { method: 'POST', body: form, headers: { origin: base } });
+  const res = await fetch(`${base}/${locale}/stocktaking/check`, { method: 'POST', body: form, headers: { origin: base.replace('http:', 'https:'), accept: 'text/html' } });
   return res.text();
 }
 

@@ -63,7 +63,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     const latest = world[world.length - 1].year;
     const asOfYears = horizon < latest ? [horizon, latest] : [latest];
     working = asOfYears.map((asOf) => ({
-      heading: asOf === latest ? `As of ${asOf} (latest data)` : `As of ${asOf} (horizon year)`,
+      heading: asOf === latest ? m.working_as_of_latest({ year: asOf }) : m.working_as_of_horizon({ year: asOf }),
       assessment: assess(world, goal, { asOf }),
       alternatives: alternativeVerdicts(world, goal, { asOf })
     }));
