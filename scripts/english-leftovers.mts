@@ -2,7 +2,8 @@
 // one page of every type, strips the markup, removes the text the warehouse holds (source names,
 // titles, cited text, which stay as published) and flags what still reads as English.
 //   npx tsx scripts/english-leftovers.mts http://127.0.0.1:5314 fr /path/wsis.duckdb [--list]
-// A review aid, not a test: it prints a count per page type and, with --list, the sentences.
+// A review aid, not a test (test/e2e/i18n-server-text.spec.ts is): it prints a count per page
+// type and, with --list, the sentences. Quoted source names and file names still show up.
 import { openReadOnly } from '../pipelines/run';
 
 const [base = 'http://127.0.0.1:5314', locale = 'fr', warehouse = process.env.WSIS_WAREHOUSE ?? ''] = process.argv.slice(2);
@@ -45,7 +46,9 @@ async function warehouseTexts(): Promise<string[]> {
 function textNodes(html: string): string[] {
   const body = html
     .replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<(code|pre)\b[\s\S]*?<\/\1>/gi, ' ');
+    .replace(/<(code|pre)\b[\s\S]*?<\/\1>/gi, ' ')
+    // Text the page marks as English (data dictionary, run messages) is English on purpose.
+    .replace(/<(td|p|span|li)\b[^>]*\blang="en"[^>]*>[\s\S]*?<\/\1>/gi, ' ');
   const text = body
     .replace(/<\/?(p|li|td|th|h\d|caption|figcaption|dt|dd|div|section|title|text|tspan|option|label|summary|button|a)\b[^>]*>/gi, '\n')
     .replace(/<[^>]+>/g, '')
