@@ -1,6 +1,7 @@
 // An economy's series compared with others (its region, the world, a computed aggregate)
 // against a goal line: the Plot spec and the one-sentence summary, both from the data.
 import * as Plot from '@observablehq/plot';
+import { formatPlain } from '$lib/format';
 import { frame } from './frame';
 import { getLocale } from '$lib/i18n/locale';
 import { m } from '$lib/paraglide/messages.js';
@@ -32,7 +33,7 @@ export interface ComparisonOptions {
 const COLOURS = ['#1f4e8c', '#c0392b', '#6b6b6b', '#1b7f3b', '#8e44ad'];
 
 // Native SVG tooltips: hovering a point shows its value, with or without JavaScript.
-const pointTitle = (d: ComparisonPoint) => `${d.series}, ${d.year}: ${+d.value.toFixed(2)}`;
+const pointTitle = (d: ComparisonPoint) => `${d.series}, ${d.year}: ${formatPlain(+d.value.toFixed(2))}`;
 
 export function comparisonChartSpec(series: ComparisonSeries[], options: ComparisonOptions): Plot.PlotOptions {
   if (series.length === 0) throw new Error('invalid comparison: no series');
