@@ -18,7 +18,7 @@ const security: Handle = async ({ event, resolve }) => withSecurityHeaders(await
 const errors: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   if (isApiPath(event.url.pathname)) return shapeApiError(response, event.request, event.url);
-  if (event.locals.warehouseUnavailable && response.status >= 500) return unavailablePage();
+  if (event.locals.warehouseUnavailable && response.status >= 500) return unavailablePage(event.url);
   return response;
 };
 
