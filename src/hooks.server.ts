@@ -1,12 +1,11 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { gzipSync } from 'node:zlib';
 import { isLanguageNeutral, localizeLinks } from '$lib/i18n/links';
 import { baseLocale, getLocale, localeInfo, type Locale } from '$lib/i18n/locale';
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { isApiPath, shapeApiError } from '$lib/server/api/error-shape';
-import { pageCache, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
+import { compressForCache, pageCache, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { unavailablePage } from '$lib/server/unavailable';
 import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
@@ -48,7 +47,7 @@ const pages: Handle = async ({ event, resolve }) => {
   const { request, url } = event;
   const cacheable =
     request.method === 'GET' && !isApiPath(url.pathname) && !url.pathname.startsWith('/data/download/') && !url.pathname.startsWith('/download/') && url.pathname !== '/healthz' && !event.isDataRequest && event.route.id !== null;
-  if (!cacheable) return resolve(event, { transformPageChunk: focusableTables });
+  if (!cacheable) return resolve(event);
 
   let version: string;
   try {
@@ -58,14 +57,14 @@ const pages: Handle = async ({ event, resolve }) => {
     throw err;
   }
   const key = pageCacheKey(event.route.id, url, getLocale());
-  if (key === null) return resolve(event, { transformPageChunk: focusableTables });
+  if (key === null) return resolve(event);
   const etag = `"${version}-${hash(key)}"`;
   if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
 
   const gzipOk = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
   let own: Response | null = null;
   const { page, shared } = await pageCache.getOrRender(version, key, async () => {
-    const response = await resolve(event, { transformPageChunk: focusableTables });
+    const response = await resolve(event);
     if (response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html')) {
       own = response;
       return null;
@@ -74,11 +73,14 @@ const pages: Handle = async ({ event, resolve }) => {
     const headers: [string, string][] = [...response.headers.entries()].filter(([k]) => k !== 'content-length' && k !== 'etag' && k !== 'cache-control');
     headers.push(['etag', etag], ['cache-control', 'public, max-age=0, must-revalidate']);
     headers.push(['vary', 'accept-encoding']);
-    return { body, gzipped: gzipSync(body, { level: 6 }), headers };
+    return { body, headers };
   });
-  if (page) return send(page, gzipOk, shared ? 'hit' : 'miss');
-  // An error page is not cached; a request that waited on someone else's error renders its own.
-  return own ?? resolve(event, { transformPageChunk: focusableTables });
+  if (!page) return own ?? resolve(event); // an error page is not cached; a request that waited on someone else's error renders its own
+  // A first render is answered as it is: gzip would add its compression time (4-20 ms a page) to
+  // this answer. The gzipped copy that later requests get is made once, after this answer is
+  // written (setImmediate) and in zlib's thread pool.
+  if (!shared) setImmediate(() => void compressForCache(version, key, page));
+  return send(page, gzipOk, shared ? 'hit' : 'miss');
 };
 
 export const handle = sequence(security, errors, language, pages);
@@ -104,10 +106,4 @@ function hash(text: string): string {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return (h >>> 0).toString(36);
-}
-
-/** On a phone a wide table (or code block) scrolls in its own box (app.css); tabindex lets keyboard users scroll it
- *  (axe: scrollable-region-focusable). Added here once rather than on every table of every page. */
-function focusableTables({ html }: { html: string }): string {
-  return html.replace(/<(table|pre)\b(?![^>]*\btabindex=)/g, '<$1 tabindex="0"');
 }

@@ -3,6 +3,7 @@
 // are no sessions), so a rendered page can be served again until a new build is published.
 // Bounded by bytes (body, gzipped body, headers and key); only successful HTML is kept.
 // Concurrent first requests for one page wait for one render (single flight).
+import { gzip } from 'node:zlib';
 import { PAGE_PARAMS, pageQuery } from '../page-query';
 import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
 
@@ -10,7 +11,7 @@ export { PAGE_PARAMS };
 
 export interface CachedPage {
   body: Uint8Array;
-  /** The same body gzip-compressed (adapter-node does not compress responses itself). */
+  /** The same body gzip-compressed (adapter-node does not compress responses itself); made after the first answer. */
   gzipped?: Uint8Array;
   headers: [string, string][];
 }
@@ -89,6 +90,13 @@ export class PageCache {
     }
   }
 
+  /** Put `next` in place of `page` if it is still the cached page of the build being served (never switches builds). */
+  replace(version: string, key: string, page: CachedPage, next: CachedPage): boolean {
+    if (version !== this.version || this.entries.get(key) !== page) return false;
+    this.entries.set(key, next, pageBytes(next));
+    return true;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -104,3 +112,17 @@ export class PageCache {
 
 /** The server's one page cache. */
 export const pageCache = new PageCache();
+
+/**
+ * Add the gzipped body to a page just cached, off the main thread (zlib's thread pool), so the
+ * request that rendered it is not kept waiting for compression; until it is done the page is
+ * served uncompressed. Kept only while the page is still in the cache of the same build.
+ */
+export function compressForCache(version: string, key: string, page: CachedPage, cache: PageCache = pageCache): Promise<void> {
+  return new Promise((done) => {
+    gzip(page.body, { level: 6 }, (err, gzipped) => {
+      if (!err) cache.replace(version, key, page, { ...page, gzipped: new Uint8Array(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength) });
+      done();
+    });
+  });
+}
