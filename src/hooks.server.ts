@@ -5,7 +5,7 @@ import { baseLocale, getLocale, localeInfo, type Locale } from '$lib/i18n/locale
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { isApiPath, shapeApiError } from '$lib/server/api/error-shape';
-import { compressForCache, pageCache, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
+import { pageCache, withGzip, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { unavailablePage } from '$lib/server/unavailable';
 import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
@@ -77,10 +77,10 @@ const pages: Handle = async ({ event, resolve }) => {
   });
   if (!page) return own ?? resolve(event); // an error page is not cached; a request that waited on someone else's error renders its own
   // A first render is answered as it is: gzip would add its compression time (4-20 ms a page) to
-  // this answer. The gzipped copy that later requests get is made once, after this answer is
-  // written (setImmediate) and in zlib's thread pool.
-  if (!shared) setImmediate(() => void compressForCache(version, key, page));
-  return send(page, gzipOk, shared ? 'hit' : 'miss');
+  // this answer, and most pages are visited once per build. The next request that accepts gzip
+  // makes the gzipped copy (zlib's thread pool), which every later one gets.
+  if (!shared) return send(page, false, 'miss');
+  return send(gzipOk ? await withGzip(version, key, page) : page, gzipOk, 'hit');
 };
 
 export const handle = sequence(security, errors, language, pages);

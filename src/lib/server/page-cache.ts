@@ -113,16 +113,27 @@ export class PageCache {
 /** The server's one page cache. */
 export const pageCache = new PageCache();
 
+const compressing = new WeakMap<CachedPage, Promise<CachedPage>>();
+
 /**
- * Add the gzipped body to a page just cached, off the main thread (zlib's thread pool), so the
- * request that rendered it is not kept waiting for compression; until it is done the page is
- * served uncompressed. Kept only while the page is still in the cache of the same build.
+ * The page with its gzipped body, made on the first request that accepts gzip after the page was
+ * rendered: a page visited once (most first visits) never pays for compression, and the render
+ * that answered it did not wait for it. Compressed in zlib's thread pool, once per page (concurrent
+ * requests share it), and kept in the cache when the page is still the cached one of the build.
  */
-export function compressForCache(version: string, key: string, page: CachedPage, cache: PageCache = pageCache): Promise<void> {
-  return new Promise((done) => {
-    gzip(page.body, { level: 6 }, (err, gzipped) => {
-      if (!err) cache.replace(version, key, page, { ...page, gzipped: new Uint8Array(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength) });
-      done();
+export function withGzip(version: string, key: string, page: CachedPage, cache: PageCache = pageCache): Promise<CachedPage> {
+  if (page.gzipped) return Promise.resolve(page);
+  let pending = compressing.get(page);
+  if (!pending) {
+    pending = new Promise<CachedPage>((done) => {
+      gzip(page.body, { level: 6 }, (err, gzipped) => {
+        if (err) return done(page);
+        const next = { ...page, gzipped: new Uint8Array(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength) };
+        cache.replace(version, key, page, next);
+        done(next);
+      });
     });
-  });
+    compressing.set(page, pending);
+  }
+  return pending;
 }
