@@ -100,9 +100,21 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 };
 
 function send(page: CachedPage, gzipOk: boolean, cache: 'hit' | 'miss'): Response {
-  const headers: [string, string][] = [...page.headers, ['x-page-cache', cache]];
-  if (gzipOk && page.gzipped) return new Response(page.gzipped as Uint8Array<ArrayBuffer>, { status: 200, headers: [...headers, ['content-encoding', 'gzip']] });
-  return new Response(page.body as Uint8Array<ArrayBuffer>, { status: 200, headers });
+  const gzipped = gzipOk && page.gzipped;
+  const bytes = gzipped ? page.gzipped! : page.body;
+  const headers: [string, string][] = [...page.headers, ['x-page-cache', cache], ['content-length', String(bytes.byteLength)]];
+  if (gzipped) headers.push(['content-encoding', 'gzip']);
+  return new Response(bytesStream(bytes), { status: 200, headers });
+}
+
+/** The cached bytes as a body without a copy: a Uint8Array body is copied by undici on every response (~0.1 ms for 77 KB). */
+function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    }
+  });
 }
 
 function hash(text: string): string {
