@@ -1,6 +1,7 @@
 // Progress queries: series from the warehouse fed to the pure method in $lib/progress.
 import { aggregate, assess, compareWithPublished, type AggregatePoint, type Assessment, type Goal, type Series } from '$lib/progress';
 import { indicatorValues, seriesOf } from '../indicator-values';
+import { perBuild } from '../build-memo';
 import { query } from '../warehouse';
 
 export interface IndicatorGoal {
@@ -78,9 +79,18 @@ export async function worldMembers(): Promise<string[]> {
   return rows.map((r) => r.code);
 }
 
-/** Population-weighted aggregate of an indicator over a list of countries, with coverage. */
-export async function computedAggregate(indicator: string, members: string[]): Promise<AggregatePoint[]> {
-  if (members.length === 0) return [];
+/**
+ * Population-weighted aggregate of an indicator over a list of countries, with coverage: once per
+ * build and (indicator, members), since it walks every member's values and populations (the target
+ * pages of both horizons, the series chart and the action lines ask for the same world aggregates).
+ * Callers must not change the points.
+ */
+export function computedAggregate(indicator: string, members: string[]): Promise<AggregatePoint[]> {
+  if (members.length === 0) return Promise.resolve([]);
+  return perBuild('computed-aggregate', `${indicator}\u0000${members.join(',')}`, () => computeAggregate(indicator, members));
+}
+
+async function computeAggregate(indicator: string, members: string[]): Promise<AggregatePoint[]> {
   const [own, population] = await Promise.all([indicatorValues(indicator), indicatorValues('SP.POP.TOTL')]);
   // Rows in the order the members are listed; aggregate() does not depend on it.
   const rowsOf = (v: typeof own) => members.flatMap((country) => (v.byEconomy.get(country)?.series ?? []).map(({ year, value }) => ({ country, year, value })));
