@@ -1,7 +1,7 @@
 // One measured ingest, in its own process so its peak memory (maxRSS) is its own:
 //   node --import tsx bench/ingest-child.ts <job.json>
 // job: { mode: 'pipeline' | 'bare', warehouse, files: [{file, path}], profile?: boolean }
-// Prints one JSON line: { seconds, stageSeconds, publishSeconds, values, maxRssMb, statements? }.
+// Prints one JSON line: { seconds, stageSeconds, publishSeconds, values, maxRssMb, cpuSeconds, statements? }.
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { stageWorldBankFiles } from '../pipelines/sources/worldbank/files';
@@ -20,7 +20,7 @@ function profileConnection(conn: DuckDBConnection, log: { sql: string; seconds: 
   for (const method of ['run', 'runAndReadAll'] as const) {
     const original = conn[method].bind(conn) as (...args: unknown[]) => Promise<unknown>;
     (conn as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
-      const t0 = performance.now();
+  const t0 = performance.now();
       try {
         return await original(...args);
       } finally {
@@ -37,6 +37,7 @@ async function main() {
   const conn = await instance.connect();
   const statements: { sql: string; seconds: number }[] = [];
   if (job.profile) profileConnection(conn, statements);
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   let t1 = t0;
   let values = 0;
@@ -56,12 +57,15 @@ async function main() {
   conn.closeSync();
   instance.closeSync();
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  // CPU time of the ingest, every thread (DuckDB's too): moves less than wall time on a shared machine.
+  const cpu = process.cpuUsage(cpu0);
   const result = {
     seconds: (t2 - t0) / 1000,
     stageSeconds: (t1 - t0) / 1000,
     publishSeconds: (t2 - t1) / 1000,
     values,
     maxRssMb,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     statements: job.profile ? statements : undefined
   };
   process.stdout.write(JSON.stringify(result) + '\n');

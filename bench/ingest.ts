@@ -21,6 +21,8 @@ export interface IngestRun {
   publishSeconds: number;
   values: number;
   maxRssMb: number;
+  /** CPU seconds of the ingest, all threads. */
+  cpuSeconds: number;
   statements?: { sql: string; seconds: number }[];
 }
 
@@ -102,6 +104,8 @@ export interface IngestComparison {
   publishSeconds: number;
   bareSeconds: number;
   ratio: number;
+  /** The same ratio in CPU seconds (medians): steadier than wall time when the machine is shared. */
+  cpuRatio: number;
   pipelineRssMb: number;
   bareRssMb: number;
 }
@@ -126,6 +130,7 @@ export async function compareIngest(template: string, files: DataFile[], work: s
     publishSeconds: m(pipeline, 'publishSeconds'),
     bareSeconds: m(bare, 'seconds'),
     ratio: m(pipeline, 'seconds') / m(bare, 'seconds'),
+    cpuRatio: m(pipeline, 'cpuSeconds') / m(bare, 'cpuSeconds'),
     pipelineRssMb: m(pipeline, 'maxRssMb'),
     bareRssMb: m(bare, 'maxRssMb')
   };

@@ -9,7 +9,8 @@ import { createWarehouse, insertRows } from './lib/warehouse';
 import { createSourceContext, settingInputDirs } from './lib/source-context';
 import { buildPathFor, discard, prepareBuildDir, publish } from './lib/publish';
 import { projectRoot } from './lib/paths';
-import { inputFingerprint } from './lib/fingerprint';
+import { fingerprintInputs, type Fingerprint } from './lib/fingerprint';
+import { readManifest, writeManifest } from './lib/build-manifest';
 import { failedReport } from './lib/report';
 import { existsSync } from 'node:fs';
 import { shrinkProblems, type BuildSize } from './lib/shrink-guard';
@@ -91,16 +92,22 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const out = resolve(options.out);
   const mirror = options.mirror ? resolve(options.mirror) : null;
   // Online sources can change at any time; only a mirror run can know nothing changed.
-  const fingerprint = mirror
-    ? inputFingerprint({ root: projectRoot, mirror, extraDirs: settingInputDirs(options.sources) })
+  // The manifest beside the published warehouse holds its description and its inputs' hashes,
+  // so an unchanged re-run neither reads every input nor opens DuckDB (lib/build-manifest.ts).
+  const manifest = readManifest(out);
+  const inputs: Fingerprint | null = mirror
+    ? fingerprintInputs({ root: projectRoot, mirror, extraDirs: settingInputDirs(options.sources) }, manifest?.inputs)
     : null;
-  const published = await publishedBuild(out);
+  const fingerprint = inputs?.fingerprint ?? null;
+  const published = manifest?.build ?? (await publishedBuild(out));
   // Same inputs, but the served build reused some source's rows: --accept-shrink asks for this run's smaller data.
   const replaceReused = options.acceptShrink && Object.values(published?.sources ?? {}).some((s) => s.status === 'reused');
   if (fingerprint && !options.force && !replaceReused) {
     const missing = published ? (options.finishers ?? []).filter((f) => f.upToDate && !f.upToDate(published)).map((f) => f.id) : [];
     if (published && missing.length) log(`build ${published.runId} has the same inputs but its ${missing.join(', ')} are missing or incomplete: rebuilding`);
     if (published?.fingerprint === fingerprint && missing.length === 0) {
+      // Hashes read again (files touched but not changed) or a manifest missing: keep them for next time.
+      if (inputs && (!manifest || inputs.hashed > 0)) writeManifest(out, published, inputs.files);
       const seconds = (performance.now() - started) / 1000;
       log(`nothing changed since build ${published.runId} (same inputs and pipeline code): keeping ${out}; use --force to rebuild`);
       return { runId: published.runId, ok: true, published: false, unchanged: true, out, outcomes: [], seconds, tableCounts: published.tableCounts };
@@ -169,10 +176,14 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
         );
       }
     }
+    const exportsDir = (await conn.runAndReadAll('SELECT exports_dir FROM build_info LIMIT 1')).getRows()[0]?.[0];
     await conn.run('CHECKPOINT');
     conn.closeSync();
     instance.closeSync();
     publish(buildPath, out);
+    const sources = Object.fromEntries(outcomes.map((o) => [o.source, { status: o.status, rowsLoaded: o.rowsLoaded }]));
+    const build: PublishedBuild = { runId, fingerprint, exportsDir: exportsDir == null ? null : String(exportsDir), tableCounts: result.tableCounts, sources };
+    writeManifest(out, build, inputs?.files ?? {});
     for (const finisher of options.finishers ?? []) finisher.afterPublish?.(out, runId);
     result.ok = true;
     result.published = true;

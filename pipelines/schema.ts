@@ -34,8 +34,8 @@ const timestamp = columnOf('TIMESTAMP');
 const source = varchar('source', 'Citation of where the row comes from (file, seed or publication)');
 /** How far an MDG row was checked against the official list, in the words target_indicator uses. */
 const MDG_VERIFIED = [
-  varchar('verified', 'yes (checked against the official list or a copy of it), partly (part checked: the wording but not the numbering, or a base year the target does not state), no (as recalled, not checked)'),
-  varchar('verification_note', 'What was checked, against which copy of the list, and what was not')
+  varchar('verified', "yes (wording and numbering found in the official list, a copy of it, or a UN or World Bank page quoting it), partly (part checked: the wording but not the numbering or the list's own wording, or a base year the target does not state), no (as recalled, not checked)"),
+  varchar('verification_note', 'What was checked, against which document (with its address), and what was searched for and not found')
 ] as const;
 
 /**
@@ -111,6 +111,7 @@ const DATA_TABLES = [
       boolean('is_aggregate', 'True for aggregates: World Bank (WLD, regions, income groups) and other publishers (<PUBLISHER>_<CODE>, e.g. ITU_AFR); never mixed with countries'),
       varchar('iso2', 'ISO alpha-2 code'),
       varchar('m49', 'UN M49 numeric code'),
+      varchar('m49_name', "Name in UN M49 where it lists the country (matched by name besides the World Bank's name; kept here so a build that reuses M49's rows still matches the same names)"),
       varchar('wb_region', 'World Bank region (countries only)'),
       varchar('wb_income_group', 'World Bank income group (countries only)'),
       varchar('un_region', 'UN M49 region'),

@@ -1,6 +1,6 @@
 // Country names and codes from any publisher to ISO3, in one place (as OWID's ETL does):
 //
-//   const h = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
+//   const h = await createHarmoniser(ctx.conn, { root: ctx.root });
 //   h.toIso3('Georgia (Country) ', 'UN DESA')  // 'GEO'
 //   h.toIso3('KOREA (REP. OF)')                // 'KOR'
 //   h.toIso3('404') / h.toIso3('KE')           // 'KEN' (M49 numeric, ISO2)
@@ -13,17 +13,19 @@
 //   2. the reviewed mapping file data/reference/country_names.csv (name, context, iso3, source,
 //      note): names that differ from every name below, each with where it was found; a row
 //      with a context (publisher) applies to that publisher only;
-//   3. names: the economy table's (World Bank) and the UN M49 files' (when a mirror is given).
+//   3. names: the economy table's: the World Bank's (name) and UN M49's (m49_name).
+// Everything comes from this build's tables, never from the input files: when M49's files are
+// damaged and its served rows are reused (lib/snapshot.ts), the other sources still match the
+// names and codes the served build knew, so a damaged M49 takes no rows from any other source.
 // Names compare normalised: trimmed, case and diacritics folded, '&' read as 'and', other
 // punctuation as spaces. A normalised name that two economies share matches neither (only a
 // mapping row can settle it). Only countries are matched by name, never aggregates: a
 // publisher's aggregate is declared with its own code (pipelines/observations/aggregates.ts).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { parseCsv } from '../lib/csv';
 import { projectRoot } from '../lib/paths';
-import { M49_COMMA, M49_SEMICOLON, readM49File } from '../sources/m49';
 
 export const COUNTRY_NAMES_FILE = 'data/reference/country_names.csv';
 
@@ -77,8 +79,8 @@ export function readCountryNames(root: string = projectRoot): MappingRow[] {
   });
 }
 
-export async function createHarmoniser(conn: DuckDBConnection, options: { mirror?: string | null; root?: string } = {}): Promise<Harmoniser> {
-  const economies = (await conn.runAndReadAll('SELECT code, name, iso2, m49, is_aggregate FROM economy')).getRows();
+export async function createHarmoniser(conn: DuckDBConnection, options: { root?: string } = {}): Promise<Harmoniser> {
+  const economies = (await conn.runAndReadAll('SELECT code, name, iso2, m49, is_aggregate, m49_name FROM economy')).getRows();
   const codes = new Set(economies.map((r) => String(r[0])));
   const byIso2 = new Map(economies.filter((r) => r[2]).map((r) => [String(r[2]), String(r[0])]));
   const byM49 = new Map(economies.filter((r) => r[3]).map((r) => [String(r[3]), String(r[0])]));
@@ -90,12 +92,10 @@ export async function createHarmoniser(conn: DuckDBConnection, options: { mirror
     if (!key) return;
     byName.set(key, (byName.get(key) ?? new Set()).add(code));
   };
-  for (const [code, name, , , isAggregate] of economies) if (isAggregate !== true && name) addName(String(name), String(code));
-  if (options.mirror) {
-    for (const [file, delimiter] of [[M49_SEMICOLON, ';'], [M49_COMMA, ',']] as const) {
-      if (!existsSync(join(options.mirror, file))) continue;
-      for (const c of (await readM49File(options.mirror, file, delimiter)).countries) if (codes.has(c.iso3)) addName(c.name, c.iso3);
-    }
+  for (const [code, name, , , isAggregate, m49Name] of economies) {
+    if (isAggregate === true) continue;
+    if (name) addName(String(name), String(code));
+    if (m49Name) addName(String(m49Name), String(code));
   }
 
   const mapping = new Map<string, string>(); // `${context}\u0000${normalised}` -> iso3

@@ -93,7 +93,8 @@ export async function stagedEconomies(conn: DuckDBConnection, source: string): P
   await ensureBulkStaging(conn);
   const r = await conn.runAndReadAll(
     `SELECT count(DISTINCT economy)::INTEGER FROM (
-       SELECT batch_id, economy FROM stg_observation UNION ALL SELECT batch_id, economy FROM ${BULK_STAGING}
+       SELECT batch_id, economy FROM stg_observation
+       UNION ALL SELECT b.batch_id, v.economy FROM ${BULK_STAGING} v JOIN stg_batch b USING (batch_no)
      ) JOIN stg_batch USING (batch_id) WHERE pipeline_source = $1`,
     [source]
   );
@@ -111,7 +112,8 @@ async function reuseRows(conn: DuckDBConnection, source: string, snapshot: Sourc
   if (snapshot.observations) {
     await ensureBulkStaging(conn);
     const mine = `(SELECT batch_id FROM stg_batch WHERE pipeline_source = ${id})`;
-    for (const t of ['observation_note', 'stg_observation', BULK_STAGING]) await conn.run(`DELETE FROM ${t} WHERE batch_id IN ${mine}`);
+    for (const t of ['observation_note', 'stg_observation']) await conn.run(`DELETE FROM ${t} WHERE batch_id IN ${mine}`);
+    await conn.run(`DELETE FROM ${BULK_STAGING} WHERE batch_no IN (SELECT batch_no FROM stg_batch WHERE pipeline_source = ${id})`);
     await conn.run(`DELETE FROM stg_batch WHERE pipeline_source = ${id}`);
     const servedBatches = `(SELECT batch_id FROM ${SERVED}.observation_batch WHERE pipeline_source = ${id} AND rows_loaded > 0)`;
     // Publisher aggregates (ITU_AFR, M49_001) the values need, declared by the source in the served build.
@@ -122,13 +124,15 @@ async function reuseRows(conn: DuckDBConnection, source: string, snapshot: Sourc
     // A reused batch's quarantine label is its pipeline source (the published batch does not keep
     // the label; the World Bank sources' shared 'worldbank' becomes 'worldbank-files' or '-api').
     const note = `rows reused from build ${origin}`;
-    await conn.run(`INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, pipeline_source)
+    // keys_unique: the values come from observation_all, whose key they already passed.
+    await conn.run(`INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, pipeline_source, keys_unique, batch_no)
       SELECT batch_id, original_code, vintage, publisher, layout, file, checksum,
-             CASE WHEN contains(source, ${lit(note)}) THEN source ELSE source || '; ' || ${lit(note)} END, pipeline_source, pipeline_source
+             CASE WHEN contains(source, ${lit(note)}) THEN source ELSE source || '; ' || ${lit(note)} END, pipeline_source, pipeline_source, true,
+             (SELECT coalesce(max(batch_no), 0) FROM stg_batch) + row_number() OVER (ORDER BY batch_id)
       FROM ${SERVED}.observation_batch WHERE batch_id IN ${servedBatches} AND batch_id NOT IN (SELECT batch_id FROM stg_batch)`);
-    await conn.run(`INSERT INTO ${BULK_STAGING} (batch_id, economy, economy_name, row_number, year_text, raw, v, disaggregation)
-      SELECT batch_id, economy, NULL, NULL, CAST(year AS VARCHAR), CAST(value AS VARCHAR), value, disaggregation
-      FROM ${SERVED}.observation_all WHERE batch_id IN ${mine}`);
+    await conn.run(`INSERT INTO ${BULK_STAGING} (batch_no, economy, economy_name, row_number, year_text, raw, v, disaggregation)
+      SELECT b.batch_no, a.economy, NULL, NULL, CAST(a.year AS VARCHAR), CAST(a.value AS VARCHAR), a.value, a.disaggregation
+      FROM ${SERVED}.observation_all a JOIN stg_batch b USING (batch_id) WHERE b.pipeline_source = ${id}`);
     await conn.run(`INSERT INTO observation_note (${await sharedColumns(conn, 'observation_note')})
       SELECT ${await sharedColumns(conn, 'observation_note')} FROM ${SERVED}.observation_note WHERE batch_id IN ${mine}`);
   }
@@ -138,7 +142,11 @@ async function reuseRows(conn: DuckDBConnection, source: string, snapshot: Sourc
     const ignore = tableSpec(table).primaryKey ? 'OR IGNORE ' : '';
     await conn.run(`INSERT ${ignore}INTO "${table}" (${cols}) SELECT ${cols} FROM ${SERVED}."${table}" WHERE ${where}`);
   }
-  for (const { table, key, columns, where } of snapshot.columns ?? []) {
+  for (const { table, key, columns: owned, where } of snapshot.columns ?? []) {
+    // A column the served build does not have yet (added since) stays as this run wrote it.
+    const served = new Set(await servedColumns(conn, table));
+    const columns = owned.filter((c) => served.has(c));
+    if (columns.length === 0) continue;
     await conn.run(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = NULL`).join(', ')} WHERE ${where}`);
     await conn.run(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = s."${c}"`).join(', ')}
       FROM (SELECT * FROM ${SERVED}."${table}" WHERE ${where}) s WHERE "${table}"."${key}" = s."${key}"`);

@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 
 /**
  * Build temp table obs_batch (staged batches with current indicator code and duplicate mark).
- * values: a table of every non-missing staged value with batch_id, economy, year_text
+ * values: a table of every non-missing staged value with batch_no (stg_batch.batch_no), economy, year_text
  * (trimmed), disaggregation, raw (trimmed) and v (raw as DOUBLE, or NULL), as publish.ts builds it.
  */
 export async function markDuplicateBatches(conn: DuckDBConnection, values: string): Promise<{ duplicates: string[]; conflicts: string[] }> {
@@ -16,24 +16,24 @@ export async function markDuplicateBatches(conn: DuckDBConnection, values: strin
   // Only batches that share their indicator and vintage with another can be copies: the
   // others (at scale, nearly all) need no fingerprint, which hashes every value.
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_fp_candidate AS
-    SELECT batch_id FROM (
-      SELECT s.batch_id, count(*) OVER (PARTITION BY coalesce(a.code, s.original_code), s.vintage) AS k
+    SELECT batch_no FROM (
+      SELECT s.batch_no, count(*) OVER (PARTITION BY coalesce(a.code, s.original_code), s.vintage) AS k
       FROM stg_batch s LEFT JOIN indicator_alias a ON a.old_code = s.original_code WHERE s.vintage IS NOT NULL)
     WHERE k > 1`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_batch AS
     WITH fp AS (
-      SELECT batch_id, count(*) AS n,
+      SELECT batch_no, count(*) AS n,
              -- hash of one string per value (DuckDB's multi-argument hash combines linearly,
              -- so per-column hashes would cancel out across a grid of economies x years)
              sum(hash(economy || '|' || year_text || '|' || disaggregation || '|' || coalesce(CAST(v AS VARCHAR), raw))::HUGEINT) AS h
-      FROM ${values} WHERE batch_id IN (SELECT batch_id FROM obs_fp_candidate) GROUP BY batch_id
+      FROM ${values} WHERE batch_no IN (SELECT batch_no FROM obs_fp_candidate) GROUP BY batch_no
     ), b AS (
       SELECT s.*, coalesce(a.code, s.original_code) AS indicator, i.code IS NOT NULL AS known_indicator, coalesce(i.upper_bound, i.plausible_max) AS upper_bound,
              coalesce(fp.n, 0) AS n, coalesce(fp.h, 0) AS h
       FROM stg_batch s
       LEFT JOIN indicator_alias a ON a.old_code = s.original_code
       LEFT JOIN indicator i ON i.code = coalesce(a.code, s.original_code)
-      LEFT JOIN fp USING (batch_id)
+      LEFT JOIN fp USING (batch_no)
     )
     SELECT *, CASE WHEN vintage IS NOT NULL THEN first_value(batch_id) OVER (
                PARTITION BY indicator, vintage, n, h ORDER BY file, batch_id) END AS first_copy
@@ -55,8 +55,8 @@ export async function markDuplicateBatches(conn: DuckDBConnection, values: strin
       ), differing AS (
         SELECT w1.indicator, w1.vintage, count(*) AS n
         FROM obs_batch w1 JOIN obs_batch w2 ON w1.indicator = w2.indicator AND w1.vintage = w2.vintage AND w1.batch_id < w2.batch_id
-        JOIN ${values} a ON a.batch_id = w1.batch_id
-        JOIN ${values} b ON b.batch_id = w2.batch_id AND b.economy = a.economy AND b.year_text = a.year_text AND b.disaggregation = a.disaggregation
+        JOIN ${values} a ON a.batch_no = w1.batch_no
+        JOIN ${values} b ON b.batch_no = w2.batch_no AND b.economy = a.economy AND b.year_text = a.year_text AND b.disaggregation = a.disaggregation
         WHERE w1.duplicate_of IS NULL AND w2.duplicate_of IS NULL AND a.v IS DISTINCT FROM b.v
         GROUP BY ALL
       )

@@ -43,29 +43,46 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
   // Every non-missing staged value, trimmed and parsed: the bulk values as staged, the other
   // readers' (API, DataBank, small files: thousands of rows) from stg_observation. A view:
   // scanning it several times costs less than materialising millions of values once more.
+  // Duplicate keys within a batch: the first line wins, later lines are refused. Only the
+  // values of batches whose reader does not guarantee unique keys are scanned (a bulk file
+  // without two lines for one economy cannot repeat a key: at scale that is every value).
+  const [[unsureBulk]] = (
+    await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM stg_batch WHERE NOT coalesce(keys_unique, false) AND batch_no IS NOT NULL`)
+  ).getRows();
+  // Every batch gets a number (the bulk readers' already have theirs): values are matched to
+  // their batch by that small number, not by the batch_id text.
+  await conn.run(`UPDATE stg_batch SET batch_no = u.n
+    FROM (SELECT batch_id, (SELECT coalesce(max(batch_no), 0) FROM stg_batch) + row_number() OVER (ORDER BY batch_id) AS n
+          FROM stg_batch WHERE batch_no IS NULL) u
+    WHERE stg_batch.batch_id = u.batch_id`);
   await conn.run(`CREATE OR REPLACE TEMP VIEW obs_values AS
-    SELECT batch_id, economy, economy_name, row_number, file,
-           trim(year) AS year_text, trim(raw_value) AS raw, TRY_CAST(trim(raw_value) AS DOUBLE) AS v,
-           coalesce(disaggregation, '') AS disaggregation
-    FROM stg_observation WHERE raw_value IS NOT NULL AND trim(raw_value) NOT IN ('', '..')
+    SELECT b.batch_no, o.economy, o.economy_name, o.row_number, o.file,
+           trim(o.year) AS year_text, trim(o.raw_value) AS raw, TRY_CAST(trim(o.raw_value) AS DOUBLE) AS v,
+           coalesce(o.disaggregation, '') AS disaggregation
+    FROM stg_observation o JOIN stg_batch b USING (batch_id) WHERE o.raw_value IS NOT NULL AND trim(o.raw_value) NOT IN ('', '..')
     UNION ALL
-    SELECT batch_id, economy, economy_name, row_number, NULL, year_text, raw, v, coalesce(disaggregation, '') FROM ${BULK_STAGING}`);
+    SELECT batch_no, economy, economy_name, row_number, NULL, year_text, raw, v, coalesce(disaggregation, '') FROM ${BULK_STAGING}`);
   const { duplicates, conflicts } = await markDuplicateBatches(conn, 'obs_values');
 
-  // Duplicate keys within a batch: the first line wins, later lines are refused.
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_dup_keys AS
-    SELECT batch_id, economy, year_text, disaggregation, min(row_number) AS first_row
-    FROM obs_values GROUP BY ALL HAVING count(*) > 1`);
+    SELECT batch_no, economy, year_text, disaggregation, min(row_number) AS first_row
+    FROM (SELECT b.batch_no, o.economy, trim(o.year) AS year_text, coalesce(o.disaggregation, '') AS disaggregation, o.row_number
+          FROM stg_observation o JOIN stg_batch b USING (batch_id) WHERE o.raw_value IS NOT NULL AND trim(o.raw_value) NOT IN ('', '..')
+          ${Number(unsureBulk) > 0 ? `UNION ALL SELECT v.batch_no, v.economy, v.year_text, coalesce(v.disaggregation, ''), v.row_number
+            FROM ${BULK_STAGING} v JOIN stg_batch b USING (batch_no) WHERE NOT coalesce(b.keys_unique, false)` : ''})
+    GROUP BY ALL HAVING count(*) > 1`);
+  const [[repeatedKeys]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM obs_dup_keys')).getRows();
+  const anyRepeated = Number(repeatedKeys) > 0;
   // Values of non-duplicate batches with their check result (NULL = accepted). A view: it is
   // scanned twice (refused, accepted), which costs less than materialising it.
   await conn.run(`CREATE OR REPLACE TEMP VIEW obs_checked AS
     WITH v AS (
-      SELECT o.* REPLACE (coalesce(o.file, b.file) AS file), b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
-             b.source_id, e.code IS NOT NULL AS known_economy, d.first_row
+      SELECT o.* REPLACE (coalesce(o.file, b.file) AS file), b.batch_id, b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
+             b.source_id, e.code IS NOT NULL AS known_economy, ${anyRepeated ? 'd.first_row' : 'NULL::INTEGER AS first_row'}
       FROM obs_values o
-      JOIN obs_batch b USING (batch_id)
+      JOIN obs_batch b USING (batch_no)
       LEFT JOIN economy e ON e.code = o.economy
-      LEFT JOIN obs_dup_keys d USING (batch_id, economy, year_text, disaggregation)
+      ${anyRepeated ? 'LEFT JOIN obs_dup_keys d USING (batch_no, economy, year_text, disaggregation)' : ''}
       WHERE b.duplicate_of IS NULL
     )
     SELECT *, coalesce(${REASON}, CASE WHEN row_number > first_row THEN
@@ -89,10 +106,9 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     ORDER BY file, row_number, year_text, disaggregation`);
 
   // observation_all's key (batch_id, economy, year, disaggregation): obs_dup_keys holds every
-  // key that occurs more than once among all staged values, and year_text is a valid 4-digit
+  // key that occurs more than once among the staged values (the other batches' keys are unique), and year_text is a valid 4-digit
   // year (so year_text::INTEGER keeps keys apart); only accepted values of those keys can repeat.
-  const [[repeatedKeys]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM obs_dup_keys')).getRows();
-  if (Number(repeatedKeys) > 0) {
+  if (anyRepeated) {
     await checkKey(conn, `(SELECT batch_id, economy, year_text::INTEGER AS year, disaggregation FROM obs_checked WHERE reason IS NULL AND first_row IS NOT NULL)`,
       'observation_all', ['batch_id', 'economy', 'year', 'disaggregation']);
   }

@@ -16,7 +16,10 @@ export const STAGING_DDL = [
      checksum VARCHAR,           -- sha256 of the input bytes
      source VARCHAR,             -- citation
      source_id VARCHAR,          -- quarantine label of its refused values (the World Bank sources share 'worldbank')
-     pipeline_source VARCHAR     -- the running source's id, stamped by the runner after the source (run.ts)
+     pipeline_source VARCHAR,    -- the running source's id, stamped by the runner after the source (run.ts)
+     batch_no INTEGER,           -- the batch's number in stg_bulk_value (batches staged there only)
+     keys_unique BOOLEAN         -- true when the reader guarantees (economy, year, disaggregation) never repeats within
+                                 -- the batch (a bulk file without two lines for one economy): publish skips its duplicate-key scan
    )`,
   `CREATE TABLE IF NOT EXISTS stg_observation (
      batch_id VARCHAR,
@@ -37,14 +40,16 @@ export async function ensureStaging(conn: DuckDBConnection): Promise<void> {
 /**
  * Values already trimmed and parsed, for readers that unpivot millions of values in SQL
  * (the World Bank bulk files): a temporary table, never written to the warehouse file.
- * Columns: batch_id, economy, economy_name, row_number, year_text, raw, v, disaggregation.
+ * Columns: batch_no (stg_batch.batch_no: a small number per value instead of the batch_id
+ * text, which costs memory and hashing at millions of values), economy, economy_name,
+ * row_number, year_text, raw, v, disaggregation.
  */
 export const BULK_STAGING = 'stg_bulk_value';
 
 export async function ensureBulkStaging(conn: DuckDBConnection): Promise<void> {
   await ensureStaging(conn);
   await conn.run(`CREATE TEMP TABLE IF NOT EXISTS ${BULK_STAGING} (
-    batch_id VARCHAR, economy VARCHAR, economy_name VARCHAR, row_number INTEGER,
+    batch_no INTEGER, economy VARCHAR, economy_name VARCHAR, row_number INTEGER,
     year_text VARCHAR, raw VARCHAR, v DOUBLE, disaggregation VARCHAR)`);
 }
 

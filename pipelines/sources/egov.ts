@@ -54,7 +54,7 @@ export const egov: Source = {
 
 export async function loadEgov(ctx: SourceContext): Promise<SourceReport> {
   if (ctx.mirror && !inMirror(ctx, egovFile(2022))) return skippedReport(`no ${EGOV_DIR}/ in the mirror`);
-  const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
+  const names = await createHarmoniser(ctx.conn, { root: ctx.root });
   const series = new Map<string, ObservationInput[]>(Object.values(EGOV_COLUMNS).map((c) => [c, []]));
   const refused: QuarantineInput[] = [];
   const checksums: string[] = [];

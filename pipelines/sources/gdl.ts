@@ -56,7 +56,7 @@ export async function loadGdl(ctx: SourceContext): Promise<SourceReport> {
   const [national, urbRur] = opened;
   const nationals = readDdfEntities(national.text, national.file, 'national');
   const parts = readDdfEntities(urbRur.text, urbRur.file, 'urb_rur');
-  const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
+  const names = await createHarmoniser(ctx.conn, { root: ctx.root });
   const resolved = new Map<string, string | null>();
   const iso3Of = (nationalCode: string): string | null => {
     if (resolved.has(nationalCode)) return resolved.get(nationalCode)!;

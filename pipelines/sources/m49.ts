@@ -146,7 +146,7 @@ async function updateEconomies(ctx: SourceContext, countries: M49Country[]): Pro
     (await ctx.conn.runAndReadAll(`SELECT code FROM economy`)).getRowObjectsJS().map((r) => String(r.code))
   );
   const update = await ctx.conn.prepare(
-    `UPDATE economy SET iso2 = $1, m49 = $2, un_region = $3, un_subregion = $4, ldc = $5, lldc = $6, sids = $7, developed = $8 WHERE code = $9`
+    `UPDATE economy SET iso2 = $1, m49 = $2, un_region = $3, un_subregion = $4, ldc = $5, lldc = $6, sids = $7, developed = $8, m49_name = $9 WHERE code = $10`
   );
   const missing: M49Country[] = [];
   try {
@@ -156,7 +156,7 @@ async function updateEconomies(ctx: SourceContext, countries: M49Country[]): Pro
         continue;
       }
       update.clearBindings();
-      const values = [c.iso2, c.m49, c.regionName, c.subregionName, c.ldc, c.lldc, c.sids, c.developed, c.iso3];
+      const values = [c.iso2, c.m49, c.regionName, c.subregionName, c.ldc, c.lldc, c.sids, c.developed, c.name, c.iso3];
       values.forEach((v, i) => {
         if (v === null) update.bindNull(i + 1);
         else if (typeof v === 'boolean') update.bindBoolean(i + 1, v);
@@ -171,7 +171,7 @@ async function updateEconomies(ctx: SourceContext, countries: M49Country[]): Pro
     ctx.conn,
     'economy',
     missing.map((c) => ({
-      code: c.iso3, name: c.name, is_aggregate: false, iso2: c.iso2, m49: c.m49, un_region: c.regionName,
+      code: c.iso3, name: c.name, m49_name: c.name, is_aggregate: false, iso2: c.iso2, m49: c.m49, un_region: c.regionName,
       un_subregion: c.subregionName, ldc: c.ldc, lldc: c.lldc, sids: c.sids, developed: c.developed,
       source: `${CITATION}: ${c.file}, line ${c.line} (not listed by the World Bank source)`
     }))
@@ -181,14 +181,16 @@ async function updateEconomies(ctx: SourceContext, countries: M49Country[]): Pro
 
 export const m49: Source = {
   // The economies only M49 lists, its groupings and flags, and the M49 columns it fills in on
-  // the World Bank's countries (iso2 stays: the World Bank's country list gives it too).
+  // the World Bank's countries (iso2 stays: the World Bank's country list gives it too). Its
+  // country names are published too (m49_name): the harmoniser matches other sources' names
+  // against them, so a build that reuses M49's rows matches exactly the names it served.
   snapshot: {
     rows: [
       { table: 'economy', where: `source LIKE '${CITATION}%'` },
       { table: 'economy_group', where: "classification IN ('m49_region', 'm49_subregion', 'ldc', 'lldc', 'sids', 'development')" },
       { table: 'data_quality_flag', where: "id LIKE 'm49-%'" }
     ],
-    columns: [{ table: 'economy', key: 'code', columns: ['m49', 'un_region', 'un_subregion', 'ldc', 'lldc', 'sids', 'developed'], where: 'NOT is_aggregate' }]
+    columns: [{ table: 'economy', key: 'code', columns: ['m49', 'm49_name', 'un_region', 'un_subregion', 'ldc', 'lldc', 'sids', 'developed'], where: 'NOT is_aggregate' }]
   },
   id: 'm49',
   description: 'UN M49 country codes, regions and LDC / LLDC / SIDS / developed groupings (UNSD)',

@@ -138,7 +138,7 @@ export async function loadStocktaking(ctx: SourceContext): Promise<SourceReport>
   const files = inputFiles(ctx.root, ctx.setting(STOCKTAKING_DIR));
   const read = readEntries(files, template, refs);
   if (ctx.mirror) {
-    const harmoniser = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
+    const harmoniser = await createHarmoniser(ctx.conn, { root: ctx.root });
     const prizes = await readPrizes2015(ctx.mirror, (name) => harmoniser.toIso3(name, 'WSIS Prizes 2015'));
     if (!prizes) {
       status = 'partial';

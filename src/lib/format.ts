@@ -15,11 +15,20 @@ export const NO_DATA = '–';
 export type Unit = 'percent' | 'per_100' | 'number' | 'index';
 
 const formatters = new Map<string, Intl.NumberFormat>();
+/** The usual digits (0..20) by locale, indexed by min * 21 + max: no key string per number formatted. */
+const byDigits = new Map<string, (Intl.NumberFormat | undefined)[]>();
+const isDigits = (n: number) => Number.isInteger(n) && n >= 0 && n <= 20;
 /** Intl.NumberFormat is costly to build: one per locale and digits, kept. */
 function nf(min: number, max: number, locale: string = intlLocale()): Intl.NumberFormat {
+  const make = () => new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max });
+  if (isDigits(min) && isDigits(max)) {
+    let list = byDigits.get(locale);
+    if (!list) byDigits.set(locale, (list = []));
+    return (list[min * 21 + max] ??= make());
+  }
   const key = `${locale}|${min}|${max}`;
   let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max })));
+  if (!f) formatters.set(key, (f = make()));
   return f;
 }
 

@@ -2,6 +2,7 @@
 // decimal digits only, so "0x7DF", "2.015e3", " 2015" or "+2015" are not years. One module,
 // so a page and its CSV download can never disagree about what a parameter means.
 import { DEFAULT_HORIZON, MIDPOINT_HORIZON } from './progress/constants';
+import { m } from '$lib/paraglide/messages.js';
 
 export { DEFAULT_HORIZON, MIDPOINT_HORIZON };
 
@@ -22,7 +23,7 @@ export function parseHorizon(raw: string | null | undefined): number | null {
   return year !== null && (HORIZONS as readonly number[]).includes(year) ? year : null;
 }
 
-/** The sentence a page answers with when parseHorizon refused a value. */
+/** The sentence a page answers with when parseHorizon refused a value (in the request's language). */
 export function horizonError(raw: string | null): string {
-  return `Unknown horizon "${String(raw).slice(0, 32)}": choose ${HORIZONS.join(' or ')}.`;
+  return m.err_unknown_horizon({ value: String(raw).slice(0, 32), first: HORIZONS[0], second: HORIZONS[1] });
 }

@@ -11,10 +11,10 @@ describe('markdownToHtml', () => {
     [
       'renders pipe tables with a header row',
       '| A | B |\n|---|---|\n| 1 | **2** |',
-      '<table><thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead><tbody><tr><td>1</td><td><strong>2</strong></td></tr></tbody></table>'
+      '<table tabindex="0"><thead><tr><th scope="col">A</th><th scope="col">B</th></tr></thead><tbody><tr><td>1</td><td><strong>2</strong></td></tr></tbody></table>'
     ],
-    ['renders fenced code, escaped and not formatted', '```\na < b **c**\n```', '<pre><code>a &lt; b **c**</code></pre>'],
-    ['renders indented code, not formatted', 'text\n\n    x̄ = Σ w x\n    y = 1', '<p>text</p>\n<pre><code>x̄ = Σ w x\ny = 1</code></pre>']
+    ['renders fenced code, escaped and not formatted', '```\na < b **c**\n```', '<pre tabindex="0"><code>a &lt; b **c**</code></pre>'],
+    ['renders indented code, not formatted', 'text\n\n    x̄ = Σ w x\n    y = 1', '<p>text</p>\n<pre tabindex="0"><code>x̄ = Σ w x\ny = 1</code></pre>']
   ])('%s', (_name, markdown, html) => {
     expect(markdownToHtml(markdown)).toBe(html);
   });
@@ -45,7 +45,7 @@ describe('markdownToHtml', () => {
     expect(html).toContain('<h1 id="how-progress-toward-a-target-is-assessed">');
     expect(html).toContain('<th scope="col">Status</th>');
     expect(html).toContain('<td><strong>On track</strong></td>');
-    expect(html).toContain('<pre><code>w(year) = 1 + RECENCY_WEIGHT_STEP × (year − baseline year)');
+    expect(html).toContain('<pre tabindex="0"><code>w(year) = 1 + RECENCY_WEIGHT_STEP × (year − baseline year)');
     expect(html).not.toContain('<script');
     expect(slugify('6. Status')).toBe('6-status');
   });

@@ -70,7 +70,7 @@ export function markdownToHtml(source: string): string {
       i++;
       while (i < lines.length && !lines[i].trim().startsWith(fence[1])) body.push(lines[i++]);
       i++; // closing fence (or end of input)
-      out.push(`<pre><code>${escapeHtml(body.join('\n'))}</code></pre>`);
+      out.push(`<pre tabindex="0"><code>${escapeHtml(body.join('\n'))}</code></pre>`);
       continue;
     }
     const heading = /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
@@ -89,7 +89,7 @@ export function markdownToHtml(source: string): string {
         body.push(lines[i].replace(/^( {4}|\t)/, ''));
         i++;
       }
-      out.push(`<pre><code>${escapeHtml(body.join('\n'))}</code></pre>`);
+      out.push(`<pre tabindex="0"><code>${escapeHtml(body.join('\n'))}</code></pre>`);
       continue;
     }
     if (line.includes('|') && i + 1 < lines.length && isTableSeparator(lines[i + 1])) {
@@ -98,7 +98,7 @@ export function markdownToHtml(source: string): string {
       const rows: string[][] = [];
       while (i < lines.length && lines[i].includes('|') && lines[i].trim() !== '') rows.push(splitRow(lines[i++]));
       out.push(
-        '<table>' +
+        '<table tabindex="0">' +
           `<thead><tr>${head.map((h) => `<th scope="col">${inline(h)}</th>`).join('')}</tr></thead>` +
           `<tbody>${rows.map((r) => `<tr>${head.map((_, j) => `<td>${inline(r[j] ?? '')}</td>`).join('')}</tr>`).join('')}</tbody>` +
           '</table>'

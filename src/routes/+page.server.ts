@@ -8,6 +8,7 @@ import { targetIndicators } from '$lib/server/queries/targets';
 import { changesSince, participation2008, reviewYears, scorecard, stocktakingByActionLine, stocktakingTotals } from '$lib/server/queries/overview';
 import { horizonParam } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ url }) => {
   const horizon = horizonParam(url);
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async ({ url }) => {
   if (rawReview !== null && rawReview !== '') {
     reviewYear = parseYear(rawReview) ?? NaN;
     if (!(reviewYear >= years.first && reviewYear < years.latest)) {
-      error(400, `Unknown review year "${rawReview.slice(0, 32)}": choose a year from ${years.first} to ${years.latest - 1}`);
+      error(400, m.err_review_year({ value: rawReview.slice(0, 32), first: years.first, last: years.latest - 1 }));
     }
   }
 

@@ -108,6 +108,17 @@ test('/mdgs lists the 8 goals with the world verdict of each series', async ({ p
   await expectAccessibleScreenshot(page, 'mdgs-index');
 });
 
+test('/mdgs/8 quotes the six targets as found in the documents, none left as recalled', async ({ page }) => {
+  await page.goto('/mdgs/8');
+  await expect(page.locator('ul.targets > li')).toHaveCount(6);
+  // 8.C in full as UNDP's MDG Monitor quotes it; 8.F as the UN MDG Gap Task Force does (data/reference/mdg_targets.csv).
+  await expect(page.locator('li[data-target="8.C"]')).toContainText('small island developing States (through the Programme of Action for the Sustainable Development of Small Island Developing States and the outcome of the twenty-second special session of the General Assembly)');
+  await expect(page.locator('li[data-target="8.F"]')).toContainText('In cooperation with the private sector, make available the benefits of new technologies, especially information and communications');
+  // The "wording as recalled" warning is gone: every target of goal 8 was found in a document.
+  await expect(page.locator('ul.targets .warning-text')).toHaveCount(0);
+  await expectAccessibleScreenshot(page, 'mdg-8');
+});
+
 test('the C7 e-health page lists MDGs 4, 5 and 6 with status', async ({ page }) => {
   await page.goto('/action-lines/C7-e-health');
   const section = page.locator('section.action-line-mdgs');

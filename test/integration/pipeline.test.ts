@@ -1,13 +1,14 @@
 // The whole pipeline on the real mirror (../shared/data): what a researcher gets from
 // `npm run pipeline -- --mirror ../shared/data`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runPipeline, openReadOnly, RunFailed, type RunResult } from '../../pipelines/run';
 import { allSources, finishers } from '../../pipelines/sources/index';
 import { sharedMirror } from '../../pipelines/lib/paths';
 import type { Source } from '../../pipelines/lib/context';
+import { manifestPath, readManifest } from '../../pipelines/lib/build-manifest';
 
 const dir = mkdtempSync(join(tmpdir(), 'wsis-pipeline-'));
 const out = join(dir, 'wsis.duckdb');
@@ -123,6 +124,22 @@ describe('pipeline on the shared mirror', () => {
     expect(again.runId).toBe(before);
     expect(again.tableCounts).toEqual(first.tableCounts);
     expect(await scalar(out, 'SELECT run_id FROM build_info')).toBe(before);
+  });
+
+  it('decides "nothing changed" from the manifest beside the warehouse, and from the warehouse when the manifest is not its own', async () => {
+    const before = String(await scalar(out, 'SELECT run_id FROM build_info'));
+    const manifest = readManifest(out)!;
+    expect(manifest.build.runId).toBe(before);
+    expect(manifest.build.fingerprint).toBe(await scalar(out, 'SELECT fingerprint FROM build_info'));
+    expect(manifest.build.tableCounts).toEqual(first.tableCounts);
+    expect(manifest.build.exportsDir).toBe(await scalar(out, 'SELECT exports_dir FROM build_info'));
+    // A manifest written for another file (here: another size) is not trusted; the run reads the warehouse and writes a new one.
+    writeFileSync(manifestPath(out), JSON.stringify({ ...manifest, warehouse: { ...manifest.warehouse, size: 1 } }));
+    expect(readManifest(out)).toBeNull();
+    const again = await runPipeline({ out, mirror: sharedMirror, sources: allSources(), finishers: finishers(), log: quiet });
+    expect(again.unchanged).toBe(true);
+    expect(again.tableCounts).toEqual(first.tableCounts);
+    expect(readManifest(out)?.build.runId).toBe(before);
   });
 
   it('leaves the previous warehouse readable when a required source fails', async () => {

@@ -80,7 +80,7 @@ export async function openDdfAreas(ctx: SourceContext, pkg: DdfPackage, file: st
   if (!Array.isArray(opened)) return opened;
   const [entityFile] = opened;
   const entities = readDdfEntities(entityFile.text, entityFile.file, keyColumn);
-  const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
+  const names = await createHarmoniser(ctx.conn, { root: ctx.root });
   const resolved = new Map<string, string | null>();
   const regions = new Map<string, string>();
   const resolve = (area: string): string | null => {

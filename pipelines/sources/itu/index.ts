@@ -103,7 +103,7 @@ export const ituWtid: Source = {
 };
 
 async function loadWtid(ctx: SourceContext, files: InputFile[], problems: string[]): Promise<SourceReport> {
-  const names = await createHarmoniser(ctx.conn, { mirror: ctx.mirror, root: ctx.root });
+  const names = await createHarmoniser(ctx.conn, { root: ctx.root });
   let rowsRead = 0;
   let quarantined = 0;
   const vintages: (string | null)[] = [];

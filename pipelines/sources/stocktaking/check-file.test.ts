@@ -54,7 +54,7 @@ describe('checkFile', () => {
   it('refuses binary, empty and oversized files with a clear message', () => {
     expect(check('x.csv', Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0, 0)).errors[0].message).toContain('an Excel .xlsx workbook');
     expect(check('x.csv', Uint8Array.of(1, 2, 0, 3)).errors[0].message).toContain('NUL bytes');
-    expect(check('x.csv', '').errors[0]).toEqual({ type: 'blank-file', rowNumber: null, fieldName: null, message: 'The file is empty: it has no header row and no entries.' });
+    expect(check('x.csv', '').errors[0]).toEqual({ type: 'blank-file', rowNumber: null, fieldName: null, message: 'The file is empty: it has no header row and no entries.', say: { key: 'empty', values: {} } });
     expect(check('x.csv', `${HEADER}\n`).errors[0].message).toBe('The file has a header but no entries.');
     const big = check('x.csv', 'a'.repeat(MAX_UPLOAD_BYTES + 1), MAX_UPLOAD_BYTES);
     expect(big.errors[0].message).toMatch(/^The file is too large: 401 kB; the limit here is 400 kB/);

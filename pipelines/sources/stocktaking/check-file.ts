@@ -4,7 +4,7 @@
 // fieldName and message), plus a summary. Pure: bytes in, report out; nothing is stored.
 // Used by `npm run stocktaking:check FILE` and the /stocktaking/check upload page.
 import { CsvError, parseCsv, stripBom } from '../../lib/csv';
-import { entryProblems, type References, type Template } from './template';
+import { entryProblems, type References, type Say, type Template } from './template';
 
 /** Upload limit of the check page (the CLI has none). Below adapter-node's 512 kB body limit. */
 export const MAX_UPLOAD_BYTES = 400 * 1024;
@@ -28,6 +28,8 @@ export interface ReportError {
   rowNumber: number | null;
   fieldName: string | null;
   message: string;
+  /** The message as a key and values, for pages in other languages (src/lib/stocktaking/finding-words.ts). */
+  say?: Say;
 }
 
 export interface ReportWarning {
@@ -35,6 +37,7 @@ export interface ReportWarning {
   rowNumber: number | null;
   fieldName: string | null;
   message: string;
+  say?: Say;
 }
 
 export interface CheckReport {
@@ -125,8 +128,8 @@ export function checkFile(name: string, bytes: Uint8Array, template: Template, r
     errors: [],
     warnings: []
   };
-  const error = (type: ErrorType, message: string, rowNumber: number | null = null, fieldName: string | null = null) =>
-    report.errors.push({ type, rowNumber, fieldName, message });
+  const error = (type: ErrorType, message: string, rowNumber: number | null = null, fieldName: string | null = null, say?: Say) =>
+    report.errors.push({ type, rowNumber, fieldName, message, ...(say ? { say } : {}) });
   const finish = () => {
     report.stats.errors = report.errors.length;
     report.stats.warnings = report.warnings.length;
@@ -137,11 +140,14 @@ export function checkFile(name: string, bytes: Uint8Array, template: Template, r
 
   const max = options.maxBytes ?? Infinity;
   if (bytes.length > max) {
-    error('source-error', `The file is too large: ${formatKb(bytes.length)}; the limit here is ${formatKb(max)}. Split it, or check it with npm run stocktaking:check, which has no limit.`);
+    error('source-error', `The file is too large: ${formatKb(bytes.length)}; the limit here is ${formatKb(max)}. Split it, or check it with npm run stocktaking:check, which has no limit.`, null, null, {
+      key: 'too_large',
+      values: { size: Math.ceil(bytes.length / 1024), limit: Math.ceil(max / 1024) }
+    });
     return finish();
   }
   if (bytes.length === 0 || bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
-    error('blank-file', 'The file is empty: it has no header row and no entries.');
+    error('blank-file', 'The file is empty: it has no header row and no entries.', null, null, { key: 'empty', values: {} });
     return finish();
   }
   const binary = binaryKind(bytes);
@@ -154,14 +160,16 @@ export function checkFile(name: string, bytes: Uint8Array, template: Template, r
     error(
       'encoding-error',
       `The file is not UTF-8: line ${invalid.line} has the byte 0x${invalid.byte.toString(16).toUpperCase().padStart(2, '0')}, which UTF-8 does not allow there. It was probably saved as Windows-1252 or Mac Roman ("CSV" instead of "CSV UTF-8" in Excel). Save it again as UTF-8.`,
-      invalid.line
+      invalid.line,
+      null,
+      { key: 'not_utf8', values: { line: invalid.line, byte: invalid.byte.toString(16).toUpperCase().padStart(2, '0') } }
     );
     return finish();
   }
   const text = stripBom(new TextDecoder('utf-8').decode(bytes));
   report.format = formatOf(name, text);
   if (!report.format) {
-    error('format-error', `Cannot tell the format of "${name}": name the file .csv or .json (the template's two formats).`);
+    error('format-error', `Cannot tell the format of "${name}": name the file .csv or .json (the template's two formats).`, null, null, { key: 'unknown_format', values: { name } });
     return finish();
   }
   const read = report.format === 'json' ? readJsonRows(text, error) : readCsvRows(text, template, error, report.warnings);
@@ -171,12 +179,12 @@ export function checkFile(name: string, bytes: Uint8Array, template: Template, r
   for (const { row, record } of read.rows) {
     report.stats.rows++;
     const { problems, values } = entryProblems(record, template, refs);
-    for (const p of problems) error(p.type, p.message, row, p.field);
+    for (const p of problems) error(p.type, p.message, row, p.field, p.say);
     let ok = problems.length === 0;
     if (values.id) {
       const first = seen.get(values.id);
       if (first !== undefined) {
-        error('unique-error', `duplicate key: id ${values.id} (also at row ${first})`, row, 'id');
+        error('unique-error', `duplicate key: id ${values.id} (also at row ${first})`, row, 'id', { key: 'duplicate_id', values: { id: values.id, row: first } });
         ok = false;
       } else seen.set(values.id, row);
     }
@@ -186,7 +194,8 @@ export function checkFile(name: string, bytes: Uint8Array, template: Template, r
           type: 'possible-mojibake',
           rowNumber: row,
           fieldName: field,
-          message: `"${values[field].slice(0, 80)}" looks like UTF-8 text that was read as Windows-1252 ("Ã©" for "é", "â€™" for "’") before the file was saved.`
+          message: `"${values[field].slice(0, 80)}" looks like UTF-8 text that was read as Windows-1252 ("Ã©" for "é", "â€™" for "’") before the file was saved.`,
+          say: { key: 'mojibake', values: { text: values[field].slice(0, 80) } }
         });
     if (ok) report.stats.validRows++;
   }
@@ -195,13 +204,14 @@ export function checkFile(name: string, bytes: Uint8Array, template: Template, r
       type: 'reference-check',
       rowNumber: null,
       fieldName: 'countries',
-      message: 'Country codes were checked for their form only (three capital letters); the pipeline also checks them against the loaded countries.'
+      message: 'Country codes were checked for their form only (three capital letters); the pipeline also checks them against the loaded countries.',
+      say: { key: 'countries_form_only', values: {} }
     });
-  if (report.stats.rows === 0) error('blank-file', 'The file has a header but no entries.');
+  if (report.stats.rows === 0) error('blank-file', 'The file has a header but no entries.', null, null, { key: 'no_entries', values: {} });
   return finish();
 }
 
-type ErrorFn = (type: ErrorType, message: string, rowNumber?: number | null, fieldName?: string | null) => void;
+type ErrorFn = (type: ErrorType, message: string, rowNumber?: number | null, fieldName?: string | null, say?: Say) => void;
 
 function readCsvRows(text: string, template: Template, error: ErrorFn, warnings: ReportWarning[]): Rows | null {
   let table;
@@ -209,23 +219,27 @@ function readCsvRows(text: string, template: Template, error: ErrorFn, warnings:
     table = parseCsv(text);
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
-    error('format-error', `Not readable as CSV: ${err.reason}.`, err.line);
+    error('format-error', `Not readable as CSV: ${err.reason}.`, err.line, null, { key: 'csv_unreadable', values: { reason: err.reason } });
     return null;
   }
   const names = new Set(template.fields.map((f) => f.name));
   const counts = new Map<string, number>();
   for (const h of table.header) counts.set(h, (counts.get(h) ?? 0) + 1);
-  for (const [h, n] of counts) if (n > 1) error('duplicate-label', `Column "${h}" appears ${n} times in the header.`, 1, h);
+  for (const [h, n] of counts) if (n > 1) error('duplicate-label', `Column "${h}" appears ${n} times in the header.`, 1, h, { key: 'duplicate_column', values: { name: h, count: n } });
   const missing = template.fields.filter((f) => f.constraints?.required && !table.header.includes(f.name)).map((f) => f.name);
-  for (const m of missing) error('missing-label', `Required column "${m}" is missing from the header (line 1).`, 1, m);
+  for (const m of missing) error('missing-label', `Required column "${m}" is missing from the header (line 1).`, 1, m, { key: 'missing_column', values: { name: m } });
   if (missing.length) {
     const unknown = table.header.filter((h) => !names.has(h));
     if (unknown.length)
-      error('missing-label', `The header has columns the template does not know: ${unknown.map((u) => `"${u}"`).join(', ')}. The template's columns are: ${[...names].join(', ')}.`, 1);
+      error('missing-label', `The header has columns the template does not know: ${unknown.map((u) => `"${u}"`).join(', ')}. The template's columns are: ${[...names].join(', ')}.`, 1, null, {
+        key: 'unknown_columns',
+        values: { unknown: unknown.map((u) => `"${u}"`).join(', '), columns: [...names].join(', ') }
+      });
     return null;
   }
   for (const h of table.header)
-    if (!names.has(h)) warnings.push({ type: 'extra-label', rowNumber: 1, fieldName: h, message: `Column "${h}" is not in the template and will be ignored.` });
+    if (!names.has(h))
+      warnings.push({ type: 'extra-label', rowNumber: 1, fieldName: h, message: `Column "${h}" is not in the template and will be ignored.`, say: { key: 'extra_column', values: { name: h } } });
   const rows: Rows['rows'] = [];
   for (const r of table.rows) rows.push({ row: r.line, record: r.record });
   return { rows };
@@ -236,7 +250,7 @@ function readJsonRows(text: string, error: ErrorFn): Rows | null {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    error('format-error', `Not readable as JSON: ${(err as Error).message}.`);
+    error('format-error', `Not readable as JSON: ${(err as Error).message}.`, null, null, { key: 'json_unreadable', values: { reason: (err as Error).message } });
     return null;
   }
   if (!Array.isArray(data)) {
@@ -245,7 +259,7 @@ function readJsonRows(text: string, error: ErrorFn): Rows | null {
   }
   const rows: Rows['rows'] = [];
   data.forEach((item, i) => {
-    if (item == null || typeof item !== 'object' || Array.isArray(item)) error('format-error', 'Not an object.', i + 1);
+    if (item == null || typeof item !== 'object' || Array.isArray(item)) error('format-error', 'Not an object.', i + 1, null, { key: 'not_object', values: {} });
     else rows.push({ row: i + 1, record: item as Record<string, unknown> });
   });
   return { rows };

@@ -78,6 +78,14 @@ export interface FieldProblem {
   type: 'missing-cell' | 'constraint-error' | 'type-error';
   field: string;
   message: string;
+  /** The message as a key and its values, so a page can say it in the reader's language (finding-words.ts). */
+  say?: Say;
+}
+
+/** A finding's message as data: the key of its sentence and the values it names. */
+export interface Say {
+  key: string;
+  values: Record<string, string | number>;
 }
 
 /** Every problem of one entry (empty when it fits the template), and its values as text. */
@@ -88,36 +96,39 @@ export function entryProblems(record: Record<string, unknown>, template: Templat
     const text = fieldText(field.name, record[field.name]);
     values[field.name] = text;
     const c = field.constraints ?? {};
-    const problem = (type: FieldProblem['type'], message: string) => problems.push({ type, field: field.name, message });
+    const problem = (type: FieldProblem['type'], message: string, key: string, values: Say['values']) =>
+      problems.push({ type, field: field.name, message, say: { key, values: { field: field.name, ...values } } });
     if (text === '') {
-      if (c.required) problem('missing-cell', `missing required field: ${field.name}`);
+      if (c.required) problem('missing-cell', `missing required field: ${field.name}`, 'missing_field', {});
       continue;
     }
     if (c.enum && !c.enum.includes(text)) {
-      problem('constraint-error', `invalid ${field.name}: "${text}" (allowed: ${c.enum.join(', ')})`);
+      problem('constraint-error', `invalid ${field.name}: "${text}" (allowed: ${c.enum.join(', ')})`, 'invalid_enum', { value: text, allowed: c.enum.join(', ') });
       continue;
     }
     if (c.pattern && !new RegExp(c.pattern).test(text)) {
-      problem('constraint-error', `invalid ${field.name}: "${text}" (does not match ${c.pattern})`);
+      problem('constraint-error', `invalid ${field.name}: "${text}" (does not match ${c.pattern})`, 'invalid_pattern', { value: text, pattern: c.pattern });
       continue;
     }
     if (field.type === 'integer') {
       if (!/^-?\d+$/.test(text)) {
-        problem('type-error', `invalid ${field.name}: "${text}"`);
+        problem('type-error', `invalid ${field.name}: "${text}"`, 'invalid_integer', { value: text });
         continue;
       }
       const n = Number(text);
       if ((c.minimum != null && n < c.minimum) || (c.maximum != null && n > c.maximum))
-        problem('constraint-error', `${field.name} out of range ${c.minimum}..${c.maximum}: ${n}`);
+        problem('constraint-error', `${field.name} out of range ${c.minimum}..${c.maximum}: ${n}`, 'out_of_range', { min: String(c.minimum), max: String(c.maximum), value: n });
     }
   }
   if (!problems.some((p) => p.field === 'action_lines') && values.action_lines !== '') {
     for (const al of values.action_lines.split(';'))
-      if (!refs.actionLines.has(al)) problems.push({ type: 'constraint-error', field: 'action_lines', message: `unknown action line: ${al}` });
+      if (!refs.actionLines.has(al))
+        problems.push({ type: 'constraint-error', field: 'action_lines', message: `unknown action line: ${al}`, say: { key: 'unknown_action_line', values: { value: al } } });
   }
   if (refs.countries && values.countries !== '' && !problems.some((p) => p.field === 'countries')) {
     for (const code of values.countries.split(';'))
-      if (!refs.countries.has(code)) problems.push({ type: 'constraint-error', field: 'countries', message: `unknown country code: ${code}` });
+      if (!refs.countries.has(code))
+        problems.push({ type: 'constraint-error', field: 'countries', message: `unknown country code: ${code}`, say: { key: 'unknown_country', values: { value: code } } });
   }
   return { problems, values };
 }

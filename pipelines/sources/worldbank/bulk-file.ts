@@ -4,9 +4,10 @@
 // the same layout (header line and columns) are read by one read_csv call, so DuckDB reads
 // them in parallel; JavaScript only looks at the first few KB of each file (layout.ts).
 // Their non-missing values (millions of rows) go to the shared step's temporary table
-// stg_bulk_value, already trimmed and parsed (the file is the batch's): writing them as raw text into stg_observation, a table of the warehouse file,
-// cost about five times more (compressed and written to disk, then dropped), and reading
-// them back cost a second pass.
+// stg_bulk_value, already trimmed and parsed: writing them as raw text into stg_observation,
+// a table of the warehouse file, cost about five times more. A clean file is never held
+// whole in memory: its lines' identifying columns are read first, then the file again with
+// its years unpivoted straight into staging (see stageGroup).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
@@ -83,27 +84,55 @@ export function readerMessage(err: unknown, input: { diskPath: string; file: str
   return first.split(input.diskPath).join(input.file);
 }
 
-async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<StagedFile> {
+/**
+ * Stage one group of files of the same layout. Clean files (the usual case) are read twice,
+ * never materialised whole: first their identifying columns (wb_file: per line its file,
+ * code, economy and name; rowid gives the line), then again with the years unpivoted straight
+ * into staging, each line found in wb_file by (file, code, economy). A group with malformed
+ * lines or with two lines for one economy (a key that may repeat) is staged the older way,
+ * `wide`: the whole file materialised, each value's line from the row it came from.
+ */
+async function stageGroup(conn: DuckDBConnection, group: BulkInput[], wide = false): Promise<StagedFile> {
   const { headerLine, columns } = group[0].det;
   const byPath = new Map(group.map((g) => [g.diskPath, g]));
   const struct = `{${columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
-  // CREATE TABLE AS keeps the scan order (preserve_insertion_order), so rowid follows file lines.
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE wb_file AS
-     SELECT * FROM read_csv([${group.map((g) => sqlString(g.diskPath)).join(', ')}],
+  const readCsv = `read_csv([${group.map((g) => sqlString(g.diskPath)).join(', ')}],
        skip = ${headerLine - 1}, header = true, auto_detect = false, columns = ${struct},
-       delim = ',', quote = '"', escape = '"', store_rejects = true, filename = 'wb_path')`
-  );
+       delim = ',', quote = '"', escape = '"', store_rejects = true, filename = 'wb_path')`;
+  const idColumns = ['wb_path', ...ID_COLUMNS.filter((c) => columns.includes(c))].map(sqlIdent).join(', ');
+  // CREATE TABLE AS keeps the scan order (preserve_insertion_order), so rowid follows file lines.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_file AS SELECT ${wide ? '*' : idColumns} FROM ${readCsv}`);
+  const retryWide = async () => {
+    await clearRejects(conn);
+    await conn.run('DROP TABLE IF EXISTS wb_file');
+    return stageGroup(conn, group, true);
+  };
+  if (!wide && (await rejectCount(conn)) > 0) return retryWide();
   const rejects = await takeRejects(conn, byPath);
-  const perPath = (await conn.runAndReadAll('SELECT wb_path, count(*)::INTEGER, min(rowid)::BIGINT FROM wb_file GROUP BY 1')).getRows();
-  const counts = new Map(perPath.map((r) => [String(r[0]), Number(r[1])]));
-  const firstRowid = new Map(perPath.map((r) => [String(r[0]), BigInt(r[2] as bigint)]));
-  const codes = (await conn.runAndReadAll(`SELECT DISTINCT wb_path, coalesce("Indicator Code", '') FROM wb_file ORDER BY 1, 2`)).getRows();
+  // One pass over the lines: per file and indicator code its lines, first rowid, and whether
+  // one economy has two lines (only then can a key repeat in the batch).
+  const codes = (
+    await conn.runAndReadAll(`SELECT wb_path, code, sum(n)::INTEGER, min(first_rowid)::BIGINT, max(n) > 1
+      FROM (SELECT wb_path, coalesce("Indicator Code", '') AS code, "Country Code", count(*) AS n, min(rowid) AS first_rowid FROM wb_file GROUP BY ALL)
+      GROUP BY 1, 2`)
+  ).getRows();
+  const counts = new Map<string, number>();
+  const firstRowid = new Map<string, bigint>();
+  for (const [path, , n, first] of codes) {
+    const p = String(path);
+    counts.set(p, (counts.get(p) ?? 0) + Number(n));
+    if (!firstRowid.has(p) || BigInt(first as bigint) < firstRowid.get(p)!) firstRowid.set(p, BigInt(first as bigint));
+  }
+  const yearColumns = columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank'));
+  const yearsDistinct = new Set(yearColumns.map((c) => c.trim())).size === yearColumns.length;
+  if (!wide && (!yearsDistinct || codes.some((r) => r[4] !== false))) return retryWide();
 
-  const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
+  const staged = (await conn.runAndReadAll('SELECT batch_id, batch_no FROM stg_batch')).getRows();
+  const taken = new Set(staged.map((r) => String(r[0])));
+  const firstNo = staged.reduce((m, r) => Math.max(m, Number(r[1] ?? 0)), 0) + 1;
   // Ids in file-label order, so a second copy of the same bytes is always the one numbered ~2.
   codes.sort((a, b) => byPath.get(String(a[0]))!.file.localeCompare(byPath.get(String(b[0]))!.file) || String(a[1]).localeCompare(String(b[1])));
-  const batches: (StagedBatch & { path: string })[] = codes.map(([path, code]) => {
+  const batches: (StagedBatch & { path: string; keysUnique: boolean; no: number })[] = codes.map(([path, code, , , repeatedEconomy], i) => {
     const g = byPath.get(String(path))!;
     const id = freeId(taken, batchId(String(code), g.det.vintage, g.checksum));
     taken.add(id);
@@ -117,40 +146,69 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[]): Promise<S
       checksum: g.checksum,
       source: fileCitation(g.file, g.det.vintage),
       source_id: QUARANTINE_SOURCE,
-      path: String(path)
+      path: String(path),
+      keysUnique: yearsDistinct && repeatedEconomy === false,
+      no: firstNo + i
     };
   });
   if (batches.length > 0) {
     const lit = (v: string | null) => (v == null ? 'NULL' : sqlString(v));
     await conn.run(
-      `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id) VALUES ${batches
-        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')})`)
+      `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, keys_unique, batch_no) VALUES ${batches
+        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')}, ${b.keysUnique}, ${b.no})`)
         .join(', ')}`
     );
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE wb_codes AS SELECT * FROM (VALUES ${batches
-        .map((b) => `(${sqlString(b.path)}, ${sqlString(b.original_code)}, ${sqlString(b.batch_id)}, ${firstRowid.get(b.path)}::BIGINT)`)
-        .join(', ')}) t(wb_path, code, batch_id, first_rowid)`
+        .map((b) => `(${sqlString(b.path)}, ${sqlString(b.original_code)}, ${b.no}, ${firstRowid.get(b.path)}::BIGINT)`)
+        .join(', ')}) t(wb_path, code, batch_no, first_rowid)`
     );
     const withLines = await lineTable(conn, headerLine, counts, rejects);
-    const years = columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank')).map(sqlIdent).join(', ');
+    const years = yearColumns.map(sqlIdent).join(', ');
     if (years) {
+      // The batch and line are found once per line (a few hundred per file), before the
+      // years are unpivoted into values (dozens per line); each value is trimmed once.
+      const line = `${wide ? 'f' : 'w'}.rowid - m.first_rowid + 1`;
+      // Narrow: the line's identifying columns and rowid from wb_file, its years from the second read.
+      const lines = wide
+        ? `wb_file f JOIN wb_codes m ON m.wb_path = f.wb_path AND m.code = coalesce(f."Indicator Code", '')
+           ${withLines ? `LEFT JOIN wb_lines l ON l.wb_path = f.wb_path AND l.rn = ${line}` : ''}`
+        : `${readCsv} f
+           JOIN wb_file w ON w.wb_path = f.wb_path AND w."Indicator Code" IS NOT DISTINCT FROM f."Indicator Code"
+                          AND w."Country Code" IS NOT DISTINCT FROM f."Country Code"
+           JOIN wb_codes m ON m.wb_path = w.wb_path AND m.code = coalesce(w."Indicator Code", '')`;
       await conn.run(
         `INSERT INTO ${BULK_STAGING}
-         SELECT m.batch_id, u."Country Code", u."Country Name",
-                ${withLines ? `coalesce(l.line, u.rid - m.first_rowid + 1 + ${headerLine})` : `u.rid - m.first_rowid + 1 + ${headerLine}`}::INTEGER,
-                trim(u.year), trim(u.raw_value), TRY_CAST(trim(u.raw_value) AS DOUBLE), ''
-         FROM (UNPIVOT (SELECT rowid AS rid, wb_path, "Country Code", "Country Name", coalesce("Indicator Code", '') AS code, ${years} FROM wb_file)
-               ON ${years} INTO NAME year VALUE raw_value) u
-         JOIN wb_codes m ON m.wb_path = u.wb_path AND m.code = u.code
-         ${withLines ? 'LEFT JOIN wb_lines l ON l.wb_path = u.wb_path AND l.rn = u.rid - m.first_rowid + 1' : ''}
-         WHERE trim(u.raw_value) NOT IN ('', '..')`
+         SELECT batch_no, economy, economy_name, line, trim(year), raw, TRY_CAST(raw AS DOUBLE), ''
+         FROM (SELECT batch_no, economy, economy_name, line, year, trim(raw_value) AS raw
+               FROM (UNPIVOT (SELECT m.batch_no, f."Country Code" AS economy, f."Country Name" AS economy_name,
+                                     ${withLines ? `coalesce(l.line, ${line} + ${headerLine})` : `${line} + ${headerLine}`}::INTEGER AS line, ${years}
+                              FROM ${lines})
+                     ON ${years} INTO NAME year VALUE raw_value))
+         WHERE raw NOT IN ('', '..')`
       );
+      // The second read must see the lines the first one did; if it refused one the first kept,
+      // its values are withdrawn and the group is staged wide.
+      if (!wide && (await rejectCount(conn)) > 0) {
+        const nos = batches.map((b) => b.no).join(', ');
+        await conn.run(`DELETE FROM ${BULK_STAGING} WHERE batch_no IN (${nos})`);
+        await conn.run(`DELETE FROM stg_batch WHERE batch_no IN (${nos})`);
+        return retryWide();
+      }
     }
   }
   await conn.run('DROP TABLE IF EXISTS wb_file');
   const good = [...counts.values()].reduce((a, b) => a + b, 0);
-  return { batches: batches.map(({ path: _path, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
+  return { batches: batches.map(({ path: _path, keysUnique: _k, no: _no, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
+}
+
+async function rejectCount(conn: DuckDBConnection): Promise<number> {
+  return Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM reject_errors')).getRows()[0][0]);
+}
+
+async function clearRejects(conn: DuckDBConnection): Promise<void> {
+  await conn.run('DELETE FROM reject_errors');
+  await conn.run('DELETE FROM reject_scans');
 }
 
 /** Move DuckDB's rejected lines into quarantine ("malformed line: <DuckDB's message>"). */
@@ -161,8 +219,9 @@ async function takeRejects(conn: DuckDBConnection, byPath: Map<string, BulkInput
        FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id) GROUP BY 1, 2 ORDER BY 1, 2`
     )
   ).getRows();
-  await conn.run('DELETE FROM reject_errors');
-  await conn.run('DELETE FROM reject_scans');
+  // Emptied only when it holds errors: a scan record without errors never joins (two
+  // statements fewer per group of files).
+  if (rows.length > 0) await clearRejects(conn);
   const quarantined = rows.map((r) => ({
     path: String(r[0]),
     source: QUARANTINE_SOURCE,

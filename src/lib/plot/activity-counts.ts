@@ -1,6 +1,9 @@
 // Stocktaking activities counted by stakeholder type and start year, and the sentence that
 // summarises them (pure: used by the action-line chart definition and its tests).
 
+import { getLocale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages.js';
+
 export const NOT_STATED = 'not stated';
 /** The stakeholder type of entries whose source states none (data/reference/stakeholder_types.csv). */
 export const NOT_STATED_TYPE = 'not_stated';
@@ -36,34 +39,31 @@ export function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function activities(n: number): string {
-  return n === 1 ? '1 activity' : `${n} activities`;
-}
 
 export function activitiesSummary(id: string, counts: ActivityCount[], typeName: string | null): string {
   const total = counts.reduce((s, c) => s + c.entries, 0);
-  const scope = typeName ? ` by ${lowerFirst(typeName)}` : '';
-  if (total === 0) return `No stocktaking activity${scope} is registered against ${id}.`;
+  // An English sentence lower-cases a type's name inside it; other languages quote it as published.
+  const english = getLocale() === 'en';
+  const inSentence = (name: string) => (english ? lowerFirst(name) : name);
+  const type = typeName ? inSentence(typeName) : null;
+  if (total === 0) return type ? m.act_none_by_type({ type, id }) : m.act_none({ id });
   // The leader is named among stated or derived types: "not stated" is no type.
   const byType = new Map<string, number>();
   for (const c of counts) if (c.stakeholder_type !== NOT_STATED_TYPE) byType.set(c.stakeholder, (byType.get(c.stakeholder) ?? 0) + c.entries);
   const unstated = counts.filter((c) => c.stakeholder_type === NOT_STATED_TYPE).reduce((s, c) => s + c.entries, 0);
   const dated = counts.filter((c) => c.start_year !== NOT_STATED).reduce((s, c) => s + c.entries, 0);
-  const datedText =
-    (dated === 0 ? 'none states a start year' : `${dated} of ${total} state${dated === 1 ? 's' : ''} a start year`) +
-    (unstated && !typeName ? `; ${unstated} state${unstated === 1 ? 's' : ''} no stakeholder type` : '');
-  if (typeName) return `${activities(total)}${scope} ${total === 1 ? 'is' : 'are'} registered against ${id}; ${datedText}.`;
-  if (byType.size === 0) return `No activity against ${id} states its stakeholder type (${total}); ${datedText}.`;
+  const datedText: string = (dated === 0 ? m.act_dated_none() : m.act_dated({ dated, total })) + (unstated && !typeName ? m.act_unstated({ count: unstated }) : '');
+  if (type) return m.act_by_type({ count: total, type, id, dated: datedText });
+  if (byType.size === 0) return m.act_no_type({ id, count: total, dated: datedText });
   const [topName, topCount] = [...byType].sort((a, b) => b[1] - a[1])[0];
   if (byType.size === 1 && unstated === 0) {
-    const all = total === 1 ? 'the one activity' : `all ${activities(total)}`;
-    return `${topName} registered ${all} against ${id}; ${datedText}.`;
+    return total === 1 ? m.act_one_all({ name: topName, id, dated: datedText }) : m.act_all({ name: topName, count: total, id, dated: datedText });
   }
   const leaders = [...byType].filter(([, v]) => v === topCount).map(([name]) => name);
   if (leaders.length > 1) {
-    const lowered = leaders.map((n, i) => (i === 0 ? n : lowerFirst(n)));
-    const names = `${lowered.slice(0, -1).join(', ')} and ${lowered.at(-1)}`;
-    return `${names} registered the most activities against ${id} (${topCount} each of ${total}); ${datedText}.`;
+    const named = leaders.map((n, i) => (i === 0 ? n : inSentence(n)));
+    const names = `${named.slice(0, -1).join(', ')} ${m.cd_and()} ${named.at(-1)}`;
+    return m.act_tie({ names, id, count: topCount, total, dated: datedText });
   }
-  return `${topName} registered the most activities against ${id} (${topCount} of ${total}); ${datedText}.`;
+  return m.act_most({ name: topName, id, count: topCount, total, dated: datedText });
 }

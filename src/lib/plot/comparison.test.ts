@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderPlot } from '$lib/server/plot-render';
 import { comparisonChartSpec, comparisonSummary, describeChange } from './comparison';
 import { formatIndicatorValue, shortIndicatorName, unitKind } from './units';
+import { baseLocale, overwriteGetLocale, type Locale } from '$lib/paraglide/runtime.js';
+import { formatValue } from '$lib/format';
 
 const pct = (v: number) => `${v.toFixed(1)}%`;
 
@@ -32,6 +34,32 @@ describe('comparisonSummary', () => {
     ['says when there are no data', { indicatorName: 'Internet use', subjectName: 'Nowhere', subject: [] }, 'No data on internet use for Nowhere.']
   ])('%s', (_name, input, expected) => {
     expect(comparisonSummary({ ...input, format: pct })).toBe(expected);
+  });
+});
+
+describe('comparisonSummary in other languages', () => {
+  /** The sentence as a page in `locale` writes it (the request's language, as the server resolves it). */
+  function inLocale<T>(locale: Locale, run: () => T): T {
+    overwriteGetLocale(() => locale);
+    try {
+      return run();
+    } finally {
+      overwriteGetLocale(() => baseLocale);
+    }
+  }
+  const kenya = [{ year: 1990, value: 0 }, { year: 2024, value: 35.0 }];
+  const input = { indicatorName: 'Individuals using the Internet', subjectName: 'Kenya', subject: kenya, reference: { name: 'World', points: [{ year: 2024, value: 71.2 }] }, goal: 50 };
+
+  it('writes French and Spanish around the published name, numbers in the language', () => {
+    const fr = inLocale('fr', () => comparisonSummary({ ...input, format: (v) => formatValue(v, 'percent', 1, 'fr-FR') }));
+    expect(fr.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Kenya : la valeur de « Individuals using the Internet » a augmenté, passant de 0,0 % en 1990 à 35,0 % en 2024, en dessous de la valeur mondiale (71,2 %) cette année-là ; l’objectif est de 50,0 %.'
+    );
+    const es = inLocale('es', () => comparisonSummary({ ...input, format: (v) => formatValue(v, 'percent', 1, 'es-ES') }));
+    expect(es.replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'Kenya: el valor de «Individuals using the Internet» aumentó de 0,0 % en 1990 a 35,0 % en 2024, por debajo del valor mundial (71,2 %) ese año; el objetivo es 50,0 %.'
+    );
+    expect(inLocale('fr', () => comparisonSummary({ ...input, subject: [], format: pct }))).toBe('Aucune donnée sur « Individuals using the Internet » pour Kenya.');
   });
 });
 

@@ -1,7 +1,10 @@
 // An economy's series compared with others (its region, the world, a computed aggregate)
 // against a goal line: the Plot spec and the one-sentence summary, both from the data.
 import * as Plot from '@observablehq/plot';
+import { formatPlain } from '$lib/format';
 import { frame } from './frame';
+import { getLocale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages.js';
 
 export interface ComparisonPoint {
   series: string;
@@ -30,7 +33,7 @@ export interface ComparisonOptions {
 const COLOURS = ['#1f4e8c', '#c0392b', '#6b6b6b', '#1b7f3b', '#8e44ad'];
 
 // Native SVG tooltips: hovering a point shows its value, with or without JavaScript.
-const pointTitle = (d: ComparisonPoint) => `${d.series}, ${d.year}: ${+d.value.toFixed(2)}`;
+const pointTitle = (d: ComparisonPoint) => `${d.series}, ${d.year}: ${formatPlain(+d.value.toFixed(2))}`;
 
 export function comparisonChartSpec(series: ComparisonSeries[], options: ComparisonOptions): Plot.PlotOptions {
   if (series.length === 0) throw new Error('invalid comparison: no series');
@@ -68,16 +71,16 @@ export function comparisonChartSpec(series: ComparisonSeries[], options: Compari
   };
 }
 
-/** "rose from 2.1 in 2005 to 35.7 in 2025" for a series; null if it has fewer than one point. */
+/** "rose from 2.1 in 2005 to 35.7 in 2025" for a series, in the request's language; null if it has no point. */
 export function describeChange(points: { year: number; value: number }[], format: (v: number) => string): string | null {
   if (points.length === 0) return null;
   const sorted = [...points].sort((a, b) => a.year - b.year);
   const first = sorted[0];
   const last = sorted[sorted.length - 1];
-  if (sorted.length === 1) return `was ${format(last.value)} in ${last.year} (the only year with data)`;
-  const verb = last.value > first.value ? 'rose' : last.value < first.value ? 'fell' : 'stayed';
-  if (verb === 'stayed') return `stayed at ${format(last.value)} from ${first.year} to ${last.year}`;
-  return `${verb} from ${format(first.value)} in ${first.year} to ${format(last.value)} in ${last.year}`;
+  if (sorted.length === 1) return m.cd_change_only({ value: format(last.value), year: last.year });
+  if (last.value === first.value) return m.cd_change_stayed({ value: format(last.value), from: first.year, to: last.year });
+  const change = { first: format(first.value), firstYear: first.year, last: format(last.value), lastYear: last.year };
+  return last.value > first.value ? m.cd_change_rose(change) : m.cd_change_fell(change);
 }
 
 export interface SummaryInput {
@@ -96,16 +99,18 @@ export interface SummaryInput {
  */
 export function comparisonSummary(input: SummaryInput): string {
   const change = describeChange(input.subject, input.format);
-  if (change === null) return `No data on ${lowerFirst(input.indicatorName)} for ${input.subjectName}.`;
+  // An English sentence lower-cases the name inside it; other languages quote it as published.
+  if (change === null) return m.cd_cmp_no_data({ indicator: getLocale() === 'en' ? lowerFirst(input.indicatorName) : input.indicatorName, subject: input.subjectName });
   const latest = [...input.subject].sort((a, b) => b.year - a.year)[0];
-  let sentence = `${input.indicatorName} in ${input.subjectName} ${change}`;
+  let sentence: string = m.cd_cmp_change({ indicator: input.indicatorName, subject: input.subjectName, change });
   const ref = input.reference?.points.find((p) => p.year === latest.year);
   if (input.reference && ref) {
-    const rel = latest.value > ref.value ? 'above' : latest.value < ref.value ? 'below' : 'level with';
-    sentence += `, ${rel} the ${input.reference.name}'s ${input.format(ref.value)} that year`;
+    const value = input.format(ref.value);
+    sentence += latest.value > ref.value ? m.cd_cmp_above_world({ value }) : latest.value < ref.value ? m.cd_cmp_below_world({ value }) : m.cd_cmp_level_world({ value });
   }
   if (input.goal != null) {
-    sentence += latest.value >= input.goal ? `; the goal of ${input.format(input.goal)} is met` : `; the goal is ${input.format(input.goal)}`;
+    const goal = input.format(input.goal);
+    sentence += latest.value >= input.goal ? m.cd_cmp_goal_met({ goal }) : m.cd_cmp_goal_is({ goal });
   }
   return `${sentence}.`;
 }

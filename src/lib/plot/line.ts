@@ -1,6 +1,7 @@
 // Chart specs are pure functions from data and options to Plot options, used on the server
 // (rendered to SVG) and testable without a DOM.
 import * as Plot from '@observablehq/plot';
+import { formatPlain } from '$lib/format';
 import { frame, PLOT_STYLE } from './frame';
 
 export interface LinePoint {
@@ -31,7 +32,7 @@ export function lineChartSpec(points: LinePoint[], options: LineOptions): Plot.P
       ariaHidden: 'true',
       tip: false
     }),
-    Plot.dot(points, { x: 'year', y: 'value', fill: 'series', r: 1.8, title: (d: LinePoint) => `${d.series}, ${d.year}: ${+d.value.toFixed(2)}`, ariaHidden: 'true' }),
+    Plot.dot(points, { x: 'year', y: 'value', fill: 'series', r: 1.8, title: (d: LinePoint) => `${d.series}, ${d.year}: ${formatPlain(+d.value.toFixed(2))}`, ariaHidden: 'true' }),
     Plot.text(
       points,
       Plot.selectLast({ x: 'year', y: 'value', z: 'series', text: 'series', dx: 4, textAnchor: 'start', ariaHidden: 'true', fontSize: 11 })
@@ -64,7 +65,7 @@ export interface BarDatum {
 
 export function barChartSpec(data: BarDatum[], options: { xLabel: string; goal?: number | null; width?: number }): Plot.PlotOptions {
   const marks: Plot.Markish[] = [
-    Plot.barX(data, { x: 'value', y: 'label', fill: data.some((d) => d.group) ? 'group' : '#3b6ea8', sort: { y: '-x' }, title: (d: BarDatum) => `${d.label}: ${+d.value.toFixed(2)}`, ariaHidden: 'true' }),
+    Plot.barX(data, { x: 'value', y: 'label', fill: data.some((d) => d.group) ? 'group' : '#3b6ea8', sort: { y: '-x' }, title: (d: BarDatum) => `${d.label}: ${formatPlain(+d.value.toFixed(2))}`, ariaHidden: 'true' }),
     Plot.ruleX([0], { ariaHidden: 'true' })
   ];
   if (options.goal != null) marks.push(Plot.ruleX([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: 'true' }));

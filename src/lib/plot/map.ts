@@ -3,6 +3,7 @@
 // such (a grey of its own, named in the legend). The caller joins values to shapes by M49 code.
 import * as Plot from '@observablehq/plot';
 import type { Feature, Geometry } from 'geojson';
+import { m } from '$lib/paraglide/messages.js';
 
 export interface MapShape extends Feature<Geometry, { name: string }> {
   id?: string | number;
@@ -81,7 +82,7 @@ export function shapeStyle(data: Map<string, MapDatum>, classes: MapClass[]): { 
       if (!d || d.inSelection === false) return OUTSIDE_COLOR;
       return d.classKey === null ? NO_DATA_COLOR : (colorOf.get(d.classKey) ?? NO_DATA_COLOR);
     },
-    title: (f) => datum(f)?.title ?? `${f.properties?.name ?? 'Unnamed area'}: not in the data`
+    title: (f) => datum(f)?.title ?? m.cd_map_not_in_data({ name: f.properties?.name ?? m.cd_map_unnamed() })
   };
 }
 

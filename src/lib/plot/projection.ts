@@ -1,6 +1,7 @@
 // Projection chart: the observed series, the fitted trend carried forward to the horizon
 // (dashed), the goal line and the horizon year. Pure: rows in, Plot options out.
 import * as Plot from '@observablehq/plot';
+import { formatPlain } from '$lib/format';
 import { frame } from './frame';
 
 export interface ProjectionPoint {
@@ -46,7 +47,7 @@ export function projectionChartSpec(points: ProjectionPoint[], options: Projecti
       Plot.lineY(projected, { x: 'year', y: 'value', stroke: '#a15c00', strokeWidth: 1.8, strokeDasharray: '6,4', ariaHidden: 'true' }),
       Plot.text(projected, Plot.selectLast({ x: 'year', y: 'value', text: () => 'trend', dx: 4, textAnchor: 'start', fill: '#8a4f00', ariaHidden: 'true' })),
       Plot.lineY(observed, { x: 'year', y: 'value', stroke: '#1f4e8c', strokeWidth: 2, ariaHidden: 'true' }),
-      Plot.dot(observed, { x: 'year', y: 'value', fill: '#1f4e8c', r: 2.5, title: (d: { year: number; value: number }) => `${d.year}: ${+d.value.toFixed(2)}`, ariaHidden: 'true' })
+      Plot.dot(observed, { x: 'year', y: 'value', fill: '#1f4e8c', r: 2.5, title: (d: { year: number; value: number }) => `${d.year}: ${formatPlain(+d.value.toFixed(2))}`, ariaHidden: 'true' })
     ]
   };
 }

@@ -9,9 +9,15 @@ import { INSUFFICIENT_REASONS, STATUSES, type InsufficientReason, type Status } 
 
 export type Label = { label: string; explanation: string; colorToken: string };
 
+const messageFns = new Map<string, () => string>();
+
 /** Reads the named interface message when called, so a page rendered for /fr/... gets French. */
 function say(name: string): string {
-  return (m as unknown as Record<string, () => string>)[name]();
+  // The message function by name, kept: a lookup by a computed name on the module of every
+  // message is slow (a verdict table reads hundreds of labels a page).
+  let fn = messageFns.get(name);
+  if (!fn) messageFns.set(name, (fn = (m as unknown as Record<string, () => string>)[name]));
+  return fn();
 }
 
 /** An object whose properties are messages, each read when the property is. */

@@ -7,15 +7,15 @@
 // dropped when a new build is published. The warm-up (warmup.ts) fills it before visitors ask;
 // a chart not yet drawn is drawn by the request that needs it, as before, and kept.
 //
-// Translated labels: chart specs read no message themselves (src/lib/plot has no i18n); a
-// translated label reaches a chart only as part of its input (e.g. a status label), so charts of
-// different languages have different keys. A caller whose drawing reads the locale some other
-// way passes `locale` to keep the languages apart.
+// Languages: a translated label reaches a chart as part of its input, and some specs in
+// src/lib/plot also format for the request's locale themselves, so plotOnce keys every chart by
+// the locale too; storedChart's callers pass `locale` when their drawing reads it.
 import { createHash } from 'node:crypto';
 import type * as Plot from '@observablehq/plot';
 import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
 import { renderPlot, type RenderOptions } from './plot-render';
 import { warehouseVersion } from './warehouse';
+import { getLocale } from '$lib/i18n/locale';
 
 export const CHART_CACHE_BYTES = budgetFromEnv('WSIS_CHART_CACHE_MB', 128);
 
@@ -87,11 +87,13 @@ export function storedChart(kind: string, input: unknown, draw: () => string, op
 }
 
 /**
- * `renderPlot(spec(...args), render)`, drawn once per build: the key is exactly the spec's
- * arguments, so a spec function that reads nothing but its arguments cannot be served a wrong chart.
+ * `renderPlot(spec(...args), render)`, drawn once per build: the key is the spec's arguments and
+ * the request's language, since some specs in $lib/plot format numbers and words for the locale
+ * themselves (tooltips, coverage and comparison labels), so a chart of one language is never
+ * served to another.
  */
 export function plotOnce<A extends unknown[]>(kind: string, spec: (...args: A) => Plot.PlotOptions, args: A, render?: RenderOptions): string {
-  return storedChart(kind, render ? [args, render] : args, () => renderPlot(spec(...args), render));
+  return storedChart(kind, render ? [args, render] : args, () => renderPlot(spec(...args), render), { locale: getLocale() });
 }
 
 /** For tests: empty the store and its counters. */

@@ -5,6 +5,7 @@
 // shape, and a map is that text with each shape's own fill and tooltip put in: the same SVG the
 // direct render gives (map-template.test.ts compares them), Plot's clip id made unique per map.
 import { choroplethSpec, type MapClass, type MapDatum, type MapOptions, type MapShape, shapeStyle } from '$lib/plot/map';
+import { getLocale } from '$lib/i18n/locale';
 import { renderPlot } from './plot-render';
 
 interface Template {
@@ -28,7 +29,8 @@ function escapeText(s: string): string {
 }
 
 function template(shapes: MapShape[], options: MapOptions): Template {
-  const key = `${options.width ?? 720}\u0000${options.focus ? options.focus.map((f) => f.id ?? '?').join(',') : 'world'}`;
+  // The language too: the tooltips of shapes without an id ("Kosovo: not in the data") are written into the template.
+  const key = `${getLocale()}\u0000${options.width ?? 720}\u0000${options.focus ? options.focus.map((f) => f.id ?? '?').join(',') : 'world'}`;
   const hit = templates.get(key);
   if (hit) {
     templates.delete(key);

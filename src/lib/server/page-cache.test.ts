@@ -86,3 +86,34 @@ describe('pageCacheKey', () => {
     expect(cache.size).toBeGreaterThan(0);
   });
 });
+
+describe('withGzip', () => {
+  it('adds the gzipped body to the cached page once, byte for byte the page', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const { withGzip } = await import('./page-cache');
+    const cache = new PageCache();
+    const html = '<h1>Kenya</h1>' + '<tr><td>KEN</td><td>35.0</td></tr>'.repeat(500);
+    cache.set('b', '/countries/KEN', page(html));
+    const first = cache.get('b', '/countries/KEN')!;
+    expect(first.gzipped).toBeUndefined();
+    // Concurrent requests share one compression.
+    const [a, b] = await Promise.all([withGzip('b', '/countries/KEN', first, cache), withGzip('b', '/countries/KEN', first, cache)]);
+    expect(a).toBe(b);
+    const cached = cache.get('b', '/countries/KEN')!;
+    expect(cached).toBe(a);
+    expect(new TextDecoder().decode(gunzipSync(cached.gzipped!))).toBe(html);
+    expect(cached.gzipped!.byteLength).toBeLessThan(html.length / 10);
+    expect(await withGzip('b', '/countries/KEN', cached, cache)).toBe(cached);
+  });
+
+  it('does not bring back a page of an older build', async () => {
+    const { withGzip } = await import('./page-cache');
+    const cache = new PageCache();
+    cache.set('b1', '/targets/10', page('<h1>10</h1>'));
+    const old = cache.get('b1', '/targets/10')!;
+    cache.set('b2', '/targets/10', page('<h1>10, new build</h1>'));
+    expect((await withGzip('b1', '/targets/10', old, cache)).gzipped).toBeDefined();
+    expect(cache.get('b2', '/targets/10')!.gzipped).toBeUndefined();
+    expect(cache.size).toBe(1);
+  });
+});

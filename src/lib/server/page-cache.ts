@@ -3,6 +3,7 @@
 // are no sessions), so a rendered page can be served again until a new build is published.
 // Bounded by bytes (body, gzipped body, headers and key); only successful HTML is kept.
 // Concurrent first requests for one page wait for one render (single flight).
+import { gzip } from 'node:zlib';
 import { PAGE_PARAMS, pageQuery } from '../page-query';
 import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
 
@@ -10,7 +11,7 @@ export { PAGE_PARAMS };
 
 export interface CachedPage {
   body: Uint8Array;
-  /** The same body gzip-compressed (adapter-node does not compress responses itself). */
+  /** The same body gzip-compressed (adapter-node does not compress responses itself); made after the first answer. */
   gzipped?: Uint8Array;
   headers: [string, string][];
 }
@@ -89,6 +90,13 @@ export class PageCache {
     }
   }
 
+  /** Put `next` in place of `page` if it is still the cached page of the build being served (never switches builds). */
+  replace(version: string, key: string, page: CachedPage, next: CachedPage): boolean {
+    if (version !== this.version || this.entries.get(key) !== page) return false;
+    this.entries.set(key, next, pageBytes(next));
+    return true;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -104,3 +112,28 @@ export class PageCache {
 
 /** The server's one page cache. */
 export const pageCache = new PageCache();
+
+const compressing = new WeakMap<CachedPage, Promise<CachedPage>>();
+
+/**
+ * The page with its gzipped body, made on the first request that accepts gzip after the page was
+ * rendered: a page visited once (most first visits) never pays for compression, and the render
+ * that answered it did not wait for it. Compressed in zlib's thread pool, once per page (concurrent
+ * requests share it), and kept in the cache when the page is still the cached one of the build.
+ */
+export function withGzip(version: string, key: string, page: CachedPage, cache: PageCache = pageCache): Promise<CachedPage> {
+  if (page.gzipped) return Promise.resolve(page);
+  let pending = compressing.get(page);
+  if (!pending) {
+    pending = new Promise<CachedPage>((done) => {
+      gzip(page.body, { level: 6 }, (err, gzipped) => {
+        if (err) return done(page);
+        const next = { ...page, gzipped: new Uint8Array(gzipped.buffer, gzipped.byteOffset, gzipped.byteLength) };
+        cache.replace(version, key, page, next);
+        done(next);
+      });
+    });
+    compressing.set(page, pending);
+  }
+  return pending;
+}

@@ -3,6 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { horizonError, parseHorizon } from '$lib/horizons';
 import { indicatorByCode } from '$lib/server/queries/regions';
+import { m } from '$lib/paraglide/messages.js';
 
 /** The value a lookup found; a 404 with `notFound` when it found nothing. */
 export function found<T>(value: T | null | undefined, notFound: string): T {
@@ -20,6 +21,6 @@ export function horizonParam(url: URL): number {
 /** ?indicator= (or the page's default) and ?horizon=, as the country and region pages read them. */
 export async function indicatorAndHorizon(url: URL, defaultIndicator: string) {
   const code = url.searchParams.get('indicator') ?? defaultIndicator;
-  const indicator = found(await indicatorByCode(code), `No indicator ${code}.`);
+  const indicator = found(await indicatorByCode(code), m.err_no_indicator({ code }));
   return { indicator, horizon: horizonParam(url) };
 }

@@ -11,6 +11,13 @@ import type { PageServerLoad } from './$types';
 
 /** METHOD.md in each interface language (a test keeps the translations' structure and names in step). */
 const METHOD: Record<string, string> = { en: methodEn, fr: methodFr, es: methodEs };
+/** The text is part of the app, not of the warehouse: rendered once per language and process. */
+const methodHtml = new Map<string, string>();
+function methodFor(locale: string): string {
+  let html = methodHtml.get(locale);
+  if (html === undefined) methodHtml.set(locale, (html = markdownToHtml(METHOD[locale] ?? methodEn)));
+  return html;
+}
 
 export const load: PageServerLoad = async () => {
   const [runs, served, quarantine, build] = await Promise.all([
@@ -32,5 +39,5 @@ export const load: PageServerLoad = async () => {
   const thresholds = Object.entries(constants)
     .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
     .map(([name, value]) => ({ name, value: value as number | string }));
-  return { methodHtml: markdownToHtml(METHOD[getLocale()] ?? methodEn), thresholds, runs, served, quarantine, build: build[0] ?? null };
+  return { methodHtml: methodFor(getLocale()), thresholds, runs, served, quarantine, build: build[0] ?? null };
 };

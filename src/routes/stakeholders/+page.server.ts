@@ -12,10 +12,11 @@ import {
   stocktakingTotals
 } from '$lib/server/queries/stakeholders';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ url }) => {
   const type = await parseStakeholderType(url.searchParams.get('stakeholder_type'));
-  if (type !== null && typeof type === 'object') error(400, `Unknown stakeholder type: ${type.invalid}`);
+  if (type !== null && typeof type === 'object') error(400, m.err_unknown_stakeholder({ value: type.invalid }));
   const chartParams = new URLSearchParams(type ? { stakeholder_type: type } : {});
   const draw = (id: string) => chartDefinition(id)!(chartParams);
 

@@ -6,6 +6,7 @@ import { activitiesSummary, countActivities, NOT_STATED } from '$lib/plot/activi
 import { plotOnce } from '../chart-store';
 import { actionLine, stocktakingEntries } from '../queries/action-lines';
 import { parseStakeholderType, stakeholderTypes } from '../queries/stakeholders';
+import { m } from '$lib/paraglide/messages.js';
 import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const ACTIVITIES_CHART = 'action-line-activities';
@@ -21,31 +22,30 @@ const activitiesChart: ChartDefinition = async (params): Promise<ChartView | nul
   // The type's own name (an entry's may carry "(derived)"; with no entries there is none).
   const typeName = type ? ((await stakeholderTypes()).find((t) => t.id === type)?.name ?? type) : null;
   const years = [...new Set(counts.map((c) => c.start_year))].sort((a, b) => (a === NOT_STATED ? 1 : b === NOT_STATED ? -1 : a.localeCompare(b)));
+  // "not stated" is the counts' key; the chart and table say it in the reader's language.
+  const yearWord = (y: string) => (y === NOT_STATED ? m.cd_year_not_stated() : y);
   const svg =
     counts.length === 0
       ? ''
-      : plotOnce('stacked-bar', stackedBarSpec, [
-          counts.map((c) => ({ label: c.stakeholder, value: c.entries, stack: c.start_year })),
-          { xLabel: 'Stocktaking activities (count of entries)', stackOrder: years }
-        ]);
+      : plotOnce('stacked-bar', stackedBarSpec, [counts.map((c) => ({ label: c.stakeholder, value: c.entries, stack: yearWord(c.start_year) })),
+            { xLabel: m.act_axis(), stackOrder: years.map(yearWord) }]);
   return {
     id: ACTIVITIES_CHART,
-    title: `Stocktaking activities registered against ${id}, by stakeholder type and start year`,
+    title: m.act_title({ id }),
     summary: activitiesSummary(id, counts, typeName),
     svg,
     columns: chartColumns(
       {
-        stakeholder_type: 'Stakeholder type id',
-        stakeholder: 'Stakeholder type',
-        start_year: 'Start year',
-        entries: 'Activities'
+        stakeholder_type: m.cd_col_stakeholder_type_id(),
+        stakeholder: m.cd_col_stakeholder_type(),
+        start_year: m.cd_col_start_year(),
+        entries: m.cd_col_activities()
       },
       { entries: 0 }
     ),
-    rows: counts.map((c) => ({ ...c })),
+    rows: counts.map((c) => ({ ...c, start_year: yearWord(c.start_year) })),
     csvHref: chartCsvHref(ACTIVITIES_CHART, { id, stakeholder_type: type }),
-    source:
-      'WSIS stocktaking entries registered against this action line (table stocktaking_entry via stocktaking_action_line); each entry cites its seed document'
+    source: m.act_source()
   };
 };
 

@@ -1,5 +1,6 @@
 // /compare's chart: one indicator, up to ten economies (countries or aggregates) on one line
 // chart with the goal line. Defined once by id, so the CSV and SVG downloads hold the rows drawn.
+import { m } from '$lib/paraglide/messages.js';
 import { lineChartSpec, type LinePoint } from '$lib/plot/line';
 import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/units';
 import type { ChartRow, ChartView } from '$lib/plot/types';
@@ -21,13 +22,13 @@ export async function parseCompare(params: URLSearchParams): Promise<CompareRequ
   const rawIndicator = params.get('indicator') ?? 'IT.NET.USER.ZS';
   const codes = [...new Set(params.getAll('economy').flatMap((v) => v.split(',')).map((c) => c.trim().toUpperCase()).filter(Boolean))];
   const malformed = codes.filter((c) => !ECONOMY_CODE.test(c));
-  if (malformed.length) return { ok: false, status: 400, message: `Not an economy code: ${malformed.join(', ')} (use ISO3 codes such as KEN, or World Bank aggregate codes such as WLD or SSF)` };
-  if (codes.length > MAX_ECONOMIES) return { ok: false, status: 400, message: `At most ${MAX_ECONOMIES} economies can be compared; ${codes.length} were asked for` };
+  if (malformed.length) return { ok: false, status: 400, message: m.err_not_economy_code({ codes: malformed.join(', ') }) };
+  if (codes.length > MAX_ECONOMIES) return { ok: false, status: 400, message: m.err_too_many_economies({ max: MAX_ECONOMIES, count: codes.length }) };
   const indicator = await indicatorByCode(rawIndicator);
-  if (!indicator) return { ok: false, status: 404, message: `No indicator ${rawIndicator} in the warehouse` };
+  if (!indicator) return { ok: false, status: 404, message: m.err_no_indicator_in_warehouse({ code: rawIndicator }) };
   const known = new Map((await comparableEconomies(indicator.code)).map((e) => [e.code, e]));
   const unknown = codes.filter((c) => !known.has(c));
-  if (unknown.length) return { ok: false, status: 404, message: `No values of ${indicator.code} for ${unknown.join(', ')}` };
+  if (unknown.length) return { ok: false, status: 404, message: m.err_no_values_for({ code: indicator.code, economies: unknown.join(', ') }) };
   return { ok: true, indicator, economies: codes.map((c) => ({ code: c, name: known.get(c)!.name })) };
 }
 
@@ -47,17 +48,17 @@ const definition: ChartDefinition = async (params) => {
     .filter((l) => l.last)
     .sort((a, b) => b.last!.value - a.last!.value);
   const name = shortIndicatorName(indicator.name);
-  let summary = latest.length
-    ? `Latest values: ${latest.map((l) => `${nameOf.get(l.code)} ${fmt(l.last!.value)} (${l.last!.year})`).join(', ')}.`
-    : 'None of these economies has a value.';
+  let summary: string = latest.length
+    ? m.cd_compare_latest({ values: latest.map((l) => `${nameOf.get(l.code)} ${fmt(l.last!.value)} (${l.last!.year})`).join(', ') })
+    : m.cd_compare_none();
   if (goal != null) {
     const atGoal = latest.filter((l) => l.last!.value >= goal).length;
-    summary += ` ${atGoal} of ${latest.length} are at or above the goal of ${fmt(goal)}.`;
+    summary += m.cd_compare_at_goal({ count: atGoal, total: latest.length, goal: fmt(goal) });
   }
   // One entry per file and vintage, naming the economies it serves.
   const byFile = new Map<string, string[]>();
   for (const s of sources) {
-    const key = `${s.file} (vintage ${s.vintage ?? 'not stated'})`;
+    const key = m.cd_file_vintage({ file: s.file, vintage: s.vintage ?? m.series_vintage_not_stated() });
     byFile.set(key, [...(byFile.get(key) ?? []), s.economy]);
   }
   const bySource = [...byFile].map(([file, econ]) => `${econ.join(', ')}: ${file}`);
@@ -67,14 +68,14 @@ const definition: ChartDefinition = async (params) => {
     summary,
     svg: plotOnce('line', lineChartSpec, [points, { yLabel: indicator.unit, goal, height: 340 }]),
     columns: [
-      { key: 'economy', label: 'Code' },
-      { key: 'name', label: 'Economy' },
-      { key: 'year', label: 'Year' },
+      { key: 'economy', label: m.col_code() },
+      { key: 'name', label: m.cd_col_economy() },
+      { key: 'year', label: m.col_year() },
       { key: 'value', label: indicator.unit, kind: 'number', digits: unitKind(indicator.unit) === 'number' ? 0 : 1 }
     ],
     rows,
     csvHref: chartCsvHref(COMPARE_CHART, { indicator: indicator.code, economy: codes.join(',') }),
-    source: `World Bank WDI ${indicator.code} (ITU data), as published (names as the publisher writes them). ${bySource.join('. ')}`
+    source: m.cd_compare_source({ code: indicator.code, files: bySource.join('. ') })
   } satisfies ChartView;
 };
 

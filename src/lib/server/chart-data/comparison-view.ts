@@ -3,13 +3,14 @@
 import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$lib/plot/comparison';
 import type { ChartColumn, ChartRow, ChartView } from '$lib/plot/types';
 import { formatIndicatorValue, shortIndicatorName } from '$lib/plot/units';
+import { m } from '$lib/paraglide/messages.js';
 import { plotOnce } from '../chart-store';
 import { chartCsvHref } from './registry';
 
 export interface ComparisonViewInput {
   chart: string;
   indicator: { code: string; name: string; unit: string };
-  /** Who the title names, e.g. "Kenya, Sub-Saharan Africa and the world". */
+  /** Who the title names, e.g. "Kenya, Sub-Saharan Africa and the world" (in the request's language). */
   titleSubjects: string;
   /** Who the summary names. */
   subjectName: string;
@@ -30,7 +31,7 @@ export function comparisonView(v: ComparisonViewInput): ChartView {
   const name = shortIndicatorName(v.indicator.name);
   return {
     id: `${v.chart}-${v.indicator.code.replace(/\W+/g, '-')}`,
-    title: `${name}: ${v.titleSubjects}${v.goal != null ? `, against the goal of ${format(v.goal)}` : ''}`,
+    title: v.goal != null ? m.cd_cmp_title_goal({ indicator: name, subjects: v.titleSubjects, goal: format(v.goal) }) : m.cd_cmp_title({ indicator: name, subjects: v.titleSubjects }),
     summary: comparisonSummary({
       indicatorName: name,
       subjectName: v.subjectName,

@@ -7,6 +7,7 @@ import { countryByCode } from '../queries/countries';
 import { series } from '../queries/progress';
 import { describeServed, indicatorByCode, servedFrom } from '../queries/regions';
 import { parseHorizon } from '$lib/horizons';
+import { m } from '$lib/paraglide/messages.js';
 import type { ChartDefinition } from './registry';
 import { comparisonView } from './comparison-view';
 
@@ -29,7 +30,7 @@ const definition: ChartDefinition = async (params) => {
   const goal = indicator.goal?.goalValue ?? null;
   const drawn: ComparisonSeries[] = [{ label: country.code, emphasis: true, points: own }];
   if (regionCode) drawn.push({ label: regionCode, points: region });
-  drawn.push({ label: 'World', points: world });
+  drawn.push({ label: m.cd_world(), points: world });
 
   const years = [...new Set([...own, ...region, ...world].map((p) => p.year))].sort((a, b) => a - b);
   const by = (s: { year: number; value: number }[]) => new Map(s.map((p) => [p.year, p.value]));
@@ -42,20 +43,20 @@ const definition: ChartDefinition = async (params) => {
   }));
   const digits = unitKind(indicator.unit) === 'number' ? 0 : 1;
   const columns: ChartColumn[] = [
-    { key: 'year', label: 'Year' },
+    { key: 'year', label: m.col_year() },
     { key: 'country', label: country.name, kind: 'number', digits },
-    ...(regionCode ? [{ key: 'region', label: `${country.wbRegion} (published)`, kind: 'number' as const, digits }] : []),
-    { key: 'world', label: 'World (published)', kind: 'number', digits }
+    ...(regionCode ? [{ key: 'region', label: m.cd_col_published({ name: country.wbRegion ?? '' }), kind: 'number' as const, digits }] : []),
+    { key: 'world', label: m.cd_col_world_published(), kind: 'number', digits }
   ];
   const source = [
     `${indicator.code.startsWith('ITU_') ? 'ITU' : 'World Bank WDI (ITU)'}, ${indicator.code}: ${country.name} ${describeServed(servedOwn)}`,
     ...(regionCode ? [`${regionCode} ${describeServed(servedRegion)}`] : []),
-    `World ${describeServed(servedWorld)}`
+    `${m.cd_world()} ${describeServed(servedWorld)}`
   ].join('; ');
 
   return comparisonView({
     chart: COUNTRY_CHART, indicator, goal, horizon, drawn, columns, rows, source,
-    titleSubjects: `${country.name}${regionCode ? `, ${country.wbRegion}` : ''} and the world`,
+    titleSubjects: regionCode ? m.cd_subjects_country_region_world({ country: country.name, region: country.wbRegion ?? '' }) : m.cd_subjects_with_world({ name: country.name }),
     subjectName: country.name,
     subject: own,
     world,

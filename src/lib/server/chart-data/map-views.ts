@@ -5,6 +5,7 @@
 import type { ChartView } from '$lib/plot/types';
 import { countryYears } from '../queries/maps';
 import { parseMapYear, statusMapChart, valueMapChart } from './maps';
+import { m } from '$lib/paraglide/messages.js';
 
 export type MapKind = 'value' | 'status';
 
@@ -21,10 +22,10 @@ export interface IndicatorMapView {
 export async function indicatorMap(indicator: string, params: URLSearchParams, horizon: number | null): Promise<IndicatorMapView | string> {
   const rawKind = params.get('map') ?? '';
   const kind: MapKind | null = rawKind === '' || rawKind === 'value' ? 'value' : rawKind === 'status' ? 'status' : null;
-  if (kind === null) return `Unknown map "${rawKind}": choose value or status`;
+  if (kind === null) return m.err_unknown_map({ value: String(rawKind) });
   if (kind === 'status' && horizon === null) return 'This indicator has no goal, so it has no status map: choose map=value';
   const year = await parseMapYear(indicator, params.get('mapyear'));
-  if (year === undefined) return `Unknown map year "${params.get('mapyear')}": choose one from the list on the page`;
+  if (year === undefined) return m.err_unknown_map_year({ value: String(params.get('mapyear')) });
   const p = (o: Record<string, string | number | null>) => {
     const s = new URLSearchParams();
     for (const [k, v] of Object.entries(o)) if (v !== null) s.set(k, String(v));

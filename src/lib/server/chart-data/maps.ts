@@ -12,6 +12,7 @@ import { goalFor } from '../queries/progress';
 import { parseHorizon, parseYear } from '$lib/horizons';
 import { indicatorByCode, regionByCode, regionMembership } from '../queries/regions';
 import { ATLAS_SOURCE, countryShapes, drawnM49 } from '../maps/world-atlas';
+import { m } from '$lib/paraglide/messages.js';
 import { chartCsvHref, type ChartDefinition } from './registry';
 
 export const VALUE_MAP = 'indicator-map';
@@ -29,14 +30,19 @@ const STATUS_COLORS: Record<string, string> = {
   insufficient_data: '#9e9e9e'
 };
 
-/** Why a country has no shape: too small for the 1:110m map, or no M49 code to join on. */
-function placement(c: MapCountry, drawn: Set<string>): 'on the map' | 'too small at this scale' | 'no M49 code' {
-  if (!c.m49) return 'no M49 code';
-  return drawn.has(c.m49) ? 'on the map' : 'too small at this scale';
+/** Whether a country is drawn: on the map, too small for the 1:110m map, or no M49 code to join on. */
+function placed(c: MapCountry, drawn: Set<string>): boolean {
+  return c.m49 !== null && drawn.has(c.m49);
+}
+
+/** The table's words for placed() (in the request's language). */
+function placement(c: MapCountry, drawn: Set<string>): string {
+  if (!c.m49) return m.cd_map_no_m49();
+  return drawn.has(c.m49) ? m.cd_map_on_map() : m.cd_map_too_small();
 }
 
 function listNames(names: string[], max = 40): string {
-  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more (see the table)`;
+  return names.length <= max ? names.join(', ') : m.cd_map_list_more({ names: names.slice(0, max).join(', '), more: names.length - max });
 }
 
 function renderMap(data: Map<string, MapDatum>, classes: MapClass[], legendLabel: string, focusM49: Set<string> | null, noDataLabel: string): string {
@@ -80,48 +86,54 @@ const valueMap: ChartDefinition = async (params) => {
   const rows: ChartRow[] = countries.map((c) => {
     const v = values.get(c.code);
     const cls = v ? classes[classOf(v.value, breaks)] : null;
-    if (c.m49) data.set(c.m49, { classKey: cls?.key ?? null, title: v ? `${c.name}: ${fmt(v.value)} (${v.year})` : `${c.name}: no data` });
-    return { country: c.name, code: c.code, m49: c.m49, value: v?.value ?? null, year: v?.year ?? null, class: cls?.label ?? 'no data', map: placement(c, drawn) };
+    if (c.m49) data.set(c.m49, { classKey: cls?.key ?? null, title: v ? `${c.name}: ${fmt(v.value)} (${v.year})` : m.cd_map_tip_no_data({ name: c.name }) });
+    return { country: c.name, code: c.code, m49: c.m49, value: v?.value ?? null, year: v?.year ?? null, class: cls?.label ?? m.cd_no_data(), map: placement(c, drawn) };
   });
-  if (members) for (const c of all) if (!members.has(c.code) && c.m49) data.set(c.m49, { classKey: null, title: `${c.name}: not a member`, inSelection: false });
+  if (members) for (const c of all) if (!members.has(c.code) && c.m49) data.set(c.m49, { classKey: null, title: m.cd_map_tip_not_member({ name: c.name }), inSelection: false });
+  const onMap = new Set(countries.filter((c) => placed(c, drawn)).map((c) => c.code));
 
   const name = shortIndicatorName(indicator.name);
   const withData = rows.filter((r) => r.value !== null);
   const without = rows.filter((r) => r.value === null).map((r) => String(r.country));
-  const hidden = withData.filter((r) => r.map !== 'on the map').map((r) => String(r.country));
+  const hidden = withData.filter((r) => !onMap.has(String(r.code))).map((r) => String(r.country));
   const sorted = [...withData].sort((a, b) => (b.value as number) - (a.value as number));
   const years = withData.map((r) => r.year as number);
-  const when = year !== null ? `in ${year}` : years.length ? `latest value, ${Math.min(...years)}–${Math.max(...years)}` : 'latest value';
-  const where = region ? (region.code === 'WLD' ? 'countries' : `members of ${region.name}`) : 'countries';
-  let summary = withData.length
-    ? `${withData.length} of ${rows.length} ${where} have a value (${when}): highest ${sorted[0].country} (${fmt(sorted[0].value as number)}), lowest ${sorted.at(-1)!.country} (${fmt(sorted.at(-1)!.value as number)}).`
-    : `None of the ${rows.length} ${where} has a value ${year !== null ? `in ${year}` : ''}.`;
-  if (without.length) summary += ` ${without.length} without data are drawn in grey.`;
-  if (hidden.length) summary += ` ${hidden.length} with data are too small to draw at this scale or have no M49 code: they are in the table.`;
+  const when = year !== null ? m.cd_map_in_year({ year }) : years.length ? m.cd_map_latest_span({ from: Math.min(...years), to: Math.max(...years) }) : m.cd_map_latest();
+  const where = region && region.code !== 'WLD' ? m.cd_map_members_of({ region: region.name }) : m.cd_map_countries();
+  let summary: string = withData.length
+    ? m.cd_map_value_summary({ count: withData.length, total: rows.length, where, when, highest: String(sorted[0].country), high: fmt(sorted[0].value as number), lowest: String(sorted.at(-1)!.country), low: fmt(sorted.at(-1)!.value as number) })
+    : year !== null
+      ? m.cd_map_value_none_year({ total: rows.length, where, year })
+      : m.cd_map_value_none({ total: rows.length, where });
+  if (without.length) summary += m.cd_map_grey({ count: without.length });
+  if (hidden.length) summary += m.cd_map_hidden_values({ count: hidden.length });
 
   const notes: string[] = [];
-  if (without.length) notes.push(`No data: ${listNames(without)}.`);
-  if (hidden.length) notes.push(`Not drawn at this scale (values in the table): ${listNames(hidden)}.`);
+  if (without.length) notes.push(m.cd_map_note_no_data({ names: listNames(without) }));
+  if (hidden.length) notes.push(m.cd_map_note_hidden_values({ names: listNames(hidden) }));
 
   const id = `${VALUE_MAP}-${indicator.code.replace(/\W+/g, '-')}${region ? `-${region.code}` : ''}`;
   const vintages = await vintagesOf(indicator.code, withData.map((r) => String(r.code)), year);
   return {
     id,
-    title: `${name}${region && region.code !== 'WLD' ? `, members of ${region.name}` : ' by country'}, ${year !== null ? year : 'latest value'}`,
+    title:
+      region && region.code !== 'WLD'
+        ? m.cd_map_title_members({ indicator: name, region: region.name, when: year !== null ? String(year) : m.cd_map_latest() })
+        : m.cd_map_title({ indicator: name, when: year !== null ? String(year) : m.cd_map_latest() }),
     summary,
     notes,
-    svg: renderMap(data, classes, unit, members ? new Set(countries.flatMap((c) => (c.m49 ? [c.m49] : []))) : null, 'no data'),
+    svg: renderMap(data, classes, unit, members ? new Set(countries.flatMap((c) => (c.m49 ? [c.m49] : []))) : null, m.cd_no_data()),
     columns: [
-      { key: 'country', label: 'Country' },
-      { key: 'code', label: 'Code' },
+      { key: 'country', label: m.col_country() },
+      { key: 'code', label: m.col_code() },
       { key: 'value', label: unit, kind: 'number', digits: unitKind(unit) === 'number' ? 0 : 1 },
-      { key: 'year', label: 'Year' },
-      { key: 'class', label: 'Map class' },
-      { key: 'map', label: 'On the map' }
+      { key: 'year', label: m.col_year() },
+      { key: 'class', label: m.cd_col_map_class() },
+      { key: 'map', label: m.cd_col_on_map() }
     ],
     rows,
     csvHref: chartCsvHref(VALUE_MAP, { indicator: indicator.code, year, region: region?.code }),
-    source: `World Bank WDI ${indicator.code} (ITU data): ${vintages}; shapes: ${ATLAS_SOURCE}, joined by M49 code`
+    source: m.cd_map_source({ code: indicator.code, vintages, atlas: ATLAS_SOURCE })
   } satisfies ChartView;
 };
 
@@ -138,11 +150,12 @@ const statusMap: ChartDefinition = async (params) => {
   const classes: MapClass[] = STATUSES.map((s) => ({ key: s, label: statusLabel(s).label, color: STATUS_COLORS[s] ?? '#6a6a9e' }));
 
   const data = new Map<string, MapDatum>();
+  const noData = m.cd_no_data();
   const rows: ChartRow[] = countries.map((c) => {
     const s = seriesMap.get(c.code) ?? [];
     const a = s.length ? assess(s, goal) : null;
-    const label = a ? statusLabel(a.status as Status).label : 'no data';
-    if (c.m49) data.set(c.m49, { classKey: a?.status ?? null, title: `${c.name}: ${label}${a?.latest ? ` (${fmt(a.latest.value)} in ${a.latest.year})` : ''}` });
+    const label = a ? statusLabel(a.status as Status).label : noData;
+    if (c.m49) data.set(c.m49, { classKey: a?.status ?? null, title: a?.latest ? m.cd_map_tip_verdict({ name: c.name, verdict: label, value: fmt(a.latest.value), year: a.latest.year }) : `${c.name}: ${label}` });
     return {
       country: c.name,
       code: c.code,
@@ -158,36 +171,37 @@ const statusMap: ChartDefinition = async (params) => {
   const counts = classes.map((k) => ({ label: k.label, n: rows.filter((r) => r.status === k.label).length })).filter((k) => k.n > 0);
   // The legend names the verdicts this map shows (before or after the horizon, never both).
   const shown = classes.filter((k) => counts.some((c) => c.label === k.label));
-  const without = rows.filter((r) => r.status === 'no data').map((r) => String(r.country));
-  const hidden = rows.filter((r) => r.status !== 'no data' && r.map !== 'on the map').map((r) => String(r.country));
+  const onMap = new Set(countries.filter((c) => placed(c, drawn)).map((c) => c.code));
+  const without = rows.filter((r) => r.status === noData).map((r) => String(r.country));
+  const hidden = rows.filter((r) => r.status !== noData && !onMap.has(String(r.code))).map((r) => String(r.country));
   const name = shortIndicatorName(indicator.name);
-  let summary = `Against the goal of ${fmt(goal.value)} by ${horizon}: ${counts.map((k) => `${k.n} ${k.label.toLowerCase()}`).join(', ')}, of ${rows.length} countries.`;
-  if (without.length) summary += ` ${without.length} without data are drawn in light grey.`;
-  if (hidden.length) summary += ` ${hidden.length} assessed countries are too small to draw at this scale or have no M49 code: they are in the table.`;
+  let summary: string = m.cd_status_map_summary({ goal: fmt(goal.value), horizon, counts: counts.map((k) => `${k.n} ${k.label.toLowerCase()}`).join(', '), total: rows.length });
+  if (without.length) summary += m.cd_map_light_grey({ count: without.length });
+  if (hidden.length) summary += m.cd_map_hidden_verdicts({ count: hidden.length });
   const notes: string[] = [];
-  if (without.length) notes.push(`No data: ${listNames(without)}.`);
-  if (hidden.length) notes.push(`Not drawn at this scale (verdicts in the table): ${listNames(hidden)}.`);
-  const vintages = await vintagesOf(indicator.code, rows.filter((r) => r.status !== 'no data').map((r) => String(r.code)), null);
+  if (without.length) notes.push(m.cd_map_note_no_data({ names: listNames(without) }));
+  if (hidden.length) notes.push(m.cd_map_note_hidden_verdicts({ names: listNames(hidden) }));
+  const vintages = await vintagesOf(indicator.code, rows.filter((r) => r.status !== noData).map((r) => String(r.code)), null);
 
   return {
     id: `${STATUS_MAP}-${indicator.code.replace(/\W+/g, '-')}`,
-    title: `${name}: progress verdict per country, goal ${fmt(goal.value)} by ${horizon}`,
+    title: m.cd_status_map_title({ indicator: name, goal: fmt(goal.value), horizon }),
     summary,
     notes,
-    svg: renderMap(data, shown, `Verdict for ${horizon}`, null, 'no data'),
+    svg: renderMap(data, shown, m.cd_status_map_legend({ horizon }), null, noData),
     columns: [
-      { key: 'country', label: 'Country' },
-      { key: 'code', label: 'Code' },
-      { key: 'status', label: `Verdict (${horizon})` },
-      { key: 'latest', label: `Latest (${indicator.unit})`, kind: 'number', digits: unitKind(indicator.unit) === 'number' ? 0 : 1 },
-      { key: 'latest_year', label: 'Latest year' },
-      { key: 'baseline_year', label: 'Baseline year' },
-      { key: 'projected_year', label: 'Goal reached (projected)' },
-      { key: 'map', label: 'On the map' }
+      { key: 'country', label: m.col_country() },
+      { key: 'code', label: m.col_code() },
+      { key: 'status', label: m.cd_col_verdict({ horizon }) },
+      { key: 'latest', label: m.cd_col_latest_unit({ unit: indicator.unit }), kind: 'number', digits: unitKind(indicator.unit) === 'number' ? 0 : 1 },
+      { key: 'latest_year', label: m.cd_col_latest_year() },
+      { key: 'baseline_year', label: m.cd_col_baseline_year() },
+      { key: 'projected_year', label: m.cd_col_goal_reached_projected() },
+      { key: 'map', label: m.cd_col_on_map() }
     ],
     rows,
     csvHref: chartCsvHref(STATUS_MAP, { indicator: indicator.code, horizon }),
-    source: `World Bank WDI ${indicator.code} (ITU data): ${vintages}; verdicts: this monitor's method (see Methodology); shapes: ${ATLAS_SOURCE}, joined by M49 code`
+    source: m.cd_status_map_source({ code: indicator.code, vintages, atlas: ATLAS_SOURCE })
   } satisfies ChartView;
 };
 

@@ -13,6 +13,8 @@ import { plotOnce } from '../chart-store';
 import { allSeries, countryRegions, indicatorVerdicts, mdgIndicators, ruleFor, statusCounts, type MdgIndicator } from '../queries/mdgs';
 import { seriesByEconomy } from '../queries/progress';
 import { economyNames, servedFrom } from '../queries/targets';
+import { getLocale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages.js';
 import { chartCsvHref, type ChartDefinition } from './registry';
 
 /** The ICT series shown beside the MDGs: MDG 8.16 and 8.15, the adoption the seed asks about. */
@@ -57,38 +59,41 @@ export const mdgWorldChart: ChartDefinition = async (params) => {
   const rows = years.map((year) => ({ year, observed: observed.get(year) ?? null, trend: trend.get(year) ?? null, goal: r?.goal?.value ?? null }));
   const first = series[0];
   const last = series[series.length - 1];
-  let summary = `World ${label(ind).toLowerCase()} ${last.value <= first.value ? 'fell' : 'rose'} from ${fmt(first.value)} in ${first.year} to ${fmt(last.value)} in ${last.year}`;
+  const span = { first: fmt(first.value), firstYear: first.year, last: fmt(last.value), lastYear: last.year };
+  // An English sentence lower-cases the series name inside it; other languages keep it as published.
+  const what = getLocale() === 'en' ? label(ind).toLowerCase() : label(ind);
+  let summary: string = m.cd_world_change({ what, change: last.value <= first.value ? m.cd_span_fell(span) : m.cd_span_rose(span) });
   let svg: string;
   if (r?.goal && a && ruled) {
     const horizon = ruled.context.horizon;
     const atHorizon = observed.get(horizon);
     summary +=
-      `; the goal is ${fmt(r.goal.value)} by ${horizon}` +
-      (r.ruleBaseline ? ` (computed from ${fmt(r.ruleBaseline.value)} in ${r.ruleBaseline.year})` : '') +
-      (a.firstYearMet !== null ? `; first met in ${a.firstYearMet}` : atHorizon !== undefined ? `; ${fmt(atHorizon)} in ${horizon}, not met` : '; not met') +
-      (a.firstYearMet === null && a.projectedYearReached !== null ? `; the trend reaches it in ${a.projectedYearReached}` : '') +
-      `. Verdict: ${statusLabel(a.status as Status).label.toLowerCase()}.`;
+      m.mdgw_goal({ goal: fmt(r.goal.value), horizon }) +
+      (r.ruleBaseline ? m.mdgw_goal_from({ value: fmt(r.ruleBaseline.value), year: r.ruleBaseline.year }) : '') +
+      (a.firstYearMet !== null ? m.mdgw_first_met({ year: a.firstYearMet }) : atHorizon !== undefined ? m.mdgw_not_met_at({ value: fmt(atHorizon), horizon }) : m.mdgw_not_met()) +
+      (a.firstYearMet === null && a.projectedYearReached !== null ? m.mdgw_trend_reaches({ year: a.projectedYearReached }) : '') +
+      m.mdgw_verdict({ verdict: statusLabel(a.status as Status).label.toLowerCase() });
     const points: ProjectionPoint[] = [
       ...series.map((p) => ({ year: p.year, value: p.value, kind: 'observed' as const })),
       ...[...trend.entries()].map(([year, value]) => ({ year, value, kind: 'projected' as const }))
     ];
     svg = plotOnce('projection', projectionChartSpec, [points, { yLabel: ind.unit ?? '', goal: +r.goal.value.toFixed(2), horizon }]);
   } else {
-    summary += ruled ? `; no value within 3 years of ${ruled.context.baselineYear}, so no goal can be computed.` : `; target ${ind.target} sets no numeric goal.`;
-    const points: LinePoint[] = series.map((p) => ({ series: 'World', year: p.year, value: p.value }));
+    summary += ruled ? m.mdgw_no_baseline({ year: ruled.context.baselineYear }) : m.mdgw_no_numeric_goal({ target: ind.target });
+    const points: LinePoint[] = series.map((p) => ({ series: m.cd_world(), year: p.year, value: p.value }));
     svg = plotOnce('line', lineChartSpec, [points, { yLabel: ind.unit ?? '', horizon: ind.horizon, height: 280 }]);
   }
   return {
     id: 'mdg-world',
-    title: `World: ${label(ind)}, ${first.year}–${last.year}`,
+    title: m.mdgw_title({ indicator: label(ind), from: first.year, to: last.year }),
     summary,
     svg,
     columns: chartColumns(
       {
-        year: 'Year',
-        observed: `World (${ind.unit})`,
-        trend: 'Trend (all data)',
-        goal: 'Goal'
+        year: m.col_year(),
+        observed: m.cd_col_world_unit({ unit: ind.unit ?? '' }),
+        trend: m.cd_col_trend_all(),
+        goal: m.col_goal()
       },
       { observed: 2, trend: 2, goal: 2 }
     ),

@@ -13,6 +13,7 @@ import {
   regionMembership,
   servedFrom
 } from '../queries/regions';
+import { m } from '$lib/paraglide/messages.js';
 import type { ChartDefinition } from './registry';
 import { comparisonView } from './comparison-view';
 import { worldOf } from '../queries/itu-regions';
@@ -39,9 +40,9 @@ const definition: ChartDefinition = async (params) => {
   ]);
 
   const computedPoints = (agg?.rows ?? []).filter((r) => r.computed !== null).map((r) => ({ year: r.year, value: r.computed as number }));
-  const drawn: ComparisonSeries[] = [{ label: isWorld ? 'World' : region.code, emphasis: true, points: own }];
-  if (!isWorld) drawn.push({ label: 'World', points: world });
-  if (agg) drawn.push({ label: 'Computed', dashed: true, points: computedPoints });
+  const drawn: ComparisonSeries[] = [{ label: isWorld ? m.cd_world() : region.code, emphasis: true, points: own }];
+  if (!isWorld) drawn.push({ label: m.cd_world(), points: world });
+  if (agg) drawn.push({ label: m.cd_computed(), dashed: true, points: computedPoints });
   const goal = indicator.goal?.goalValue ?? null;
 
   const years = [...new Set([...own, ...world, ...(agg?.rows ?? [])].map((p) => p.year))].sort((a, b) => a - b);
@@ -55,34 +56,34 @@ const definition: ChartDefinition = async (params) => {
       const a = aggBy.get(year);
       row.computed = a?.computed ?? null;
       row.coverage = a?.coverage != null ? Math.round(a.coverage * 1000) / 10 : null;
-      row.computed_status = !a || a.coverage === null ? 'no member data' : a.available ? 'available' : 'not available (coverage below threshold)';
+      row.computed_status = !a || a.coverage === null ? m.cd_computed_no_member_data() : a.available ? m.cd_computed_available() : m.cd_computed_not_available();
     }
     return row;
   });
   const digits = unitKind(indicator.unit) === 'number' ? 0 : 1;
   const columns: ChartColumn[] = [
-    { key: 'year', label: 'Year' },
-    { key: 'published', label: `${region.name} (published)`, kind: 'number', digits }
+    { key: 'year', label: m.col_year() },
+    { key: 'published', label: m.cd_col_published({ name: region.name }), kind: 'number', digits }
   ];
-  if (!isWorld) columns.push({ key: 'world', label: 'World (published)', kind: 'number', digits });
+  if (!isWorld) columns.push({ key: 'world', label: m.cd_col_world_published(), kind: 'number', digits });
   if (agg) {
     columns.push(
-      { key: 'computed', label: 'Computed (population-weighted)', kind: 'number', digits },
-      { key: 'coverage', label: 'Population coverage (%)', kind: 'number', digits: 1 },
-      { key: 'computed_status', label: 'Computed value' }
+      { key: 'computed', label: m.cd_col_computed_weighted(), kind: 'number', digits },
+      { key: 'coverage', label: m.cd_col_population_coverage(), kind: 'number', digits: 1 },
+      { key: 'computed_status', label: m.cd_col_computed_value() }
     );
   }
 
   const source = [
     `${worldCode === 'WLD' ? 'World Bank WDI (ITU)' : 'ITU key ICT indicators'}, ${indicator.code}: ${region.name} ${describeServed(servedOwn)}`,
-    ...(isWorld ? [] : [`World ${describeServed(servedWorld)}`]),
-    ...(agg ? [`computed: population-weighted mean of ${membership.members.length} members with SP.POP.TOTL, shown only where coverage ≥ ${agg.coverageThreshold * 100}%`] : [])
+    ...(isWorld ? [] : [`${m.cd_world()} ${describeServed(servedWorld)}`]),
+    ...(agg ? [m.cd_source_computed({ members: membership.members.length, threshold: agg.coverageThreshold * 100 })] : [])
   ].join('; ');
 
   return comparisonView({
     chart: REGION_CHART, indicator, goal, horizon, drawn, columns, rows, source,
-    titleSubjects: `${region.name}${isWorld ? '' : ' and the world'}`,
-    subjectName: isWorld ? 'the world' : region.name,
+    titleSubjects: isWorld ? region.name : m.cd_subjects_with_world({ name: region.name }),
+    subjectName: isWorld ? m.cd_subject_world() : region.name,
     subject: own,
     world: isWorld ? null : world,
     csvParams: { code: region.code, indicator: indicator.code, horizon }

@@ -11,6 +11,8 @@ import { computedAggregate, worldMembers } from '../queries/progress';
 import { seriesStatus, WORLD_AGGREGATES } from '../queries/series-status';
 import { chartCsvHref, type ChartDefinition } from './registry';
 import { chartColumns, type ChartView } from '$lib/plot/types';
+import { formatPlain } from '$lib/format';
+import { m } from '$lib/paraglide/messages.js';
 
 export const SERIES_CHART = 'series-trend';
 const RANK_ENDS = 15;
@@ -22,9 +24,9 @@ export const seriesChart: ChartDefinition = async (params) => {
   if (!status) return null;
   const d = status.disaggregation;
   const breakdown = d ? ` (${d.replace(/_/g, ' ').replace(/=/g, ': ')})` : '';
-  const source = `${status.producer}, ${code}; vintage ${status.vintage ?? 'not stated'}`;
+  const source = m.cd_series_source({ producer: status.producer, code, vintage: status.vintage ?? m.series_vintage_not_stated() });
   const csvHref = chartCsvHref(SERIES_CHART, { indicator: code });
-  const fmt = (v: number) => String(+v.toFixed(2));
+  const fmt = (v: number) => formatPlain(+v.toFixed(2));
   const view = (v: Pick<ChartView, 'title' | 'summary' | 'svg' | 'columns' | 'rows'>): ChartView => ({ id: SERIES_CHART, ...v, csvHref, source });
 
   if (status.world && !status.world.computed) {
@@ -37,10 +39,18 @@ export const seriesChart: ChartDefinition = async (params) => {
     const world = rows.filter((r) => r.economy === status.world!.economy);
     const points: LinePoint[] = rows.map((r) => ({ series: r.name, year: r.year, value: r.value }));
     return view({
-      title: `${status.name}${breakdown}: ${status.world.name} and the publisher's regions, ${rows[0].year}–${Math.max(...rows.map((r) => r.year))}`,
-      summary: `${status.world.name}: ${fmt(world[0].value)} in ${world[0].year}, ${fmt(world.at(-1)!.value)} in ${world.at(-1)!.year} (${status.unit}); ${new Set(rows.map((r) => r.economy)).size - 1} regions beside it, as the publisher aggregates them.`,
+      title: m.cd_series_regions_title({ indicator: `${status.name}${breakdown}`, world: status.world.name, from: rows[0].year, to: Math.max(...rows.map((r) => r.year)) }),
+      summary: m.cd_series_regions_summary({
+        world: status.world.name,
+        first: fmt(world[0].value),
+        firstYear: world[0].year,
+        last: fmt(world.at(-1)!.value),
+        lastYear: world.at(-1)!.year,
+        unit: status.unit,
+        regions: new Set(rows.map((r) => r.economy)).size - 1
+      }),
       svg: plotOnce('line', lineChartSpec, [points, { yLabel: status.unit, highlight: status.world.name, height: 300 }]),
-      columns: chartColumns({ economy: 'Code', name: 'World / region', year: 'Year', value: status.unit }, { value: 2 }),
+      columns: chartColumns({ economy: m.col_code(), name: m.cd_col_world_region(), year: m.col_year(), value: status.unit }, { value: 2 }),
       rows
     });
   }
@@ -48,11 +58,11 @@ export const seriesChart: ChartDefinition = async (params) => {
     const points = (await computedAggregate(code, await worldMembers())).filter((p) => p.available && p.value !== null);
     const rows = points.map((p) => ({ year: p.year, value: p.value!, coverage: Math.round(1000 * p.coverage) / 10, countries: p.countriesWithData }));
     return view({
-      title: `${status.name}: world, population-weighted over the reporting countries, ${rows[0].year}–${rows.at(-1)!.year}`,
-      summary: `Computed here (the publisher gives no world value): ${fmt(rows[0].value)} in ${rows[0].year}, ${fmt(rows.at(-1)!.value)} in ${rows.at(-1)!.year}, the reporting countries covering ${rows.at(-1)!.coverage} % of the population.`,
-      svg: plotOnce('line', lineChartSpec, [rows.map((r) => ({ series: 'World (computed)', year: r.year, value: r.value })), { yLabel: status.unit, height: 260 }]),
+      title: m.cd_series_computed_title({ indicator: status.name, from: rows[0].year, to: rows.at(-1)!.year }),
+      summary: m.cd_series_computed_summary({ first: fmt(rows[0].value), firstYear: rows[0].year, last: fmt(rows.at(-1)!.value), lastYear: rows.at(-1)!.year, coverage: formatPlain(rows.at(-1)!.coverage) }),
+      svg: plotOnce('line', lineChartSpec, [rows.map((r) => ({ series: m.cd_world_computed(), year: r.year, value: r.value })), { yLabel: status.unit, height: 260 }]),
       columns: chartColumns(
-        { year: 'Year', value: status.unit, coverage: 'Population covered (%)', countries: 'Countries reporting' },
+        { year: m.col_year(), value: status.unit, coverage: m.cd_col_population_covered(), countries: m.cd_col_countries_reporting() },
         { value: 3, coverage: 1, countries: 0 }
       ),
       rows
@@ -68,10 +78,19 @@ export const seriesChart: ChartDefinition = async (params) => {
   const trimmed = latest.length > 2 * RANK_ENDS;
   const rows = trimmed ? [...latest.slice(0, RANK_ENDS), ...latest.slice(-RANK_ENDS)] : latest;
   return view({
-    title: `${status.name}${breakdown}: ${trimmed ? `the ${RANK_ENDS} highest and lowest of ${latest.length} countries` : `${latest.length} countries`}, latest survey year each`,
-    summary: `No world or regional aggregate is published and the surveys cover too little of the population in any one year for a world value: each country's latest value, from ${fmt(latest[0].value)} (${latest[0].name}, ${latest[0].year}) to ${fmt(latest.at(-1)!.value)} (${latest.at(-1)!.name}, ${latest.at(-1)!.year}).`,
+    title: trimmed
+      ? m.cd_series_latest_title_trimmed({ indicator: `${status.name}${breakdown}`, ends: RANK_ENDS, count: latest.length })
+      : m.cd_series_latest_title({ indicator: `${status.name}${breakdown}`, count: latest.length }),
+    summary: m.cd_series_latest_summary({
+      high: fmt(latest[0].value),
+      highest: latest[0].name,
+      highYear: latest[0].year,
+      low: fmt(latest.at(-1)!.value),
+      lowest: latest.at(-1)!.name,
+      lowYear: latest.at(-1)!.year
+    }),
     svg: plotOnce('bar', barChartSpec, [rows.map((r) => ({ label: `${r.name} (${r.year})`, value: r.value })), { xLabel: status.unit }]),
-    columns: chartColumns({ name: 'Country', code: 'Code', year: 'Year', value: status.unit }, { value: 2 }),
+    columns: chartColumns({ name: m.col_country(), code: m.col_code(), year: m.col_year(), value: status.unit }, { value: 2 }),
     rows
   });
 };

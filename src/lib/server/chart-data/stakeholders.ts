@@ -1,6 +1,8 @@
 // Charts of the Stakeholders page, defined once by id. The measures differ (badge counts at
 // ITU in 2008, per-cent shares at the WSIS Forum 2020, stocktaking entry counts), so each is
 // its own chart and states its measure. ?stakeholder_type= highlights one type.
+import { getLocale } from '$lib/i18n/locale';
+import { m } from '$lib/paraglide/messages.js';
 import { chartColumns, type ChartView } from '$lib/plot/types';
 import { stackedBarSpec } from '$lib/plot/stacked-bar';
 import { plotOnce } from '../chart-store';
@@ -36,12 +38,12 @@ type ParticipationRow = Awaited<ReturnType<typeof participation>>[number];
 /** One participation measure drawn by stakeholder type: the two charts differ only in what was counted and how it reads. */
 interface ParticipationChart {
   id: string;
-  title: string;
+  title: () => string;
   /** The rows of the measure, the stated total where the source gives one (stakeholder_type 'all'). */
   rows: () => Promise<ParticipationRow[]>;
-  xLabel: string;
+  xLabel: () => string;
   valueSuffix?: string;
-  value: { key: string; label: string };
+  value: { key: string; label: () => string };
   summary: (top: { label: string; count: number }, parts: ParticipationRow[], sum: number, stated: number | null) => string;
 }
 
@@ -55,20 +57,18 @@ function participationChart(c: ParticipationChart): ChartDefinition {
     const stated = rows.find((r) => r.stakeholder_type === 'all')?.count ?? null;
     const sum = parts.reduce((s, r) => s + r.count, 0);
     const label = (r: ParticipationRow) => r.stakeholder_name ?? r.stakeholder_type;
-    const svg = plotOnce('stacked-bar', stackedBarSpec, [
-      parts.map((r) => ({ label: label(r), value: r.count })),
-      { xLabel: c.xLabel, valueSuffix: c.valueSuffix, highlight: highlightIn(parts.map(label), sel.name) }
-    ]);
+    const svg = plotOnce('stacked-bar', stackedBarSpec, [parts.map((r) => ({ label: label(r), value: r.count })),
+        { xLabel: c.xLabel(), valueSuffix: c.valueSuffix, highlight: highlightIn(parts.map(label), sel.name) }]);
     return {
       id: c.id,
-      title: c.title,
+      title: c.title(),
       summary: c.summary({ label: label(parts[0]), count: parts[0].count }, parts, sum, stated),
       svg,
       columns: [
-        { key: 'stakeholder_type', label: 'Stakeholder type id' },
-        { key: 'stakeholder', label: 'Stakeholder type' },
-        { key: c.value.key, label: c.value.label, kind: 'number', digits: 0 },
-        { key: 'note', label: 'As written in the source' }
+        { key: 'stakeholder_type', label: m.cd_col_stakeholder_type_id() },
+        { key: 'stakeholder', label: m.cd_col_stakeholder_type() },
+        { key: c.value.key, label: c.value.label(), kind: 'number', digits: 0 },
+        { key: 'note', label: m.cd_col_as_in_source() }
       ],
       rows: parts.map((r) => ({ stakeholder_type: r.stakeholder_type, stakeholder: label(r), [c.value.key]: r.count, note: r.note })),
       csvHref: chartCsvHref(c.id, { stakeholder_type: sel.id }),
@@ -79,27 +79,26 @@ function participationChart(c: ParticipationChart): ChartDefinition {
 
 const badges2008Chart = participationChart({
   id: BADGES_2008_CHART,
-  title: '2008 cluster of WSIS meetings: badges received at ITU, by stakeholder type',
+  title: m.sh_badges_title,
   rows: () => participation('2008-05-cluster', 'badged_by_type', 'ITU'),
-  xLabel: 'Badges received at ITU (count of people)',
-  value: { key: 'badges', label: 'Badges at ITU (count)' },
+  xLabel: m.sh_badges_axis,
+  value: { key: 'badges', label: m.sh_badges_col },
   summary: (top, parts, sum, base) => {
-    const baseText = base != null ? ` of the ${base} stated` : '';
-    const sumText = base != null && base !== sum ? `; the ${parts.length} types add up to ${sum}, not ${base}` : '';
-    return `${top.label} held the most badges at ITU (${top.count}${baseText})${sumText}.`;
+    const most: string = base != null ? m.sh_badges_most_of({ name: top.label, count: top.count, stated: base }) : m.sh_badges_most({ name: top.label, count: top.count });
+    return most + (base != null && base !== sum ? m.sh_badges_sum({ types: parts.length, sum, stated: base }) : '') + '.';
   }
 });
 
 // The 2020 shares carry no 'all' row, so the stated total stays null.
 const shares2020Chart = participationChart({
   id: SHARES_2020_CHART,
-  title: 'WSIS Forum 2020: share of participants by stakeholder type (per cent)',
+  title: m.sh_shares_title,
   rows: () => participation('wsis-forum-2020', 'share_percent'),
-  xLabel: 'Share of participants (per cent, as published)',
+  xLabel: m.sh_shares_axis,
   valueSuffix: '%',
-  value: { key: 'share_percent', label: 'Share (%)' },
+  value: { key: 'share_percent', label: m.sh_shares_col },
   summary: (top, _parts, sum) =>
-    `${top.label} made up the largest share of WSIS Forum 2020 participants (${top.count} %); the published shares add up to ${sum} %${sum === 100 ? '' : ', not 100 %'}.`
+    sum === 100 ? m.sh_shares_summary_100({ name: top.label, count: top.count }) : m.sh_shares_summary({ name: top.label, count: top.count, sum })
 });
 
 const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> => {
@@ -115,34 +114,32 @@ const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> 
   const typed = new Map<string, number>();
   for (const r of rows) if (r.stakeholder_type !== 'not_stated') typed.set(r.stakeholder_name, (typed.get(r.stakeholder_name) ?? 0) + r.entries);
   const [topName, topCount] = [...typed].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
-  const unstated = notStated ? ` ${notStated} of ${total} do not state a type.` : '';
+  const unstated = notStated ? m.sh_entries_unstated({ count: notStated, total }) : '';
   const ordered = [...rows].sort(
     (a, b) => a.stakeholder_name.localeCompare(b.stakeholder_name) || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
   );
-  const svg = plotOnce('stacked-bar', stackedBarSpec, [
-    ordered.map((r) => ({ label: r.stakeholder_name, value: r.entries, stack: r.status })),
-    { xLabel: 'Stocktaking entries (count)', stackOrder: STATUS_ORDER, highlight: highlightIn([...byType.keys()], sel.name) }
-  ]);
-  const selected = sel.name !== null ? ` ${sel.name}: ${byType.get(sel.name) ?? 0} of ${total}.` : '';
+  const svg = plotOnce('stacked-bar', stackedBarSpec, [ordered.map((r) => ({ label: r.stakeholder_name, value: r.entries, stack: r.status })),
+      { xLabel: m.sh_entries_axis(), stackOrder: STATUS_ORDER, highlight: highlightIn([...byType.keys()], sel.name) }]);
+  const selected = sel.name !== null ? m.sh_entries_selected({ name: sel.name, count: byType.get(sel.name) ?? 0, total }) : '';
   return {
     id: ENTRIES_CHART,
-    title: 'Stocktaking entries in this warehouse, by lead stakeholder type and status',
+    title: m.sh_entries_title(),
     summary: topCount
-      ? `More of the ${total} stocktaking entries held here are led by ${lowerFirst(topName)} than by any other type (${topCount} of ${total}).${unstated}${selected}`
-      : `None of the ${total} stocktaking entries held here states its stakeholder type.${selected}`,
+      ? m.sh_entries_most({ total, name: getLocale() === 'en' ? lowerFirst(topName) : topName, count: topCount }) + unstated + selected
+      : m.sh_entries_none({ total }) + selected,
     svg,
     columns: chartColumns(
       {
-        stakeholder_type: 'Stakeholder type id',
-        stakeholder: 'Stakeholder type',
-        status: 'Status',
-        entries: 'Entries'
+        stakeholder_type: m.cd_col_stakeholder_type_id(),
+        stakeholder: m.cd_col_stakeholder_type(),
+        status: m.cd_col_status(),
+        entries: m.cd_col_entries()
       },
       { entries: 0 }
     ),
     rows: ordered.map((r) => ({ stakeholder_type: r.stakeholder_type, stakeholder: r.stakeholder_name, status: r.status, entries: r.entries })),
     csvHref: chartCsvHref(ENTRIES_CHART, { stakeholder_type: sel.id }),
-    source: 'Stocktaking entries named in the WSIS meeting reports (table stocktaking_entry; each entry cites its seed document)'
+    source: m.sh_entries_source()
   };
 };
 

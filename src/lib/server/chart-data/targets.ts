@@ -21,17 +21,24 @@ import {
   targetIndicators,
   wbRegions
 } from '../queries/targets';
+import { m } from '$lib/paraglide/messages.js';
 import { chartCsvHref, type ChartDefinition } from './registry';
 
+/** "rose from 15.6% in 2005 to 73.6% in 2025" (or fell), in the request's language. */
+function worldChange(first: { year: number; value: number }, last: { year: number; value: number }, fmt: (v: number) => string): string {
+  const change = { first: fmt(first.value), firstYear: first.year, last: fmt(last.value), lastYear: last.year };
+  return last.value >= first.value ? m.cd_span_rose(change) : m.cd_span_fell(change);
+}
+
 /** Words for a series in a sentence ("World Internet use rose ..."); the indicator's own name otherwise. */
-const SHORT_NAMES: Record<string, string> = {
-  'IT.NET.USER.ZS': 'Internet use',
-  'IT.CEL.SETS.P2': 'mobile-cellular subscriptions',
-  'IT.MLT.MAIN.P2': 'fixed-telephone subscriptions',
-  'IT.NET.BBND.P2': 'fixed-broadband subscriptions'
+const SHORT_NAMES: Record<string, () => string> = {
+  'IT.NET.USER.ZS': m.cd_short_internet_use,
+  'IT.CEL.SETS.P2': m.cd_short_mobile,
+  'IT.MLT.MAIN.P2': m.cd_short_fixed_telephone,
+  'IT.NET.BBND.P2': m.cd_short_fixed_broadband
 };
 export function shortName(code: string, fallback: string): string {
-  return SHORT_NAMES[code] ?? fallback;
+  return SHORT_NAMES[code]?.() ?? fallback;
 }
 
 /** '% of population' -> percent, 'per 100 …' -> per_100. */
@@ -78,25 +85,32 @@ export const projectionChart: ChartDefinition = async (params) => {
   ];
   const fmt = (v: number | null) => formatValue(v, unit);
   const firstMet = series.find((p) => (goal.higherIsBetter ? p.value >= goal.value : p.value <= goal.value))?.year ?? null;
-  const actually = firstMet ? `it was actually first met in ${firstMet}` : `it has not been met (latest ${fmt(series[series.length - 1].value)} in ${lastYear})`;
+  const actually = firstMet ? m.cd_proj_actually_met({ year: firstMet }) : m.cd_proj_not_met({ latest: fmt(series[series.length - 1].value), year: lastYear });
+  const what = shortName(ind.seriesCode!, ind.name);
   const summary = !(a.baseline && a.latest)
-    ? `World ${shortName(ind.seriesCode!, ind.name)}: not enough data up to ${asOf} to fit a trend.`
+    ? m.cd_proj_too_little({ what, year: asOf })
     : a.status === 'met'
-      ? `World ${shortName(ind.seriesCode!, ind.name)} had already met the goal of ${fmt(goal.value)} by ${asOf} (first in ${a.firstYearMet}); ${fmt(a.latest.value)} in ${a.latest.year}.`
-      : `World ${shortName(ind.seriesCode!, ind.name)} ${a.latest.value >= a.baseline.value ? 'rose' : 'fell'} from ${fmt(a.baseline.value)} in ${a.baseline.year} to ${fmt(a.latest.value)} in ${a.latest.year}; ` +
-        `the trend to then projected ${fmt(a.projectedValueAtHorizon)} for ${horizon} and ` +
-        (a.projectedYearReached ? `the goal of ${fmt(goal.value)} in ${a.projectedYearReached}` : `no year reaching the goal of ${fmt(goal.value)} by ${a.thresholds.projectionSearchLimit}`) +
-        `; ${actually}.`;
+      ? m.cd_proj_already_met({ what, goal: fmt(goal.value), year: asOf, first: a.firstYearMet ?? '', latest: fmt(a.latest.value), latestYear: a.latest.year })
+      : m.cd_proj_summary({
+          what,
+          change: worldChange(a.baseline, a.latest, fmt),
+          projected: fmt(a.projectedValueAtHorizon),
+          horizon,
+          reach: a.projectedYearReached
+            ? m.cd_proj_reaches({ goal: fmt(goal.value), year: a.projectedYearReached })
+            : m.cd_proj_never({ goal: fmt(goal.value), year: a.thresholds.projectionSearchLimit }),
+          actually
+        });
   return {
     id: 'target-projection',
-    title: `World: ${ind.seriesName ?? ind.name}, observed and the trend as of ${asOf}`,
+    title: m.cd_proj_title({ indicator: ind.seriesName ?? ind.name, year: asOf }),
     summary,
     svg: plotOnce('projection', projectionChartSpec, [points, { yLabel: ind.seriesUnit ?? ind.unit, goal: goal.value, horizon }]),
     columns: chartColumns(
       {
-        year: 'Year',
-        observed: `Observed (${ind.seriesUnit})`,
-        trend: `Trend (data to ${asOf})`
+        year: m.col_year(),
+        observed: m.cd_col_observed({ unit: ind.seriesUnit ?? '' }),
+        trend: m.cd_col_trend_to({ year: asOf })
       },
       { observed: 1, trend: 1 }
     ),
@@ -119,15 +133,15 @@ export const coverageChart: ChartDefinition = async (params) => {
   const first = data[0];
   return {
     id: 'target-coverage',
-    title: `Data coverage: countries reporting ${ind.seriesName ?? ind.name}, by year`,
-    summary: `Of ${best.countriesTotal} countries, ${first.countriesWithData} have a value in ${first.year}, at most ${best.countriesWithData} (in ${best.year}), and ${last.countriesWithData} in ${last.year}, the latest year with any value.`,
+    title: m.cd_cov_title({ indicator: ind.seriesName ?? ind.name }),
+    summary: m.cd_cov_summary({ total: best.countriesTotal, first: first.countriesWithData, firstYear: first.year, most: best.countriesWithData, mostYear: best.year, last: last.countriesWithData, lastYear: last.year }),
     svg: plotOnce('coverage', coverageChartSpec, [data]),
     columns: chartColumns(
       {
-        year: 'Year',
-        countriesWithData: 'Countries with a value',
-        countriesTotal: 'Countries',
-        share: 'Share of countries (%)'
+        year: m.col_year(),
+        countriesWithData: m.cd_col_countries_with_value(),
+        countriesTotal: m.cd_col_countries(),
+        share: m.cd_col_share_countries()
       },
       { countriesWithData: 0, countriesTotal: 0, share: 1 }
     ),
@@ -171,26 +185,26 @@ export const rankingChart: ChartDefinition = async (params) => {
   const countries = trimmed ? [...all.slice(0, RANKING_ENDS), ...all.slice(-RANKING_ENDS)] : all;
   const regionName = p.region ? p.regions.find((r) => r.code === p.region)!.name : null;
   const unit = unitOf(ind.seriesUnit);
-  const where = regionName ? `in ${regionName}` : 'in the world';
+  const where = regionName ? m.cd_in_region({ region: regionName }) : m.cd_in_world();
   const rankOf = new Map(all.map((c, i) => [c.code, i + 1]));
   const rows = countries.map((c) => ({ rank: rankOf.get(c.code)!, country: c.name, code: c.code, region: c.region, value: c.value }));
   const goal = ind.goalValue;
   const atGoal = goal != null ? all.filter((c) => (ind.higherIsBetter ? c.value >= goal : c.value <= goal)).length : null;
   const summary = all.length
-    ? `${all.length} countries ${where} report a value for ${p.year}: highest ${all[0].name} (${formatValue(all[0].value, unit)}), lowest ${all[all.length - 1].name} (${formatValue(all[all.length - 1].value, unit)})` +
-      (atGoal !== null ? `; ${atGoal} are at or above the goal of ${formatValue(goal, unit)}` : '') +
-      (trimmed ? `. Shown: the ${RANKING_ENDS} highest and the ${RANKING_ENDS} lowest; choose a region to see all its countries.` : '.')
-    : `No country ${where} reports a value for ${p.year}.`;
+    ? m.cd_rank_summary({ count: all.length, where, year: p.year, highest: all[0].name, high: formatValue(all[0].value, unit), lowest: all[all.length - 1].name, low: formatValue(all[all.length - 1].value, unit) }) +
+      (atGoal !== null ? m.cd_rank_at_goal({ count: atGoal, goal: formatValue(goal, unit) }) : '') +
+      (trimmed ? m.cd_rank_trimmed({ ends: RANKING_ENDS }) : '.')
+    : m.cd_rank_none({ where, year: p.year });
   return {
     id: 'target-ranking',
-    title: `${ind.seriesName ?? ind.name}, ${trimmed ? `highest and lowest countries ${where}` : `countries ${where}`}, ${p.year}`,
+    title: trimmed ? m.cd_rank_title_trimmed({ indicator: ind.seriesName ?? ind.name, where, year: p.year }) : m.cd_rank_title({ indicator: ind.seriesName ?? ind.name, where, year: p.year }),
     summary,
     svg: plotOnce('bar', barChartSpec, [countries.map((c) => ({ label: c.name, value: c.value })), { xLabel: ind.seriesUnit ?? ind.unit, goal: ind.goalValue }]),
     columns: [
-      { key: 'rank', label: 'Rank', kind: 'number', digits: 0 },
-      { key: 'country', label: 'Country' },
-      { key: 'code', label: 'Code' },
-      { key: 'region', label: 'Region' },
+      { key: 'rank', label: m.col_rank(), kind: 'number', digits: 0 },
+      { key: 'country', label: m.col_country() },
+      { key: 'code', label: m.col_code() },
+      { key: 'region', label: m.col_region() },
       { key: 'value', label: ind.seriesUnit ?? ind.unit, kind: 'number', digits: 1 }
     ],
     rows,
@@ -224,23 +238,25 @@ export const trendChart: ChartDefinition = async (params) => {
   const lo = latestRegional.reduce((m, r) => (r.value < m.value ? r : m), latestRegional[0]);
   const w0 = world[0];
   const w1 = world.at(-1);
-  let summary = w0 && w1 ? `World ${shortName(code, ind.name)} ${w1.value >= w0.value ? 'rose' : 'fell'} from ${formatValue(w0.value, unit)} in ${w0.year} to ${formatValue(w1.value, unit)} in ${w1.year}` : `No world series`;
-  if (hi && lo) summary += `; among the regions, ${hi.name} is highest (${formatValue(hi.value, unit)} in ${hi.year}) and ${lo.name} lowest (${formatValue(lo.value, unit)} in ${lo.year}).`;
+  const fmt = (v: number) => formatValue(v, unit);
+  let summary: string = w0 && w1 ? m.cd_world_change({ what: shortName(code, ind.name), change: worldChange(w0, w1, fmt) }) : m.cd_no_world_series();
+  if (hi && lo) summary += m.cd_trend_regions({ highest: hi.name, high: fmt(hi.value), highYear: hi.year, lowest: lo.name, low: fmt(lo.value), lowYear: lo.year });
   const goal = ind.goalValue;
   if (goal != null && w1) {
     const first = world.find((r) => (ind.higherIsBetter ? r.value >= goal : r.value <= goal));
-    summary = summary.replace(/\.$/, '') + (first ? `; the world passed the ${formatValue(goal, unit)} goal in ${first.year}.` : `; the world has not reached the ${formatValue(goal, unit)} goal.`);
+    summary += first ? m.cd_trend_goal_passed({ goal: fmt(goal), year: first.year }) : m.cd_trend_goal_not_reached({ goal: fmt(goal) });
   }
+  summary += '.';
   const points: LinePoint[] = rows.map((r) => ({ series: r.economy, year: r.year, value: r.value }));
   return {
     id: 'overview-trend',
-    title: `${ind.seriesName}: world and World Bank regions, ${Math.min(...rows.map((r) => r.year))}–${latestYear}`,
+    title: m.cd_trend_title({ indicator: ind.seriesName ?? ind.name, from: Math.min(...rows.map((r) => r.year)), to: latestYear }),
     summary,
     svg: plotOnce('line', lineChartSpec, [points, { yLabel: ind.seriesUnit ?? '', goal, highlight: 'WLD', height: 300 }]),
     columns: [
-      { key: 'economy', label: 'Code' },
-      { key: 'name', label: 'World / region' },
-      { key: 'year', label: 'Year' },
+      { key: 'economy', label: m.col_code() },
+      { key: 'name', label: m.cd_col_world_region() },
+      { key: 'year', label: m.col_year() },
       { key: 'value', label: ind.seriesUnit ?? '', kind: 'number', digits: 1 }
     ],
     rows,

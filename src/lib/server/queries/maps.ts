@@ -4,6 +4,7 @@
 import type { Series } from '$lib/progress';
 import { query } from '../warehouse';
 import { allSeries } from './mdgs';
+import { m } from '$lib/paraglide/messages.js';
 
 export interface MapCountry {
   code: string;
@@ -59,5 +60,5 @@ export async function vintagesOf(indicator: string, economies: string[], year: n
       GROUP BY b.file, b.vintage ORDER BY b.vintage DESC NULLS LAST, b.file`,
     [indicator, year, ...economies]
   );
-  return rows.map((r) => `${r.file} (vintage ${r.vintage ?? 'not stated'}${rows.length > 1 ? `, ${r.n} values` : ''})`).join('; ');
+  return rows.map((r) => (rows.length > 1 ? m.cd_file_vintage_n({ file: r.file, vintage: r.vintage ?? m.series_vintage_not_stated(), count: r.n }) : m.cd_file_vintage({ file: r.file, vintage: r.vintage ?? m.series_vintage_not_stated() }))).join('; ');
 }

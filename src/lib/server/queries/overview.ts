@@ -2,6 +2,8 @@
 // changed since the last review, and stocktaking and participation at a glance.
 import { assess, changesSinceReview, type Assessment, type CatalogEntry, type ChangesSinceReview, type Goal, type Series, type VerdictFacts } from '$lib/progress';
 import { verdictCells, type VerdictCellData } from '$lib/verdict-cell';
+import { perBuild } from '../build-memo';
+import { getLocale } from '$lib/i18n/locale';
 import { query } from '../warehouse';
 import type { RowOf } from '../../../../pipelines/schema';
 import { seriesByEconomy, worldMembers } from './progress';
@@ -63,7 +65,12 @@ function scorecardIndicator(id: string, name: string, seriesCode: string, unit: 
   };
 }
 
-export async function scorecard(horizon: number): Promise<ScorecardTarget[]> {
+/** The scorecard for a horizon, once per build, horizon and language (its labels are messages). Callers must not change it. */
+export function scorecard(horizon: number): Promise<ScorecardTarget[]> {
+  return perBuild('scorecard', `${horizon}\u0000${getLocale()}`, () => computeScorecard(horizon));
+}
+
+async function computeScorecard(horizon: number): Promise<ScorecardTarget[]> {
   const [ts, inds, mdg] = await Promise.all([
     targets(),
     targetIndicators(),
@@ -128,8 +135,12 @@ export interface ReviewSummary {
   countries: { assessed: number; changed: ReviewRow[]; transitions: { from: string; to: string; count: number }[] };
 }
 
-/** The series a review compares: every goal indicator for the world and the 7 World Bank regions. */
-async function reviewItems(horizon: number) {
+/** The series a review compares: every goal indicator for the world and the 7 World Bank regions (once per build and horizon). */
+function reviewItems(horizon: number) {
+  return perBuild('review-items', String(horizon), () => computeReviewItems(horizon));
+}
+
+async function computeReviewItems(horizon: number) {
   const inds = (await targetIndicators()).filter((i) => i.seriesCode && i.goalValue != null && i.observations > 0);
   const economies = ['WLD', ...REGION_CODES];
   const names = await economyNames(economies);
@@ -185,8 +196,12 @@ export async function changesSince(reviewYear: number, horizon: number): Promise
   };
 }
 
-/** Every country's verdict on every goal indicator as of the review year and as of the latest year; the changed ones. */
-async function countryChanges(reviewYear: number, latestYear: number, horizon: number): Promise<ReviewSummary['countries']> {
+/** Every country's verdict on every goal indicator as of the review year and as of the latest year; the changed ones (once per build and years). */
+function countryChanges(reviewYear: number, latestYear: number, horizon: number): Promise<ReviewSummary['countries']> {
+  return perBuild('country-changes', `${reviewYear}\u0000${latestYear}\u0000${horizon}`, () => computeCountryChanges(reviewYear, latestYear, horizon));
+}
+
+async function computeCountryChanges(reviewYear: number, latestYear: number, horizon: number): Promise<ReviewSummary['countries']> {
   const inds = (await targetIndicators()).filter((i) => i.seriesCode && i.goalValue != null && i.observations > 0);
   const members = await worldMembers();
   const names = await economyNames(members);

@@ -5,6 +5,7 @@
 import { assessParity, parityIndex, type Series } from '$lib/progress';
 import { goalCell, type GoalCell } from '$lib/verdict-cell';
 import { query } from '../warehouse';
+import { m } from '$lib/paraglide/messages.js';
 
 /** The splits and their two groups, in the schema's disaggregation encoding ('sex=female', 'location=rural'; pipelines/schema.ts). */
 export const PARITY_SPLITS = [
@@ -87,7 +88,7 @@ export async function parityFor(indicators: string[], horizon: number): Promise<
     }
   }
   if (rows.length === 0) {
-    return { available: false, why: 'No series of this target is split by sex or by urban/rural in the warehouse yet.', rows };
+    return { available: false, why: m.parity_no_series(), rows };
   }
   return { available: true, why: null, rows };
 }

@@ -1,8 +1,7 @@
 // Progress queries: series from the warehouse fed to the pure method in $lib/progress.
 import { aggregate, assess, compareWithPublished, type AggregatePoint, type Assessment, type Goal, type Series } from '$lib/progress';
-import { createHash } from 'node:crypto';
-import { perBuild } from '../build-memo';
 import { indicatorValues, seriesOf } from '../indicator-values';
+import { perBuild } from '../build-memo';
 import { query } from '../warehouse';
 
 export interface IndicatorGoal {
@@ -81,14 +80,14 @@ export async function worldMembers(): Promise<string[]> {
 }
 
 /**
- * Population-weighted aggregate of an indicator over a list of countries, with coverage. Computed
- * once per build and member list (a world aggregate weighs some 200 countries' series: tens of ms);
- * each caller gets its own copy.
+ * Population-weighted aggregate of an indicator over a list of countries, with coverage: once per
+ * build and (indicator, members), since it walks every member's values and populations (the target
+ * pages of both horizons, the series chart and the action lines ask for the same world aggregates).
+ * Callers must not change the points.
  */
-export async function computedAggregate(indicator: string, members: string[]): Promise<AggregatePoint[]> {
-  if (members.length === 0) return [];
-  const who = createHash('sha1').update(members.join(',')).digest('base64');
-  return structuredClone(await perBuild('computed-aggregate', `${indicator}\u0000${who}`, () => computeAggregate(indicator, members)));
+export function computedAggregate(indicator: string, members: string[]): Promise<AggregatePoint[]> {
+  if (members.length === 0) return Promise.resolve([]);
+  return perBuild('computed-aggregate', `${indicator}\u0000${members.join(',')}`, () => computeAggregate(indicator, members));
 }
 
 async function computeAggregate(indicator: string, members: string[]): Promise<AggregatePoint[]> {

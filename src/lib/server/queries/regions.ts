@@ -95,20 +95,20 @@ export interface Membership {
 /** Who belongs to an aggregate. WB regions and income groups (and WLD) get a computed aggregate. */
 export async function regionMembership(code: string): Promise<Membership> {
   if (isItuAggregate(code)) {
-    return { classification: null, label: 'Aggregate published by ITU (key ICT indicators; its membership is ITU\'s and not in the warehouse)', members: [], computed: false };
+    return { classification: null, label: m.mship_itu(), members: [], computed: false };
   }
   if (code === 'WLD') {
-    return { classification: 'world', label: 'All countries with a World Bank region', members: await worldMembers(), computed: true };
+    return { classification: 'world', label: m.mship_world(), members: await worldMembers(), computed: true };
   }
   for (const [classification, label, computed] of [
-    ['wb_region', 'World Bank region', true],
-    ['wb_income', 'World Bank income group', true],
-    ['ldc', 'UN least developed countries (M49)', false]
+    ['wb_region', m.mship_wb_region, true],
+    ['wb_income', m.mship_wb_income, true],
+    ['ldc', m.mship_ldc, false]
   ] as const) {
     const members = await groupMembers(classification, code);
-    if (members.length > 0) return { classification, label, members, computed };
+    if (members.length > 0) return { classification, label: label(), members, computed };
   }
-  return { classification: null, label: 'World Bank aggregate (membership not in the warehouse)', members: [], computed: false };
+  return { classification: null, label: m.mship_unknown(), members: [], computed: false };
 }
 
 export interface ServedFrom {
@@ -129,8 +129,8 @@ export async function servedFrom(indicator: string, economy: string): Promise<Se
 }
 
 export function describeServed(s: ServedFrom[]): string {
-  if (s.length === 0) return 'no data';
-  return s.map((b) => `vintage ${b.vintage ?? 'undated'} (${b.file})`).join('; ');
+  if (s.length === 0) return m.cd_no_data();
+  return s.map((b) => m.cd_vintage_file({ vintage: b.vintage ?? m.cd_undated(), file: b.file })).join('; ');
 }
 
 export interface AggregateYear {
@@ -251,6 +251,7 @@ export async function regionIndex(): Promise<RegionListItem[]> {
 
 export type { EconomyIndicatorStatus as IndicatorStatus } from '$lib/economy-status';
 import type { EconomyIndicatorStatus as IndicatorStatus } from '$lib/economy-status';
+import { m } from '$lib/paraglide/messages.js';
 
 /** The catalog properties that decide the verdict: the goal if any, else the stored direction (null: not judged). */
 function entryOf(ind: IndicatorInfo): CatalogEntry {

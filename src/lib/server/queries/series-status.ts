@@ -24,11 +24,21 @@ export const WORLD_AGGREGATES: { world: string; regions: string[] }[] = [
   { world: 'CC_WEB', regions: [] }
 ];
 
+/** What a computed world covers: reporting countries, their share of the population (per cent) of all countries in the latest year, and the coverage threshold (per cent). */
+export interface ComputedCoverage {
+  countries: number | null;
+  coverage: number;
+  total: number | null;
+  year: number;
+  threshold: number;
+}
+
 export interface StatusRow {
   economy: string;
   name: string;
-  /** Set when the row is computed here (population-weighted over countries), not published: what it covers. */
-  computed: string | null;
+  /** Set when the row is computed here (population-weighted over countries), not published: what it covers
+   *  (figures only: the sentence is written in the reader's language by the page, this value is kept per build). */
+  computed: ComputedCoverage | null;
   byHorizon: VerdictCellData | null;
   now: VerdictCellData | null;
   latestYear: number;
@@ -169,7 +179,7 @@ async function computedWorld(code: string, entry: Parameters<typeof verdictCells
   return {
     economy: 'WLD',
     name: 'World (computed)',
-    computed: `population-weighted mean of the ${last.countriesWithData} reporting countries, ${Math.round(100 * last.coverage)} % of the population of ${last.countriesTotal} countries in ${last.year}; years below ${Math.round(100 * last.coverageThreshold)} % coverage left out`,
+    computed: { countries: last.countriesWithData, coverage: Math.round(100 * last.coverage), total: last.countriesTotal, year: last.year, threshold: Math.round(100 * last.coverageThreshold) },
     ...verdictCells(s, entry, horizon),
     latestYear: last.year,
     latestValue: last.value!

@@ -5,6 +5,7 @@ import { verdictCells, type VerdictCellData } from '$lib/verdict-cell';
 import { byVintageThenFile, indicatorValues } from '../indicator-values';
 import { query, queryOne } from '../warehouse';
 import { aggregateCheck, seriesByEconomy, worldMembers } from './progress';
+import { m } from '$lib/paraglide/messages.js';
 
 export interface WsisTarget {
   target: number;
@@ -270,11 +271,11 @@ export async function servedFrom(indicator: string, economies: readonly string[]
     });
   }
   const rows = [...counts.values()].sort(byVintageThenFile);
-  const files = rows.map((r) => `${r.file} (vintage ${r.vintage ?? 'not stated'}${rows.length > 1 ? `, ${r.n} values` : ''})`);
+  const files = rows.map((r) => (rows.length > 1 ? m.cd_file_vintage_n({ file: r.file, vintage: r.vintage ?? m.series_vintage_not_stated(), count: r.n }) : m.cd_file_vintage({ file: r.file, vintage: r.vintage ?? m.series_vintage_not_stated() })));
   // Say who published the values: the WDI copy of ITU's series, or another publisher's own file (ITU, UN, ...).
   const publishers = [...new Set(rows.map((r) => r.publisher ?? 'World Bank'))];
   const label = publishers.every((p) => p === 'World Bank') ? `World Bank WDI ${indicator} (ITU data)` : `${publishers.join(', ')} ${indicator}`;
-  return `${label}: ${files.join('; ') || 'no values loaded'}`;
+  return `${label}: ${files.join('; ') || m.cd_no_values_loaded()}`;
 }
 
 export interface AggregateCheckRow {

@@ -21,11 +21,12 @@ import { completeness } from '$lib/server/queries/completeness';
 import { warningList, warningSummary } from '$lib/server/queries/stocktaking-warnings';
 import { found } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-  const line = found(await actionLine(params.id), `No action line called ${params.id}`);
+  const line = found(await actionLine(params.id), m.err_no_action_line({ id: params.id }));
   const type = await parseStakeholderType(url.searchParams.get('stakeholder_type'));
-  if (type !== null && typeof type === 'object') error(400, `Unknown stakeholder type: ${type.invalid}`);
+  if (type !== null && typeof type === 'object') error(400, m.err_unknown_stakeholder({ value: type.invalid }));
 
   const [parent, subs, targets, mdg, sdg, entries, held, flags, types, facilitation] = await Promise.all([
     line.parent ? actionLine(line.parent) : Promise.resolve(null),

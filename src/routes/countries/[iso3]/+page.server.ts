@@ -10,11 +10,12 @@ import {
 } from '$lib/server/queries/regions';
 import { found, indicatorAndHorizon } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const country = found(
     await countryByCode(params.iso3),
-    `No country with the ISO3 code ${params.iso3}: codes are three upper-case letters such as KEN.`
+    m.err_no_country({ code: params.iso3 })
   );
   const { indicator, horizon } = await indicatorAndHorizon(url, DEFAULT_INDICATOR);
 

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { chartDefinition } from '$lib/server/chart-data';
 import { indicatorVerdicts, mdgActionLineLinks, mdgGoals, mdgIndicators, mdgTargets, ruleFor, statusCounts, countryRegions } from '$lib/server/queries/mdgs';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 /** The country shown first beside the ICT series: Kenya, a country the seeds' era watched closely for mobile adoption. */
 const DEFAULT_COUNTRY = 'KEN';
@@ -9,7 +10,7 @@ const DEFAULT_COUNTRY = 'KEN';
 export const load: PageServerLoad = async ({ params, url }) => {
   const n = /^[1-8]$/.test(params.goal) ? Number(params.goal) : NaN;
   const goal = Number.isInteger(n) ? (await mdgGoals()).find((g) => g.goal === n) : undefined;
-  if (!goal) error(404, `No MDG ${params.goal}: the Millennium Development Goals are numbered 1 to 8`);
+  if (!goal) error(404, m.err_no_mdg({ goal: params.goal }));
 
   const [targets, indicators, links, countries] = await Promise.all([mdgTargets(n), mdgIndicators(n), mdgActionLineLinks({ goal: n }), countryRegions()]);
   const withData = indicators.filter((i) => i.observations > 0);
@@ -17,10 +18,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
   // ICT beside the MDG: ?indicator= picks the MDG series (default the first with a goal), ?country= the country.
   const rawIndicator = url.searchParams.get('indicator');
   const ictIndicator = rawIndicator ? withData.find((i) => i.id === rawIndicator) : (withData.find((i) => ruleFor(i)) ?? withData[0]);
-  if (rawIndicator && !ictIndicator) error(400, `MDG ${n} has no indicator "${rawIndicator}" with data: choose one from the list on the page`);
+  if (rawIndicator && !ictIndicator) error(400, m.err_mdg_no_indicator({ n, indicator: rawIndicator }));
   const rawCountry = (url.searchParams.get('country') ?? '').toUpperCase();
   const country = rawCountry || DEFAULT_COUNTRY;
-  if (!countries.has(country)) error(400, `Unknown country "${rawCountry}": choose one from the list on the page`);
+  if (!countries.has(country)) error(400, m.err_unknown_country({ value: String(rawCountry) }));
 
   const sections = await Promise.all(
     withData.map(async (ind) => {

@@ -14,11 +14,12 @@ import { estimateYears, isItuAggregate, worldOf } from '$lib/server/queries/itu-
 import type { ChartView } from '$lib/plot/types';
 import { found, indicatorAndHorizon } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const region = found(
     await regionByCode(params.code),
-    `No region or group with the code ${params.code}: codes are World Bank aggregate codes such as WLD, SSF or HIC, or ITU's such as ITU_AFR.`
+    m.err_no_region({ code: params.code })
   );
   const { indicator, horizon } = await indicatorAndHorizon(url, defaultIndicatorFor(region.code));
   const [headline, all, membership] = await Promise.all([headlineIndicators(region.code), indicators(), regionMembership(region.code)]);

@@ -10,13 +10,14 @@ import { crossChecksForTarget } from '$lib/server/queries/cross-checks';
 import { indicatorMap } from '$lib/server/chart-data/map-views';
 import { horizonParam } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   // One URL per target: /targets/01 redirects to /targets/1 (same query string).
   if (/^0+\d+$/.test(params.n) && params.n.length <= 4) redirect(301, `/targets/${Number(params.n)}${url.search}`);
   const n = /^[1-9]\d?$/.test(params.n) ? Number(params.n) : NaN;
   const t = Number.isInteger(n) ? await target(n) : null;
-  if (!t) error(404, `No target ${params.n}: the WSIS targets are numbered 1 to 10`);
+  if (!t) error(404, m.err_no_target({ n: params.n }));
 
   const horizon = horizonParam(url);
 
@@ -34,11 +35,11 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const selected = rawIndicator
     ? withData.find((i) => i.id === rawIndicator)
     : (withData.find((i) => i.headline) ?? withData.find((i) => i.goalValue != null) ?? withData[0]);
-  if (!selected) error(404, `Target ${n} has no indicator "${rawIndicator}" with data in the warehouse`);
+  if (!selected) error(404, m.err_target_no_indicator({ n, indicator: String(rawIndicator) }));
   const code = selected.seriesCode!;
 
   const rp = await rankingParams(code, url.searchParams.get('year'), url.searchParams.get('region'));
-  if (!rp) error(400, `Unknown year or region for ${selected.id}: choose from the lists on the page`);
+  if (!rp) error(400, m.err_year_region({ id: selected.id }));
 
   const goal = goalOf(selected, horizon);
   const q = (p: Record<string, string | number | null>) => {
@@ -62,7 +63,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     const latest = world[world.length - 1].year;
     const asOfYears = horizon < latest ? [horizon, latest] : [latest];
     working = asOfYears.map((asOf) => ({
-      heading: asOf === latest ? `As of ${asOf} (latest data)` : `As of ${asOf} (horizon year)`,
+      heading: asOf === latest ? m.working_as_of_latest({ year: asOf }) : m.working_as_of_horizon({ year: asOf }),
       assessment: assess(world, goal, { asOf }),
       alternatives: alternativeVerdicts(world, goal, { asOf })
     }));
