@@ -96,7 +96,7 @@ const VARIANTS = [
   '/countries/KEN?indicator=IT.CEL.SETS.P2',
   '/countries/IND?horizon=2012',
   '/countries/BRA?indicator=IT.MLT.MAIN.P2',
-  '/action-lines/C2?stakeholder_type=civil-society',
+  '/action-lines/C2?stakeholder_type=civil_society',
   '/stakeholders?stakeholder_type=government',
   '/stakeholders',
   '/methodology',
