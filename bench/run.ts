@@ -220,8 +220,7 @@ async function addSynthetic(path: string, files: { file: string; path: string }[
   const conn = await instance.connect();
   try {
     await insertRows(conn, 'indicator', syntheticIndicatorRows(files.length));
-    // observation is rebuilt from all of observation_all (real + synthetic) when empty.
-    await conn.run('DELETE FROM observation');
+    // The publish moves the served values aside and picks again over real + synthetic.
     await stageAndPublishFiles(conn, files);
     for (const t of ['stg_batch', 'stg_observation', 'stg_bulk_value']) await conn.run(`DROP TABLE IF EXISTS ${t}`);
     await conn.run('CHECKPOINT');

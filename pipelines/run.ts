@@ -276,7 +276,7 @@ async function dropStaging(ctx: SourceContext) {
 async function countTables(ctx: SourceContext): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const tables = await ctx.conn.runAndReadAll(
-    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name"
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type IN ('BASE TABLE', 'VIEW') ORDER BY table_name"
   );
   const names = tables.getRows().map(([name]) => String(name));
   if (names.length === 0) return counts;

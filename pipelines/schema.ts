@@ -18,6 +18,8 @@ export interface TableSpec {
   readonly primaryKey?: readonly string[];
   /** Published tables are exported (CSV, Parquet, JSON) and listed on the Data page. */
   readonly published: boolean;
+  /** Set for a view: its SELECT (columns in the order of `columns`); created after every table. */
+  readonly view?: string;
 }
 
 /** A column of one DuckDB type: varchar('code', 'Indicator code'). The name stays a literal type, for RowOf. */
@@ -58,6 +60,16 @@ const actionLine = varchar('action_line', 'Action line id');
 const value = double('value', 'Value in the indicator unit');
 
 const disaggregation = varchar('disaggregation', "Breakdown of the value: '' for the total, else key=value pairs joined by ';' in key order (e.g. sex=female, location=urban, education_level=primary)");
+
+const OBSERVATION_ALL_COLUMNS = [
+  varchar('batch_id', 'Batch (file and vintage)'),
+  indicator,
+  economy,
+  year,
+  disaggregation,
+  value,
+  date('vintage', 'Vintage of the batch')
+] as const;
 
 const DATA_TABLES = [
   {
@@ -161,15 +173,18 @@ const DATA_TABLES = [
     description: 'Every observation of every vintage (non-missing values only)',
     published: true,
     primaryKey: ['batch_id', 'economy', 'year', 'disaggregation'],
-    columns: [
-      varchar('batch_id', 'Batch (file and vintage)'),
-      indicator,
-      economy,
-      year,
-      disaggregation,
-      value,
-      date('vintage', 'Vintage of the batch')
-    ]
+    columns: OBSERVATION_ALL_COLUMNS,
+    // Each value is stored once: the served ones in observation, the others in
+    // observation_unserved (the publish step writes each accepted value to one of them).
+    view: `SELECT batch_id, indicator, economy, year, disaggregation, value, vintage FROM observation
+      UNION ALL SELECT batch_id, indicator, economy, year, disaggregation, value, vintage FROM observation_unserved`
+  },
+  {
+    name: 'observation_unserved',
+    description: 'Observations not served (older vintages of a series, or another batch serves it): with observation, every row of observation_all',
+    published: false,
+    primaryKey: ['batch_id', 'economy', 'year', 'disaggregation'],
+    columns: OBSERVATION_ALL_COLUMNS
   },
   {
     name: 'observation',
@@ -576,6 +591,7 @@ export function tableSpec(name: string): TableSpec {
 }
 
 export function createTableSql(spec: TableSpec): string {
+  if (spec.view) return `CREATE VIEW "${spec.name}" AS ${spec.view}`;
   const cols = spec.columns.map((c) => `"${c.name}" ${c.type}`);
   if (spec.primaryKey) cols.push(`PRIMARY KEY (${spec.primaryKey.map((k) => `"${k}"`).join(', ')})`);
   return `CREATE TABLE "${spec.name}" (${cols.join(', ')})`;

@@ -7,7 +7,8 @@ import type { QuarantineRow } from './context';
 export async function createWarehouse(path: string): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
   const instance = await DuckDBInstance.create(path);
   const conn = await instance.connect();
-  for (const spec of TABLES) await conn.run(createTableSql(spec));
+  // Views read tables, so every table exists first.
+  for (const spec of [...TABLES.filter((t) => !t.view), ...TABLES.filter((t) => t.view)]) await conn.run(createTableSql(spec));
   return { instance, conn };
 }
 

@@ -94,3 +94,30 @@ describe('disaggregation encoding', () => {
     await expect(declareAggregates(conn, [{ code: 'M49_001', name: 'World', source: 'again' }])).resolves.toBe(0);
   });
 });
+
+// Runs last: it publishes again into the warehouse the tests above read.
+describe('a second publish into a warehouse that has values (bench scale warehouse)', () => {
+  it('picks again over old and new values, each value stored once (observation or observation_unserved)', async () => {
+    const before = Number(await one('SELECT count(*) FROM observation_all'));
+    const beforeServed = Number(await one('SELECT count(*) FROM observation'));
+    // The first publish's staging goes, as the bench does between publishes (staged again, a
+    // batch would repeat its keys: the publish refuses that loudly).
+    for (const t of ['stg_batch', 'stg_observation', 'stg_bulk_value']) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    // A newer vintage of one series only: Bulgaria, secondary, 2018.
+    await stageObservations(conn, {
+      indicator: 'SE_ACS_INTNT', publisher: 'UN Statistics Division', layout: 'sdg-ddf', file: FILE, checksum: 'e'.repeat(64),
+      source: 'UN SDG database (DDF)', sourceId: 'unsdg', vintage: '2025-01-01'
+    }, [{ economy: 'BGR', year: 2018, value: '12.5', disaggregation: 'education_level=secondary', rowNumber: 1 }]);
+    await publishObservations(conn);
+    expect(Number(await one('SELECT count(*) FROM observation_all'))).toBe(before + 1);
+    // The new batch serves BGR secondary (its one year); the 2024 values of that series are no longer served.
+    const bgrSecondary2024 = Number(await one("SELECT count(*) FROM observation_all WHERE economy = 'BGR' AND disaggregation = 'education_level=secondary' AND vintage = '2024-03-01'"));
+    expect(bgrSecondary2024).toBeGreaterThan(1);
+    expect(Number(await one('SELECT count(*) FROM observation'))).toBe(beforeServed - bgrSecondary2024 + 1);
+    expect(await one("SELECT value FROM observation WHERE economy = 'BGR' AND year = 2018 AND disaggregation = 'education_level=secondary'")).toBe(12.5);
+    expect(await one("SELECT value FROM observation_unserved WHERE economy = 'BGR' AND year = 2018 AND disaggregation = 'education_level=secondary' AND vintage = '2024-03-01'")).toBe(99.57258);
+    // Series the new batch lacks stay served by their batch.
+    expect(await one("SELECT vintage::VARCHAR FROM observation WHERE disaggregation = 'education_level=tertiary'")).toBe('2019-01-01');
+    expect(await one('SELECT count(*)::INTEGER FROM observation o JOIN observation_unserved u USING (batch_id, economy, year, disaggregation)')).toBe(0);
+  });
+});

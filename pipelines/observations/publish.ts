@@ -1,6 +1,7 @@
-// Validate every staged observation (of every source) and publish: observation_all (every
-// vintage), observation_batch (provenance) and observation (served values: per indicator,
-// economy and disaggregation, the series of the newest vintage that has it). Everything
+// Validate every staged observation (of every source) and publish: observation (served values:
+// per indicator, economy and disaggregation, the series of the newest vintage that has it),
+// observation_unserved (every other accepted value; the view observation_all is both) and
+// observation_batch (provenance). Everything
 // runs as SQL over the staging tables; refused values go to quarantine with the reason,
 // file and row, under the source id of the batch that staged them.
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -63,6 +64,7 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     UNION ALL
     SELECT batch_no, economy, economy_name, row_number, NULL, year_text, raw, v, coalesce(disaggregation, '') FROM ${BULK_STAGING}`);
   const { duplicates, conflicts } = await markDuplicateBatches(conn, 'obs_values');
+  await markContested(conn);
 
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_dup_keys AS
     SELECT batch_no, economy, year_text, disaggregation, min(row_number) AS first_row
@@ -78,7 +80,7 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
   await conn.run(`CREATE OR REPLACE TEMP VIEW obs_checked AS
     WITH v AS (
       SELECT o.* REPLACE (coalesce(o.file, b.file) AS file), b.batch_id, b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
-             b.source_id, e.code IS NOT NULL AS known_economy, ${anyRepeated ? 'd.first_row' : 'NULL::INTEGER AS first_row'}
+             b.source_id, b.contested, e.code IS NOT NULL AS known_economy, e.is_aggregate, ${anyRepeated ? 'd.first_row' : 'NULL::INTEGER AS first_row'}
       FROM obs_values o
       JOIN obs_batch b USING (batch_no)
       LEFT JOIN economy e ON e.code = o.economy
@@ -112,32 +114,12 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     await checkKey(conn, `(SELECT batch_id, economy, year_text::INTEGER AS year, disaggregation FROM obs_checked WHERE reason IS NULL AND first_row IS NOT NULL)`,
       'observation_all', ['batch_id', 'economy', 'year', 'disaggregation']);
   }
-  await dropKeyIfEmpty(conn, 'observation_all');
-  // Accepted values go straight into observation_all (no copy in memory first); the series
-  // table, the served picks and the counts are read back from it.
-  await conn.run(`INSERT INTO observation_all BY NAME
-    SELECT batch_id, indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage
-    FROM obs_checked WHERE reason IS NULL`);
-  // One row per series and batch, with its count of values.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_series AS
-    SELECT indicator, economy, disaggregation, batch_id, vintage, count(*) AS n FROM observation_all GROUP BY ALL`);
-  // Served: per indicator, economy and disaggregation, the newest batch holding that series
-  // (undated last). Unique by construction: one batch per series, and batch, economy, year
-  // and disaggregation unique in the values (checked above).
-  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_pick AS
-    SELECT p.indicator, p.economy, p.disaggregation, p.batch_id, e.is_aggregate, p.n
-    FROM obs_series p JOIN economy e ON e.code = p.economy
-    QUALIFY row_number() OVER (PARTITION BY p.indicator, p.economy, p.disaggregation ORDER BY p.vintage DESC NULLS LAST, p.batch_id) = 1`);
-  await checkKey(conn, 'obs_pick', 'observation', ['indicator', 'economy', 'disaggregation']);
-  if (!(await dropKeyIfEmpty(conn, 'observation'))) await conn.run('DELETE FROM observation');
-  // A batch holds one indicator, so batch, economy and disaggregation find the pick.
-  await conn.run(`INSERT INTO observation BY NAME
-    SELECT a.indicator, a.economy, a.year, a.disaggregation, a.value, a.vintage, a.batch_id, p.is_aggregate
-    FROM observation_all a JOIN obs_pick p USING (batch_id, economy, disaggregation)`);
+  await writeAccepted(conn);
+  // Values loaded per batch of this publish (observation_all is observation + observation_unserved).
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_loaded AS
-    SELECT batch_id, sum(n)::INTEGER AS n FROM obs_series WHERE batch_id IN (SELECT batch_id FROM obs_batch) GROUP BY 1`);
+    SELECT batch_id, count(*)::INTEGER AS n FROM observation_all WHERE batch_id IN (SELECT batch_id FROM obs_batch) GROUP BY 1`);
   await conn.run(`INSERT INTO observation_batch BY NAME
-    WITH s AS (SELECT DISTINCT batch_id FROM obs_pick)
+    WITH s AS (SELECT DISTINCT batch_id FROM observation)
     SELECT b.batch_id, b.indicator, b.original_code, b.vintage, b.publisher, b.layout, b.file, b.checksum,
            coalesce(n.n, 0) AS rows_loaded, s.batch_id IS NOT NULL AS is_served,
            b.source || CASE WHEN b.duplicate_of IS NOT NULL
@@ -150,7 +132,7 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
       (SELECT coalesce(sum(n), 0) FROM obs_loaded)::INTEGER,
       count(*)::INTEGER,
       (SELECT count(DISTINCT (file, row_number)) FROM obs_refused WHERE ${LINE_REASON})::INTEGER,
-      (SELECT coalesce(sum(n), 0) FROM obs_pick)::INTEGER, (SELECT count(*) FROM obs_batch)::INTEGER
+      (SELECT count(*) FROM observation)::INTEGER, (SELECT count(*) FROM obs_batch)::INTEGER
       FROM obs_refused`)
   ).getRows();
   const vintages = (await conn.runAndReadAll(`SELECT DISTINCT strftime(vintage, '%Y-%m-%d') FROM obs_batch WHERE vintage IS NOT NULL ORDER BY 1`))
@@ -160,9 +142,7 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
   await conn.run('DROP TABLE IF EXISTS obs_refused');
   await conn.run('DROP TABLE IF EXISTS obs_dup_keys');
   await conn.run('DROP VIEW IF EXISTS obs_values');
-  await conn.run('DROP TABLE IF EXISTS obs_series');
   await conn.run('DROP TABLE IF EXISTS obs_loaded');
-  await conn.run('DROP TABLE IF EXISTS obs_pick');
   return {
     batches: Number(counts[5]),
     duplicateBatches: duplicates,
@@ -177,13 +157,82 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
 }
 
 /**
- * observation_all and observation have primary keys in pipelines/schema.ts. Building DuckDB's
+ * A batch is contested when another batch (new, or already in the warehouse) has its
+ * indicator: only then can another batch serve some of its series. An uncontested batch
+ * serves every value it has (at scale, nearly every batch), with no per-series pick.
+ */
+async function markContested(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`ALTER TABLE obs_batch ADD COLUMN contested BOOLEAN`);
+  await conn.run(`UPDATE obs_batch SET contested = c.k > 1 FROM (
+      SELECT indicator, count(*) AS k FROM (
+        SELECT indicator, batch_id FROM obs_batch WHERE duplicate_of IS NULL
+        UNION SELECT DISTINCT indicator, batch_id FROM observation_all) GROUP BY indicator) c
+    WHERE obs_batch.indicator IS NOT DISTINCT FROM c.indicator`);
+  await conn.run(`UPDATE obs_batch SET contested = true WHERE contested IS NULL`);
+}
+
+/**
+ * Write each accepted value once: served values (per indicator, economy and disaggregation,
+ * the newest batch holding that series, undated last) into observation, the others into
+ * observation_unserved; observation_all is the view of both. Values already in the warehouse
+ * (a second publish in one connection) take part in the pick: they are moved to
+ * observation_unserved first and the picked ones back.
+ */
+async function writeAccepted(conn: DuckDBConnection): Promise<void> {
+  const emptyUnserved = await dropKeyIfEmpty(conn, 'observation_unserved');
+  const emptyServed = await dropKeyIfEmpty(conn, 'observation');
+  const fresh = emptyUnserved && emptyServed;
+  if (!emptyServed) {
+    await conn.run(`INSERT INTO observation_unserved BY NAME
+      SELECT batch_id, indicator, economy, year, disaggregation, value, vintage FROM observation`);
+    await conn.run('DELETE FROM observation');
+    await dropKeyIfEmpty(conn, 'observation');
+  }
+  if (!fresh) {
+    // A batch already in the warehouse staged again: its keys must not repeat across both.
+    await checkKey(conn, `(SELECT batch_id, economy, year, disaggregation FROM observation_unserved WHERE batch_id IN (SELECT batch_id FROM obs_batch)
+        UNION ALL SELECT batch_id, economy, year_text::INTEGER, disaggregation FROM obs_checked
+        WHERE reason IS NULL AND batch_id IN (SELECT batch_id FROM observation_unserved))`,
+      'observation_all', ['batch_id', 'economy', 'year', 'disaggregation']);
+  }
+  // The series of contested batches (one row per series and batch), and the pick.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_series AS
+    SELECT b.indicator, c.economy, c.disaggregation, b.batch_id, b.vintage, c.batch_no
+    FROM (SELECT DISTINCT batch_no, economy, disaggregation FROM obs_checked WHERE reason IS NULL AND contested) c JOIN obs_batch b USING (batch_no)
+    ${fresh ? '' : `UNION ALL SELECT DISTINCT indicator, economy, disaggregation, batch_id, vintage, NULL::INTEGER FROM observation_unserved`}`);
+  // Unique by construction: one batch per series, and batch, economy, year and
+  // disaggregation unique in the values (checked above).
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_pick AS
+    SELECT indicator, economy, disaggregation, batch_id, batch_no FROM obs_series
+    QUALIFY row_number() OVER (PARTITION BY indicator, economy, disaggregation ORDER BY vintage DESC NULLS LAST, batch_id) = 1`);
+  await checkKey(conn, 'obs_pick', 'observation', ['indicator', 'economy', 'disaggregation']);
+  const picked = `EXISTS (SELECT 1 FROM obs_pick p WHERE p.batch_no = obs_checked.batch_no AND p.economy = obs_checked.economy AND p.disaggregation = obs_checked.disaggregation)`;
+  await conn.run(`INSERT INTO observation BY NAME
+    SELECT indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage, batch_id, is_aggregate
+    FROM obs_checked WHERE reason IS NULL AND (NOT contested OR ${picked})`);
+  await conn.run(`INSERT INTO observation_unserved BY NAME
+    SELECT batch_id, indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage
+    FROM obs_checked WHERE reason IS NULL AND contested AND NOT ${picked}`);
+  if (!fresh) {
+    // Values already in the warehouse that the pick serves move back to observation.
+    const old = `FROM observation_unserved u JOIN obs_pick p ON p.batch_no IS NULL AND p.batch_id = u.batch_id AND p.economy = u.economy AND p.disaggregation = u.disaggregation`;
+    await conn.run(`INSERT INTO observation BY NAME
+      SELECT u.indicator, u.economy, u.year, u.disaggregation, u.value, u.vintage, u.batch_id, e.is_aggregate ${old} JOIN economy e ON e.code = u.economy`);
+    await conn.run(`DELETE FROM observation_unserved u USING obs_pick p
+      WHERE p.batch_no IS NULL AND p.batch_id = u.batch_id AND p.economy = u.economy AND p.disaggregation = u.disaggregation`);
+  }
+  await conn.run('DROP TABLE IF EXISTS obs_series');
+  await conn.run('DROP TABLE IF EXISTS obs_pick');
+}
+
+/**
+ * observation_unserved and observation have primary keys in pipelines/schema.ts. Building DuckDB's
  * key index costs more than the load itself (about 4 s per million values), so an empty
  * table is recreated without it (same columns) before the load, and the key is checked
  * instead on the rows going in, with one GROUP BY that fails the run loudly. A table that
  * already has rows (a second publish in one connection) keeps its index. Returns whether it was empty.
  */
-async function dropKeyIfEmpty(conn: DuckDBConnection, table: 'observation_all' | 'observation'): Promise<boolean> {
+async function dropKeyIfEmpty(conn: DuckDBConnection, table: 'observation_unserved' | 'observation'): Promise<boolean> {
   const [[n]] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${table}`)).getRows();
   if (Number(n) > 0) return false;
   const spec = tableSpec(table);
