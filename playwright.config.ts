@@ -36,7 +36,10 @@ export default defineConfig({
       HOST: '127.0.0.1',
       // The upload form posts to the site's own origin (adapter-node assumes https otherwise).
       ORIGIN: `http://127.0.0.1:${port}`,
-      WSIS_WAREHOUSE: process.env.WSIS_WAREHOUSE ?? 'test-output/e2e/wsis.duckdb'
+      WSIS_WAREHOUSE: process.env.WSIS_WAREHOUSE ?? 'test-output/e2e/wsis.duckdb',
+      // No background warm-up competing with the tests on 2 shared cores (a minute or more of
+      // work at start): test/e2e/warmup.spec.ts starts warmed servers of its own.
+      WSIS_WARMUP: process.env.WSIS_WARMUP ?? '0'
     }
   }
 });

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { gzipSync } from 'node:zlib';
 import { isLanguageNeutral, localizeLinks } from '$lib/i18n/links';
@@ -10,6 +10,8 @@ import { pageCache, withGzip, pageCacheKey, type CachedPage } from '$lib/server/
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { unavailablePage } from '$lib/server/unavailable';
 import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
+import { keepWarm } from '$lib/server/warmup';
+import { warmupPages } from '$lib/server/warmup-pages';
 
 /** Security headers on every response, whatever produced it. */
 const security: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event), event.url.pathname);
@@ -87,6 +89,9 @@ const pages: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(security, errors, language, pages);
+
+/** At start, outside any request: warm the build's per-build values and charts in the background (warmup.ts). */
+export const init: ServerInit = () => keepWarm(warmupPages);
 
 /** Unexpected errors: logged on the server, answered without message, path or stack. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

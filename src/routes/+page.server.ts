@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { sparklineSpec } from '$lib/plot/line';
-import { renderPlot } from '$lib/server/plot-render';
+import { plotOnce } from '$lib/server/chart-store';
 import { trendChart, TREND_INDICATORS } from '$lib/server/chart-data/targets';
 import { parseYear } from '$lib/horizons';
 import { targetSeries } from '$lib/server/queries/series-status';
@@ -45,7 +45,7 @@ export const load: PageServerLoad = async ({ url }) => {
       ...t,
       indicators: t.indicators.map((i) => ({
         ...i,
-        sparkline: i.trend.length > 1 ? renderPlot(sparklineSpec(i.trend, { goal: i.goalValue })) : null,
+        sparkline: i.trend.length > 1 ? plotOnce('sparkline', sparklineSpec, [i.trend, { goal: i.goalValue }]) : null,
         trendFrom: i.trend[0] ?? null
       }))
     })),

@@ -13,7 +13,8 @@ export interface Spawned {
 export async function spawnServer(env: Record<string, string>): Promise<Spawned> {
   const port = execFileSync(process.execPath, ['scripts/free-port.js'], { encoding: 'utf8' }).trim();
   const child = spawn(process.execPath, ['build'], {
-    env: { ...process.env, ...env, PORT: port, HOST: '127.0.0.1' },
+    // Without the background warm-up unless asked for (WSIS_WARMUP: '1'): see playwright.config.ts.
+    env: { ...process.env, WSIS_WARMUP: '0', ...env, PORT: port, HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   let output = '';

@@ -3,7 +3,7 @@
 import { chartColumns, type ChartView } from '$lib/plot/types';
 import { stackedBarSpec } from '$lib/plot/stacked-bar';
 import { activitiesSummary, countActivities, NOT_STATED } from '$lib/plot/activity-counts';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { actionLine, stocktakingEntries } from '../queries/action-lines';
 import { parseStakeholderType, stakeholderTypes } from '../queries/stakeholders';
 import { m } from '$lib/paraglide/messages.js';
@@ -27,12 +27,8 @@ const activitiesChart: ChartDefinition = async (params): Promise<ChartView | nul
   const svg =
     counts.length === 0
       ? ''
-      : renderPlot(
-          stackedBarSpec(
-            counts.map((c) => ({ label: c.stakeholder, value: c.entries, stack: yearWord(c.start_year) })),
-            { xLabel: m.act_axis(), stackOrder: years.map(yearWord) }
-          )
-        );
+      : plotOnce('stacked-bar', stackedBarSpec, [counts.map((c) => ({ label: c.stakeholder, value: c.entries, stack: yearWord(c.start_year) })),
+            { xLabel: m.act_axis(), stackOrder: years.map(yearWord) }]);
   return {
     id: ACTIVITIES_CHART,
     title: m.act_title({ id }),

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { lineChartSpec, type LinePoint } from '$lib/plot/line';
 import { formatIndicatorValue, shortIndicatorName, unitKind } from '$lib/plot/units';
 import type { ChartRow, ChartView } from '$lib/plot/types';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { seriesByEconomy } from '../queries/progress';
 import { comparableEconomies, seriesSources } from '../queries/compare';
 import { ECONOMY_CODE, indicatorByCode, type IndicatorInfo } from '../queries/regions';
@@ -66,7 +66,7 @@ const definition: ChartDefinition = async (params) => {
     id: COMPARE_CHART,
     title: `${name}: ${economies.map((e) => e.name).join(', ')}`,
     summary,
-    svg: renderPlot(lineChartSpec(points, { yLabel: indicator.unit, goal, height: 340 })),
+    svg: plotOnce('line', lineChartSpec, [points, { yLabel: indicator.unit, goal, height: 340 }]),
     columns: [
       { key: 'economy', label: m.col_code() },
       { key: 'name', label: m.cd_col_economy() },

@@ -4,7 +4,7 @@ import { comparisonChartSpec, comparisonSummary, type ComparisonSeries } from '$
 import type { ChartColumn, ChartRow, ChartView } from '$lib/plot/types';
 import { formatIndicatorValue, shortIndicatorName } from '$lib/plot/units';
 import { m } from '$lib/paraglide/messages.js';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { chartCsvHref } from './registry';
 
 export interface ComparisonViewInput {
@@ -40,7 +40,7 @@ export function comparisonView(v: ComparisonViewInput): ChartView {
       goal: v.goal,
       format
     }),
-    svg: renderPlot(comparisonChartSpec(v.drawn, { yLabel: v.indicator.unit, goal: v.goal, horizon: v.horizon })),
+    svg: plotOnce('comparison', comparisonChartSpec, [v.drawn, { yLabel: v.indicator.unit, goal: v.goal, horizon: v.horizon }]),
     columns: v.columns,
     rows: v.rows,
     csvHref: chartCsvHref(v.chart, v.csvParams),

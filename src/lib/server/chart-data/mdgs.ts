@@ -2,13 +2,14 @@
 // returns exactly its rows): the world series against its goal, the verdicts of every country,
 // one country's ICT adoption beside its MDG series, and ICT progress against MDG progress.
 import { formatMdgValue } from '$lib/mdg-display';
-import { barChartSpec, lineChartSpec, type LinePoint } from '$lib/plot/line';
+import type { PlotOptions } from '@observablehq/plot';
+import { barChartSpec, lineChartSpec, type LineOptions, type LinePoint } from '$lib/plot/line';
 import { projectionChartSpec, type ProjectionPoint } from '$lib/plot/projection';
 import { pearson, scatterChartSpec, type ScatterPoint } from '$lib/plot/scatter';
 import { chartColumns, type ChartView } from '$lib/plot/types';
 import { assessAgainstRule, fitAt, statusLabel, type Series, type Status } from '$lib/progress';
 import { scaleFor } from '$lib/progress/scale';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { allSeries, countryRegions, indicatorVerdicts, mdgIndicators, ruleFor, statusCounts, type MdgIndicator } from '../queries/mdgs';
 import { seriesByEconomy } from '../queries/progress';
 import { economyNames, servedFrom } from '../queries/targets';
@@ -30,6 +31,11 @@ export async function mdgIndicator(id: string | null): Promise<MdgIndicator | nu
 }
 
 const label = (ind: MdgIndicator) => ind.seriesName ?? ind.name;
+
+/** One panel of a two-panel chart: a line chart on a shared time axis, without its x label. */
+function linePanelSpec(points: LinePoint[], options: LineOptions, domain: [number, number]): PlotOptions {
+  return { ...lineChartSpec(points, options), x: { label: null, tickFormat: 'd', domain } };
+}
 
 // --- The world series, its goal and the trend ------------------------------------------------
 
@@ -71,11 +77,11 @@ export const mdgWorldChart: ChartDefinition = async (params) => {
       ...series.map((p) => ({ year: p.year, value: p.value, kind: 'observed' as const })),
       ...[...trend.entries()].map(([year, value]) => ({ year, value, kind: 'projected' as const }))
     ];
-    svg = renderPlot(projectionChartSpec(points, { yLabel: ind.unit ?? '', goal: +r.goal.value.toFixed(2), horizon }));
+    svg = plotOnce('projection', projectionChartSpec, [points, { yLabel: ind.unit ?? '', goal: +r.goal.value.toFixed(2), horizon }]);
   } else {
     summary += ruled ? m.mdgw_no_baseline({ year: ruled.context.baselineYear }) : m.mdgw_no_numeric_goal({ target: ind.target });
     const points: LinePoint[] = series.map((p) => ({ series: m.cd_world(), year: p.year, value: p.value }));
-    svg = renderPlot(lineChartSpec(points, { yLabel: ind.unit ?? '', horizon: ind.horizon, height: 280 }));
+    svg = plotOnce('line', lineChartSpec, [points, { yLabel: ind.unit ?? '', horizon: ind.horizon, height: 280 }]);
   }
   return {
     id: 'mdg-world',
@@ -129,7 +135,7 @@ export const mdgCountriesChart: ChartDefinition = async (params) => {
     id: 'mdg-countries',
     title: `${label(ind)}: verdict for each country`,
     summary: `Of ${countries.length} countries, ${withData} have data; verdicts: ${words}. Each country's goal is computed from its own value in or near ${ind.baseYear ?? 1990}.`,
-    svg: renderPlot(barChartSpec(counts.map((c) => ({ label: statusLabel(c.status as Status).label, value: c.countries })), { xLabel: 'countries' })),
+    svg: plotOnce('bar', barChartSpec, [counts.map((c) => ({ label: statusLabel(c.status as Status).label, value: c.countries })), { xLabel: 'countries' }]),
     columns: chartColumns(
       {
         code: 'Code',
@@ -180,8 +186,8 @@ export const mdgIctCountryChart: ChartDefinition = async (params) => {
   const domain: [number, number] = [from, years[years.length - 1]];
   // Two panels on one time axis: the units differ (per 1,000 births against per 100 people), so one y axis would mislead.
   const svg =
-    renderPlot({ ...lineChartSpec(mdgPoints, { yLabel: ind.unit ?? '', height: 200 }), x: { label: null, tickFormat: 'd', domain } }) +
-    renderPlot({ ...lineChartSpec(ictPoints, { yLabel: 'per 100 people / % of population', height: 200 }), x: { label: null, tickFormat: 'd', domain } });
+    plotOnce('line-panel', linePanelSpec, [mdgPoints, { yLabel: ind.unit ?? '', height: 200 }, domain]) +
+    plotOnce('line-panel', linePanelSpec, [ictPoints, { yLabel: 'per 100 people / % of population', height: 200 }, domain]);
   const firstLast = (key: 'mdg' | 'internet' | 'mobile') => {
     const w = rows.filter((r) => r[key] !== null);
     return w.length ? { first: w[0], last: w[w.length - 1] } : null;
@@ -248,7 +254,7 @@ export const mdgIctScatterChart: ChartDefinition = async (params) => {
     id: 'mdg-ict-scatter',
     title: `ICT progress against MDG ${ind.id} progress, ${from}–${to}: ${rows.length} countries`,
     summary,
-    svg: rows.length ? renderPlot(scatterChartSpec(points, { xLabel: `Internet use, change ${from}–${to} (percentage points)`, yLabel: `${label(ind)}, change ${from}–${to} (%)` })) : '',
+    svg: rows.length ? plotOnce('scatter', scatterChartSpec, [points, { xLabel: `Internet use, change ${from}–${to} (percentage points)`, yLabel: `${label(ind)}, change ${from}–${to} (%)` }]) : '',
     columns: chartColumns(
       {
         code: 'Code',

@@ -4,7 +4,7 @@
 // but covers enough of the population, else the latest value of each country (highest and
 // lowest RANK_ENDS). The same definition serves the drawn chart and its CSV.
 import { barChartSpec, lineChartSpec, type LinePoint } from '$lib/plot/line';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { indicatorValues, seriesOf } from '../indicator-values';
 import { query } from '../warehouse';
 import { computedAggregate, worldMembers } from '../queries/progress';
@@ -49,7 +49,7 @@ export const seriesChart: ChartDefinition = async (params) => {
         unit: status.unit,
         regions: new Set(rows.map((r) => r.economy)).size - 1
       }),
-      svg: renderPlot(lineChartSpec(points, { yLabel: status.unit, highlight: status.world.name, height: 300 })),
+      svg: plotOnce('line', lineChartSpec, [points, { yLabel: status.unit, highlight: status.world.name, height: 300 }]),
       columns: chartColumns({ economy: m.col_code(), name: m.cd_col_world_region(), year: m.col_year(), value: status.unit }, { value: 2 }),
       rows
     });
@@ -60,7 +60,7 @@ export const seriesChart: ChartDefinition = async (params) => {
     return view({
       title: m.cd_series_computed_title({ indicator: status.name, from: rows[0].year, to: rows.at(-1)!.year }),
       summary: m.cd_series_computed_summary({ first: fmt(rows[0].value), firstYear: rows[0].year, last: fmt(rows.at(-1)!.value), lastYear: rows.at(-1)!.year, coverage: formatPlain(rows.at(-1)!.coverage) }),
-      svg: renderPlot(lineChartSpec(rows.map((r) => ({ series: m.cd_world_computed(), year: r.year, value: r.value })), { yLabel: status.unit, height: 260 })),
+      svg: plotOnce('line', lineChartSpec, [rows.map((r) => ({ series: m.cd_world_computed(), year: r.year, value: r.value })), { yLabel: status.unit, height: 260 }]),
       columns: chartColumns(
         { year: m.col_year(), value: status.unit, coverage: m.cd_col_population_covered(), countries: m.cd_col_countries_reporting() },
         { value: 3, coverage: 1, countries: 0 }
@@ -89,7 +89,7 @@ export const seriesChart: ChartDefinition = async (params) => {
       lowest: latest.at(-1)!.name,
       lowYear: latest.at(-1)!.year
     }),
-    svg: renderPlot(barChartSpec(rows.map((r) => ({ label: `${r.name} (${r.year})`, value: r.value })), { xLabel: status.unit })),
+    svg: plotOnce('bar', barChartSpec, [rows.map((r) => ({ label: `${r.name} (${r.year})`, value: r.value })), { xLabel: status.unit }]),
     columns: chartColumns({ name: m.col_country(), code: m.col_code(), year: m.col_year(), value: status.unit }, { value: 2 }),
     rows
   });

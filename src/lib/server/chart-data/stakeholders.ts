@@ -5,7 +5,7 @@ import { getLocale } from '$lib/i18n/locale';
 import { m } from '$lib/paraglide/messages.js';
 import { chartColumns, type ChartView } from '$lib/plot/types';
 import { stackedBarSpec } from '$lib/plot/stacked-bar';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { lowerFirst } from '$lib/plot/activity-counts';
 import { entriesByTypeAndStatus, parseStakeholderType, participation, stakeholderTypes } from '../queries/stakeholders';
 import { chartCsvHref, type ChartDefinition } from './registry';
@@ -57,12 +57,8 @@ function participationChart(c: ParticipationChart): ChartDefinition {
     const stated = rows.find((r) => r.stakeholder_type === 'all')?.count ?? null;
     const sum = parts.reduce((s, r) => s + r.count, 0);
     const label = (r: ParticipationRow) => r.stakeholder_name ?? r.stakeholder_type;
-    const svg = renderPlot(
-      stackedBarSpec(
-        parts.map((r) => ({ label: label(r), value: r.count })),
-        { xLabel: c.xLabel(), valueSuffix: c.valueSuffix, highlight: highlightIn(parts.map(label), sel.name) }
-      )
-    );
+    const svg = plotOnce('stacked-bar', stackedBarSpec, [parts.map((r) => ({ label: label(r), value: r.count })),
+        { xLabel: c.xLabel(), valueSuffix: c.valueSuffix, highlight: highlightIn(parts.map(label), sel.name) }]);
     return {
       id: c.id,
       title: c.title(),
@@ -122,12 +118,8 @@ const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> 
   const ordered = [...rows].sort(
     (a, b) => a.stakeholder_name.localeCompare(b.stakeholder_name) || STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status)
   );
-  const svg = renderPlot(
-    stackedBarSpec(
-      ordered.map((r) => ({ label: r.stakeholder_name, value: r.entries, stack: r.status })),
-      { xLabel: m.sh_entries_axis(), stackOrder: STATUS_ORDER, highlight: highlightIn([...byType.keys()], sel.name) }
-    )
-  );
+  const svg = plotOnce('stacked-bar', stackedBarSpec, [ordered.map((r) => ({ label: r.stakeholder_name, value: r.entries, stack: r.status })),
+      { xLabel: m.sh_entries_axis(), stackOrder: STATUS_ORDER, highlight: highlightIn([...byType.keys()], sel.name) }]);
   const selected = sel.name !== null ? m.sh_entries_selected({ name: sel.name, count: byType.get(sel.name) ?? 0, total }) : '';
   return {
     id: ENTRIES_CHART,

@@ -8,7 +8,7 @@
 // indicators), else Internet users (target indicator 10.5, MDG 8.16), said in the summary.
 import { chartColumns, type ChartView } from '$lib/plot/types';
 import { classifyQuadrants, median, quadrantCounts, quadrantSpec, type QuadrantInput } from '$lib/plot/quadrant';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { actionLine } from '../queries/action-lines';
 import { seriesByEconomy } from '../queries/progress';
 import { entriesByCountry, entriesByTopLine, entryPeriod, indicatorInfo, linkedSeries } from '../queries/activity-outcome';
@@ -108,7 +108,7 @@ const activityOutcomeChart: ChartDefinition = async (params): Promise<ChartView 
   const counts = quadrantCounts(classified.points).map((q) => `${q.n} ${q.quadrant}`).join('; ');
   const yLabel = by === 'country' ? `Change ${from}–${to}${unit}` : `Median change of its countries ${from}–${to}${unit}`;
   const svg = classified.points.length
-    ? renderPlot(quadrantSpec(classified, { xLabel: 'Stocktaking entries', yLabel, caveat: CAVEAT, labelled: by === 'country' ? 8 : 11 }))
+    ? plotOnce('quadrant', quadrantSpec, [classified, { xLabel: 'Stocktaking entries', yLabel, caveat: CAVEAT, labelled: by === 'country' ? 8 : 11 }])
     : '';
   const scope = by === 'country' ? (line ? `entries of ${line.id}` : 'all entries') : 'each action line (C7 with its sub-lines)';
   return {

@@ -8,7 +8,7 @@ import { formatValue, type Unit } from '$lib/format';
 import { fitAt, assess } from '$lib/progress';
 import { parseHorizon, parseYear } from '$lib/horizons';
 import { scaleFor } from '$lib/progress/scale';
-import { renderPlot } from '../plot-render';
+import { plotOnce } from '../chart-store';
 import { seriesByEconomy } from '../queries/progress';
 import {
   coverageByYear,
@@ -105,7 +105,7 @@ export const projectionChart: ChartDefinition = async (params) => {
     id: 'target-projection',
     title: m.cd_proj_title({ indicator: ind.seriesName ?? ind.name, year: asOf }),
     summary,
-    svg: renderPlot(projectionChartSpec(points, { yLabel: ind.seriesUnit ?? ind.unit, goal: goal.value, horizon })),
+    svg: plotOnce('projection', projectionChartSpec, [points, { yLabel: ind.seriesUnit ?? ind.unit, goal: goal.value, horizon }]),
     columns: chartColumns(
       {
         year: m.col_year(),
@@ -135,7 +135,7 @@ export const coverageChart: ChartDefinition = async (params) => {
     id: 'target-coverage',
     title: m.cd_cov_title({ indicator: ind.seriesName ?? ind.name }),
     summary: m.cd_cov_summary({ total: best.countriesTotal, first: first.countriesWithData, firstYear: first.year, most: best.countriesWithData, mostYear: best.year, last: last.countriesWithData, lastYear: last.year }),
-    svg: renderPlot(coverageChartSpec(data)),
+    svg: plotOnce('coverage', coverageChartSpec, [data]),
     columns: chartColumns(
       {
         year: m.col_year(),
@@ -199,12 +199,7 @@ export const rankingChart: ChartDefinition = async (params) => {
     id: 'target-ranking',
     title: trimmed ? m.cd_rank_title_trimmed({ indicator: ind.seriesName ?? ind.name, where, year: p.year }) : m.cd_rank_title({ indicator: ind.seriesName ?? ind.name, where, year: p.year }),
     summary,
-    svg: renderPlot({
-      ...barChartSpec(
-        countries.map((c) => ({ label: c.name, value: c.value })),
-        { xLabel: ind.seriesUnit ?? ind.unit, goal: ind.goalValue }
-      ),
-    }),
+    svg: plotOnce('bar', barChartSpec, [countries.map((c) => ({ label: c.name, value: c.value })), { xLabel: ind.seriesUnit ?? ind.unit, goal: ind.goalValue }]),
     columns: [
       { key: 'rank', label: m.col_rank(), kind: 'number', digits: 0 },
       { key: 'country', label: m.col_country() },
@@ -257,7 +252,7 @@ export const trendChart: ChartDefinition = async (params) => {
     id: 'overview-trend',
     title: m.cd_trend_title({ indicator: ind.seriesName ?? ind.name, from: Math.min(...rows.map((r) => r.year)), to: latestYear }),
     summary,
-    svg: renderPlot(lineChartSpec(points, { yLabel: ind.seriesUnit ?? '', goal, highlight: 'WLD', height: 300 })),
+    svg: plotOnce('line', lineChartSpec, [points, { yLabel: ind.seriesUnit ?? '', goal, highlight: 'WLD', height: 300 }]),
     columns: [
       { key: 'economy', label: m.col_code() },
       { key: 'name', label: m.cd_col_world_region() },

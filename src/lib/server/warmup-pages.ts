@@ -1,0 +1,108 @@
+// What the warm-up computes: the data of every page linked from /targets, /action-lines,
+// /regions and /countries, and of the overview, with the filters' horizons where a page's
+// values depend on them. Each item calls the route's own `load` with the page's URL, so the
+// warm-up computes exactly what a visit would (per-build values, series statuses for the
+// horizon, aggregates, charts), with no second list of what each page needs. Loading the route
+// modules here also takes their loading off the first visit. The page components are loaded by
+// rendering one page of each route once, as HEAD (importing them from the server hooks instead
+// makes Vite put every component's CSS into every page).
+import { HORIZONS, DEFAULT_HORIZON } from '$lib/horizons';
+import type { WarmupItem } from './warmup';
+
+type Load = (event: { params: Record<string, string>; url: URL }) => unknown;
+
+const ORIGIN = 'http://warm-up.invalid';
+/** The country page's indicator menu is warmed indicator by indicator up to this length. */
+const MENU_WARMED = 80;
+
+const routes = {
+  layout: () => import('../../routes/+layout.server'),
+  overview: () => import('../../routes/+page.server'),
+  countries: () => import('../../routes/countries/+page.server'),
+  country: () => import('../../routes/countries/[iso3]/+page.server'),
+  regions: () => import('../../routes/regions/+page.server'),
+  region: () => import('../../routes/regions/[code]/+page.server'),
+  targets: () => import('../../routes/targets/+page.server'),
+  target: () => import('../../routes/targets/[n]/+page.server'),
+  actionLines: () => import('../../routes/action-lines/+page.server'),
+  actionLine: () => import('../../routes/action-lines/[id]/+page.server')
+};
+
+async function loadOf(route: keyof typeof routes): Promise<Load> {
+  return (await routes[route]()).load as unknown as Load;
+}
+
+/** A page's load, called as SvelteKit calls it for `path` (the loads read params and url only). */
+function page(route: keyof typeof routes, path: string, params: Record<string, string> = {}): WarmupItem {
+  return { name: path, run: async () => (await loadOf(route))({ params, url: new URL(path, ORIGIN) }) };
+}
+
+interface Linked {
+  countries: { code: string }[];
+  groups: { code: string; linked: boolean }[];
+  targets: { target: number }[];
+  lines: { id: string }[];
+}
+
+/** The pages to warm, in the order visitors are likeliest to open them (index pages first). */
+export async function warmupPages(): Promise<WarmupItem[]> {
+  const path = (p: string) => new URL(p, ORIGIN);
+  const [countries, regions, targets, lines] = (await Promise.all([
+    loadOf('countries').then((l) => l({ params: {}, url: path('/countries') })),
+    loadOf('regions').then((l) => l({ params: {}, url: path('/regions') })),
+    loadOf('targets').then((l) => l({ params: {}, url: path('/targets') })),
+    loadOf('actionLines').then((l) => l({ params: {}, url: path('/action-lines') }))
+  ])) as [Pick<Linked, 'countries'>, Pick<Linked, 'groups'>, Pick<Linked, 'targets'>, Pick<Linked, 'lines'>];
+
+  const other = HORIZONS.filter((h) => h !== DEFAULT_HORIZON);
+  const items: WarmupItem[] = [page('layout', '/')];
+  // The overview and target pages assess every series for the chosen horizon: each horizon the filters offer.
+  items.push(page('overview', '/'), ...other.map((h) => page('overview', `/?horizon=${h}`)));
+  for (const t of targets.targets) items.push(page('target', `/targets/${t.target}`, { n: String(t.target) }));
+  for (const h of other) for (const t of targets.targets) items.push(page('target', `/targets/${t.target}?horizon=${h}`, { n: String(t.target) }));
+  for (const l of lines.lines) items.push(page('actionLine', `/action-lines/${l.id}`, { id: l.id }));
+  for (const g of regions.groups) if (g.linked) items.push(page('region', `/regions/${g.code}`, { code: g.code }));
+  for (const c of countries.countries) items.push(page('country', `/countries/${c.code}`, { iso3: c.code }));
+  // Values the filters reach that are build-wide rather than per page: the other horizons' statuses
+  // (one page per horizon computes them for all), and each indicator the menu offers (its values
+  // for every economy) while the menu is short (at scale it lists a thousand: not all warmed).
+  const [firstCountry, firstRegion] = [countries.countries[0]?.code, regions.groups.find((g) => g.linked)?.code];
+  for (const h of other) {
+    if (firstCountry) items.push(page('country', `/countries/${firstCountry}?horizon=${h}`, { iso3: firstCountry }));
+    if (firstRegion) items.push(page('region', `/regions/${firstRegion}?horizon=${h}`, { code: firstRegion }));
+  }
+  const menu = firstCountry ? ((await (await loadOf('country'))({ params: { iso3: firstCountry }, url: path(`/countries/${firstCountry}`) })) as { indicators: { code: string }[] }).indicators : [];
+  if (firstCountry && menu.length <= MENU_WARMED) for (const i of menu) items.push(page('country', `/countries/${firstCountry}?indicator=${encodeURIComponent(i.code)}`, { iso3: firstCountry }));
+  // Last, one page of each route rendered once: SvelteKit loads a route's component module on
+  // its first render (a few hundred ms on this machine).
+  const routePages = ['/', '/targets', '/action-lines', '/regions', '/countries', `/targets/${targets.targets[0]?.target}`, `/action-lines/${lines.lines[0]?.id}`];
+  if (firstRegion) routePages.push(`/regions/${firstRegion}`);
+  if (firstCountry) routePages.push(`/countries/${firstCountry}`);
+  const self = ownOrigin();
+  if (self) for (const p of routePages) items.push({ name: `HEAD ${p}`, run: () => renderOnce(self, p) });
+  return items;
+}
+
+/**
+ * The server's own address when it runs as the production build (adapter-node's PORT and HOST),
+ * else null (dev server, tests): route components are then loaded by the first visit.
+ */
+function ownOrigin(): string | null {
+  const port = process.env.PORT;
+  if (!port || !/^\d+$/.test(port) || process.env.SOCKET_PATH) return null;
+  const host = process.env.HOST && !['0.0.0.0', '::', ''].includes(process.env.HOST) ? process.env.HOST : '127.0.0.1';
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * Render a page once through the server, as HEAD: SvelteKit renders it as for GET (so the route's
+ * component is loaded), the page cache keeps GET answers only, and no body is sent. A failure
+ * only means the first visit loads the component itself.
+ */
+async function renderOnce(origin: string, path: string): Promise<void> {
+  try {
+    await fetch(origin + path, { method: 'HEAD', signal: AbortSignal.timeout(30_000) });
+  } catch {
+    /* not listening (yet), or slow: not the warm-up's concern */
+  }
+}

@@ -1,0 +1,64 @@
+// The warm-up on the warehouse built from the mirror: it lists every linked page (each country,
+// linked region, target and action line), runs their loads, and a page loaded after it gets the
+// same data (charts included) without drawing again. The HTML of warmed and unwarmed servers is
+// compared in test/e2e/warmup.spec.ts.
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+let store: typeof import('../../src/lib/server/chart-store');
+let warmup: typeof import('../../src/lib/server/warmup');
+let pages: typeof import('../../src/lib/server/warmup-pages');
+type Load = (e: { params: Record<string, string>; url: URL }) => Promise<unknown>;
+let countryLoad: Load;
+let targetLoad: Load;
+
+beforeAll(async () => {
+  process.env.WSIS_WAREHOUSE = inject('warehouse');
+  store = await import('../../src/lib/server/chart-store');
+  warmup = await import('../../src/lib/server/warmup');
+  pages = await import('../../src/lib/server/warmup-pages');
+  countryLoad = (await import('../../src/routes/countries/[iso3]/+page.server')).load as unknown as Load;
+  targetLoad = (await import('../../src/routes/targets/[n]/+page.server')).load as unknown as Load;
+});
+
+const normalise = (data: unknown) => JSON.stringify(data).replace(/plot-clip-\d+/g, 'plot-clip-X');
+const at = (path: string) => new URL(path, 'http://test.invalid');
+
+describe('warm-up on the mirror warehouse', () => {
+  it('lists every page linked from the index pages, the overview and the other horizon', async () => {
+    const names = (await pages.warmupPages()).map((i) => i.name);
+    expect(names).toContain('/countries/KEN');
+    expect(names).toContain('/regions/SSF');
+    expect(names).toContain('/targets/10');
+    expect(names).toContain('/targets/10?horizon=2012');
+    expect(names).toContain('/action-lines/C2');
+    expect(names).toContain('/?horizon=2012');
+    expect(names.filter((n) => /^\/countries\/[A-Z]{3}$/.test(n)).length).toBeGreaterThan(200);
+    expect(names.filter((n) => /^\/targets\/\d+$/.test(n))).toHaveLength(10);
+  });
+
+  it('computes a page before it is asked for: the page then draws nothing and its data is the unwarmed data', async () => {
+    store.resetChartStore();
+    const cold = await countryLoad({ params: { iso3: 'KEN' }, url: at('/countries/KEN') });
+    const coldTarget = await targetLoad({ params: { n: '3' }, url: at('/targets/3') });
+    const drawnCold = store.chartStoreStats().draws;
+    // Kenya's four headline comparison charts, and target 3's.
+    expect(drawnCold).toBeGreaterThanOrEqual(4);
+
+    store.resetChartStore();
+    const wanted = new Set(['/countries/KEN', '/targets/3']);
+    await warmup.runWarmup(async () => (await pages.warmupPages()).filter((i) => wanted.has(i.name)));
+    expect(warmup.warmupState()).toMatchObject({ done: 2, total: 2, failed: 0, running: false });
+    // The warm-up drew them (and the charts of the page it reads the indicator menu from).
+    const drawnWarm = store.chartStoreStats().draws;
+    expect(drawnWarm).toBeGreaterThanOrEqual(drawnCold);
+
+    const warm = await countryLoad({ params: { iso3: 'KEN' }, url: at('/countries/KEN') });
+    const warmTarget = await targetLoad({ params: { n: '3' }, url: at('/targets/3') });
+    expect(store.chartStoreStats().draws).toBe(drawnWarm);
+    expect(normalise(warm)).toBe(normalise(cold));
+    expect(normalise(warmTarget)).toBe(normalise(coldTarget));
+    // A real value from the mirror on the warmed page: Kenya's Internet use in 2024.
+    const chart = (warm as { selectedChart: { rows: { year: number; country: number | null }[] } }).selectedChart;
+    expect(chart.rows.find((r) => r.year === 2024)!.country).toBeCloseTo(34.976, 2);
+  });
+});
