@@ -1,7 +1,5 @@
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useFakeBuilds } from './fake-builds.test-helper';
 import { comparisonChartSpec } from '$lib/plot/comparison';
 import { barChartSpec } from '$lib/plot/line';
 
@@ -10,23 +8,7 @@ process.env.WSIS_CHART_CACHE_MB = '1';
 const { chartKey, chartStoreStats, plotOnce, resetChartStore, storedChart } = await import('./chart-store');
 const { renderPlot } = await import('./plot-render');
 
-const dir = mkdtempSync(join(tmpdir(), 'chart-store-'));
-const file = join(dir, 'wsis.duckdb');
-const saved = process.env.WSIS_WAREHOUSE;
-let builds = 0;
-/** The pipeline publishes by rename: a new file is a new build. */
-function publish() {
-  writeFileSync(join(dir, 'next'), `build ${++builds}`);
-  renameSync(join(dir, 'next'), file);
-}
-
-beforeAll(() => {
-  publish();
-  process.env.WSIS_WAREHOUSE = file;
-});
-afterAll(() => {
-  process.env.WSIS_WAREHOUSE = saved;
-});
+const { publish } = useFakeBuilds('chart-store-');
 beforeEach(() => resetChartStore());
 
 // Kenya against the world (values from the mirror's IT.NET.USER.ZS), as the country page draws it.

@@ -1,26 +1,8 @@
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useFakeBuilds } from './fake-builds.test-helper';
 import { runWarmup, stopWarmup, warmupState, type WarmupItem } from './warmup';
 
-const dir = mkdtempSync(join(tmpdir(), 'warmup-'));
-const file = join(dir, 'wsis.duckdb');
-const saved = process.env.WSIS_WAREHOUSE;
-let builds = 0;
-/** The pipeline publishes by rename: a new file is a new build. */
-function publish() {
-  writeFileSync(join(dir, 'next'), `build ${++builds}`);
-  renameSync(join(dir, 'next'), file);
-}
-
-beforeAll(() => {
-  publish();
-  process.env.WSIS_WAREHOUSE = file;
-});
-afterAll(() => {
-  process.env.WSIS_WAREHOUSE = saved;
-});
+const { publish } = useFakeBuilds('warmup-');
 afterEach(() => stopWarmup());
 
 const items = (n: number, log: string[], during?: (i: number) => void): WarmupItem[] =>
