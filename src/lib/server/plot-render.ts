@@ -45,7 +45,7 @@ export const lazyListenerMaps: boolean = (() => {
 })();
 
 export interface RenderOptions {
-  /** Decimals kept in path data (maps: 1 is a tenth of a pixel, and cuts the SVG by a third). */
+  /** Decimals kept in path data (maps keep whole pixels: map-template.ts MAP_PATH_DIGITS). */
   pathDigits?: number;
 }
 
