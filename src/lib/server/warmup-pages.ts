@@ -25,7 +25,10 @@ const routes = {
   targets: () => import('../../routes/targets/+page.server'),
   target: () => import('../../routes/targets/[n]/+page.server'),
   actionLines: () => import('../../routes/action-lines/+page.server'),
-  actionLine: () => import('../../routes/action-lines/[id]/+page.server')
+  actionLine: () => import('../../routes/action-lines/[id]/+page.server'),
+  stakeholders: () => import('../../routes/stakeholders/+page.server'),
+  methodology: () => import('../../routes/methodology/+page.server'),
+  data: () => import('../../routes/data/+page.server')
 };
 
 async function loadOf(route: keyof typeof routes): Promise<Load> {
@@ -63,6 +66,10 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   for (const l of lines.lines) items.push(page('actionLine', `/action-lines/${l.id}`, { id: l.id }));
   for (const g of regions.groups) if (g.linked) items.push(page('region', `/regions/${g.code}`, { code: g.code }));
   for (const c of countries.countries) items.push(page('country', `/countries/${c.code}`, { iso3: c.code }));
+  // The pages the header links to, and the stakeholder page's highlight per type (a few charts each).
+  items.push(page('stakeholders', '/stakeholders'), page('methodology', '/methodology'), page('data', '/data'));
+  const types = ((await (await loadOf('stakeholders'))({ params: {}, url: path('/stakeholders') })) as { types?: { id: string }[] }).types ?? [];
+  for (const t of types) items.push(page('stakeholders', `/stakeholders?stakeholder_type=${encodeURIComponent(t.id)}`));
   // Values the filters reach that are build-wide rather than per page: the other horizons' statuses
   // (one page per horizon computes them for all), and each indicator the menu offers (its values
   // for every economy) while the menu is short (at scale it lists a thousand: not all warmed).
@@ -75,7 +82,7 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   if (firstCountry && menu.length <= MENU_WARMED) for (const i of menu) items.push(page('country', `/countries/${firstCountry}?indicator=${encodeURIComponent(i.code)}`, { iso3: firstCountry }));
   // Last, one page of each route rendered once: SvelteKit loads a route's component module on
   // its first render (a few hundred ms on this machine).
-  const routePages = ['/', '/targets', '/action-lines', '/regions', '/countries', `/targets/${targets.targets[0]?.target}`, `/action-lines/${lines.lines[0]?.id}`];
+  const routePages = ['/', '/targets', '/action-lines', '/regions', '/countries', '/stakeholders', '/methodology', '/data', `/targets/${targets.targets[0]?.target}`, `/action-lines/${lines.lines[0]?.id}`];
   if (firstRegion) routePages.push(`/regions/${firstRegion}`);
   if (firstCountry) routePages.push(`/countries/${firstCountry}`);
   const self = ownOrigin();
