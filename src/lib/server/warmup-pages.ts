@@ -8,6 +8,7 @@
 // makes Vite put every component's CSS into every page).
 import { HORIZONS, DEFAULT_HORIZON } from '$lib/horizons';
 import type { WarmupItem } from './warmup';
+import { stakeholderTypes } from './queries/stakeholders';
 
 type Load = (event: { params: Record<string, string>; url: URL }) => unknown;
 
@@ -68,8 +69,7 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   for (const c of countries.countries) items.push(page('country', `/countries/${c.code}`, { iso3: c.code }));
   // The pages the header links to, and the stakeholder page's highlight per type (a few charts each).
   items.push(page('stakeholders', '/stakeholders'), page('methodology', '/methodology'), page('data', '/data'));
-  const types = ((await (await loadOf('stakeholders'))({ params: {}, url: path('/stakeholders') })) as { types?: { id: string }[] }).types ?? [];
-  for (const t of types) items.push(page('stakeholders', `/stakeholders?stakeholder_type=${encodeURIComponent(t.id)}`));
+  for (const t of await stakeholderTypes()) items.push(page('stakeholders', `/stakeholders?stakeholder_type=${encodeURIComponent(t.id)}`));
   // Values the filters reach that are build-wide rather than per page: the other horizons' statuses
   // (one page per horizon computes them for all), and each indicator the menu offers (its values
   // for every economy) while the menu is short (at scale it lists a thousand: not all warmed).
