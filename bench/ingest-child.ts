@@ -1,15 +1,15 @@
 // One measured ingest, in its own process so its peak memory (maxRSS) is its own:
 //   node --import tsx bench/ingest-child.ts <job.json>
-// job: { mode: 'pipeline' | 'bare', warehouse, files: [{file, path}], profile?: boolean }
+// job: { mode: 'pipeline' | 'bare' | 'shape', warehouse, files: [{file, path}], profile?: boolean }
 // Prints one JSON line: { seconds, stageSeconds, publishSeconds, values, maxRssMb, cpuSeconds, statements? }.
 import { readFileSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { stageWorldBankFiles } from '../pipelines/sources/worldbank/files';
 import { publishObservations } from '../pipelines/observations';
-import { bareIngestSql } from './bare';
+import { bareIngestSql, bareObservationSql } from './bare';
 
 interface Job {
-  mode: 'pipeline' | 'bare';
+  mode: 'pipeline' | 'bare' | 'shape';
   warehouse: string;
   files: { file: string; path: string }[];
   profile?: boolean;
@@ -48,7 +48,7 @@ async function main() {
     const p = await publishObservations(conn);
     values = p.valuesLoaded;
   } else {
-    await conn.run(await bareIngestSql(job.files));
+    await conn.run(job.mode === 'shape' ? await bareObservationSql(job.files) : await bareIngestSql(job.files));
     t1 = performance.now();
     values = Number((await conn.runAndReadAll('SELECT count(*)::INTEGER FROM bare_observation')).getRows()[0][0]);
   }

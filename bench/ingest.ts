@@ -69,7 +69,7 @@ export async function realFiles(mirror: string, dir: string): Promise<DataFile[]
 let jobCounter = 0;
 
 /** One ingest in a child process, on a fresh copy of the template warehouse. */
-export async function ingestOnce(mode: 'pipeline' | 'bare', template: string, files: DataFile[], work: string, profile = false): Promise<IngestRun> {
+export async function ingestOnce(mode: 'pipeline' | 'bare' | 'shape', template: string, files: DataFile[], work: string, profile = false): Promise<IngestRun> {
   mkdirSync(work, { recursive: true });
   const n = ++jobCounter;
   const warehouse = join(work, `ingest-${n}.duckdb`);
@@ -98,12 +98,17 @@ export interface IngestComparison {
   values: number;
   pipeline: IngestRun[];
   bare: IngestRun[];
+  /** Bare DuckDB writing observation's eight columns (bareObservationSql): context, not a goal. */
+  shape: IngestRun[];
   /** Medians. */
   pipelineSeconds: number;
   stageSeconds: number;
   publishSeconds: number;
   bareSeconds: number;
+  shapeSeconds: number;
   ratio: number;
+  /** Pipeline against bare DuckDB writing the same eight columns unchecked. */
+  shapeRatio: number;
   /** The same ratio in CPU seconds (medians): steadier than wall time when the machine is shared. */
   cpuRatio: number;
   pipelineRssMb: number;
@@ -114,10 +119,12 @@ export interface IngestComparison {
 export async function compareIngest(template: string, files: DataFile[], work: string, runs: number, log: (s: string) => void): Promise<IngestComparison> {
   const pipeline: IngestRun[] = [];
   const bare: IngestRun[] = [];
+  const shape: IngestRun[] = [];
   for (let i = 0; i < runs; i++) {
     bare.push(await ingestOnce('bare', template, files, work));
     pipeline.push(await ingestOnce('pipeline', template, files, work));
-    log(`      run ${i + 1}/${runs}: pipeline ${pipeline[i].seconds.toFixed(2)} s (stage ${pipeline[i].stageSeconds.toFixed(2)}, publish ${pipeline[i].publishSeconds.toFixed(2)}), bare ${bare[i].seconds.toFixed(2)} s`);
+    shape.push(await ingestOnce('shape', template, files, work));
+    log(`      run ${i + 1}/${runs}: pipeline ${pipeline[i].seconds.toFixed(2)} s (stage ${pipeline[i].stageSeconds.toFixed(2)}, publish ${pipeline[i].publishSeconds.toFixed(2)}), bare ${bare[i].seconds.toFixed(2)} s, bare with observation's columns ${shape[i].seconds.toFixed(2)} s`);
   }
   const m = (xs: IngestRun[], k: keyof IngestRun) => median(xs.map((x) => Number(x[k])));
   return {
@@ -125,11 +132,14 @@ export async function compareIngest(template: string, files: DataFile[], work: s
     values: pipeline[0].values,
     pipeline,
     bare,
+    shape,
     pipelineSeconds: m(pipeline, 'seconds'),
     stageSeconds: m(pipeline, 'stageSeconds'),
     publishSeconds: m(pipeline, 'publishSeconds'),
     bareSeconds: m(bare, 'seconds'),
+    shapeSeconds: m(shape, 'seconds'),
     ratio: m(pipeline, 'seconds') / m(bare, 'seconds'),
+    shapeRatio: m(pipeline, 'seconds') / m(shape, 'seconds'),
     cpuRatio: m(pipeline, 'cpuSeconds') / m(bare, 'cpuSeconds'),
     pipelineRssMb: m(pipeline, 'maxRssMb'),
     bareRssMb: m(bare, 'maxRssMb')
