@@ -4,6 +4,7 @@ import { COVERAGE_THRESHOLD, type AggregatePoint, type CatalogEntry, type Compar
 import { verdictCells } from '$lib/verdict-cell';
 import { byVintageThenFile, indicatorValues } from '../indicator-values';
 import { query } from '../warehouse';
+import { perBuild } from '../build-memo';
 import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
 import { ITU_DEFAULT_INDICATOR, isItuAggregate, PUBLISHER_AGGREGATE_CODE } from './itu-regions';
 
@@ -31,16 +32,26 @@ export interface EconomyInfo {
   isAggregate: boolean;
 }
 
-/** Every indicator in the warehouse, with its goal where one is set. ICT (headline) indicators first. */
-export async function indicators(): Promise<IndicatorInfo[]> {
-  const [rows, goals] = await Promise.all([
-    query<{ code: string; name: string; unit: string; topic: string; upperBound: number | null; direction: boolean | null }>(
-      `SELECT code, name, unit, topic, upper_bound AS "upperBound", higher_is_better AS direction FROM indicator
-        ORDER BY topic = 'ict' DESC, code`
-    ),
-    indicatorGoals()
-  ]);
-  return rows.map((r) => ({ ...r, goal: goals.find((g) => g.indicator === r.code) ?? null }));
+/**
+ * Every indicator in the warehouse, with its goal where one is set. ICT (headline) indicators
+ * first. Once per build: country and region pages each ask for it, and at 1,000 indicators
+ * joining the goals in again on every request was the largest cost of their first visit.
+ * Shared by every caller: read it, never change it.
+ */
+export function indicators(): Promise<readonly IndicatorInfo[]> {
+  return perBuild('indicators', '', async () => {
+    const [rows, goals] = await Promise.all([
+      query<{ code: string; name: string; unit: string; topic: string; upperBound: number | null; direction: boolean | null }>(
+        `SELECT code, name, unit, topic, upper_bound AS "upperBound", higher_is_better AS direction FROM indicator
+          ORDER BY topic = 'ict' DESC, code`
+      ),
+      indicatorGoals()
+    ]);
+    // The first goal of each indicator (goals come ordered by target), as find() gave.
+    const goalOf = new Map<string, IndicatorGoal>();
+    for (const g of goals) if (!goalOf.has(g.indicator)) goalOf.set(g.indicator, g);
+    return rows.map((r) => ({ ...r, goal: goalOf.get(r.code) ?? null }));
+  });
 }
 
 /** The catalog's headline list (indicator.headline_order): ITU's own codes, or the others. */
