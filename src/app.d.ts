@@ -7,6 +7,8 @@ declare global {
     interface Locals {
       /** Set by handleError when a page failed because the warehouse is missing or unreadable (answered 503). */
       warehouseUnavailable?: boolean;
+      /** Set by the page-cache handle: the rendered page's HTML is handed over here instead of through SvelteKit's response (hooks.server.ts, PageHtml). */
+      pageHtml?: { html?: string };
     }
   }
 }

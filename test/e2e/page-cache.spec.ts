@@ -51,3 +51,23 @@ test('a first visit gets a quick gzip of its own, the next ones the kept gzipped
   expect(plain.headers['content-encoding']).toBeUndefined();
   expect(plain.body.toString('utf8')).toBe(html);
 });
+
+test('the page handed to the page cache past SvelteKit is the whole page, error pages too, with their own length', async ({ baseURL }) => {
+  // hooks.server.ts takes each rendered page's HTML past SvelteKit's response (which then holds
+  // only a stand-in) to spare SvelteKit's whole-page ETag hash: the stand-in must never be sent.
+  const page = await get(`${baseURL}/countries/NOR?horizon=2012`, null);
+  expect(page.status).toBe(200);
+  const html = page.body.toString('utf8');
+  expect(html).not.toContain('wsis:page-html-handed-over');
+  expect(html).toContain('Norway');
+  expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  expect(Number(page.headers['content-length'])).toBe(page.body.byteLength);
+  expect(String(page.headers['etag'])).toMatch(/^"[a-z0-9]+-[a-z0-9-]+"$/);
+
+  const missing = await get(`${baseURL}/fr/countries/XXX`, null);
+  expect(missing.status).toBe(404);
+  const errorHtml = missing.body.toString('utf8');
+  expect(errorHtml).not.toContain('wsis:page-html-handed-over');
+  expect(errorHtml).toContain('lang="fr"');
+  expect(Number(missing.headers['content-length'])).toBe(missing.body.byteLength);
+});
