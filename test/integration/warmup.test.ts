@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 let store: typeof import('../../src/lib/server/chart-store');
+let registry: typeof import('../../src/lib/server/chart-data/registry');
 let warmup: typeof import('../../src/lib/server/warmup');
 let pages: typeof import('../../src/lib/server/warmup-pages');
 type Load = (e: { params: Record<string, string>; url: URL }) => Promise<unknown>;
@@ -14,6 +15,7 @@ let targetLoad: Load;
 beforeAll(async () => {
   process.env.WSIS_WAREHOUSE = inject('warehouse');
   store = await import('../../src/lib/server/chart-store');
+  registry = await import('../../src/lib/server/chart-data/registry');
   warmup = await import('../../src/lib/server/warmup');
   pages = await import('../../src/lib/server/warmup-pages');
   countryLoad = (await import('../../src/routes/countries/[iso3]/+page.server')).load as unknown as Load;
@@ -37,7 +39,9 @@ describe('warm-up on the mirror warehouse', () => {
   });
 
   it('computes a page before it is asked for: the page then draws nothing and its data is the unwarmed data', async () => {
+    // Cold: no chart drawn and no chart view kept (registry.ts keeps views per build).
     store.resetChartStore();
+    registry.chartViews.clear();
     const cold = await countryLoad({ params: { iso3: 'KEN' }, url: at('/countries/KEN') });
     const coldTarget = await targetLoad({ params: { n: '3' }, url: at('/targets/3') });
     const drawnCold = store.chartStoreStats().draws;
@@ -45,16 +49,21 @@ describe('warm-up on the mirror warehouse', () => {
     expect(drawnCold).toBeGreaterThanOrEqual(4);
 
     store.resetChartStore();
+    registry.chartViews.clear();
     const wanted = new Set(['/countries/KEN', '/targets/3']);
     await warmup.runWarmup(async () => (await pages.warmupPages()).filter((i) => wanted.has(i.name)));
     expect(warmup.warmupState()).toMatchObject({ done: 2, total: 2, failed: 0, running: false });
     // The warm-up drew them (and the charts of the page it reads the indicator menu from).
     const drawnWarm = store.chartStoreStats().draws;
     expect(drawnWarm).toBeGreaterThanOrEqual(drawnCold);
+    const viewsWarm = registry.chartViews.stats().entries;
+    expect(viewsWarm).toBeGreaterThanOrEqual(4);
 
     const warm = await countryLoad({ params: { iso3: 'KEN' }, url: at('/countries/KEN') });
     const warmTarget = await targetLoad({ params: { n: '3' }, url: at('/targets/3') });
     expect(store.chartStoreStats().draws).toBe(drawnWarm);
+    // ... and built no chart view either: the warm-up's views are the ones served.
+    expect(registry.chartViews.stats().entries).toBe(viewsWarm);
     expect(normalise(warm)).toBe(normalise(cold));
     expect(normalise(warmTarget)).toBe(normalise(coldTarget));
     // A real value from the mirror on the warmed page: Kenya's Internet use in 2024.

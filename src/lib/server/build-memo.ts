@@ -10,13 +10,61 @@ import { warehouseVersion } from './warehouse';
 
 export const MEMO_CACHE_BYTES = budgetFromEnv('WSIS_MEMO_CACHE_MB', 64);
 
-const values = new ByteBudgetLru<unknown>(MEMO_CACHE_BYTES);
-const inFlight = new Map<string, Promise<unknown>>();
-let version = '';
+/** A per-build memo: its values, bounded by bytes, emptied when another build is served. */
+export class BuildMemo {
+  private readonly values: ByteBudgetLru<unknown>;
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private version = '';
+
+  constructor(budgetBytes: number) {
+    this.values = new ByteBudgetLru<unknown>(budgetBytes);
+  }
+
+  /** For tests: forget every value. */
+  clear(): void {
+    this.values.clear();
+    this.inFlight.clear();
+  }
+
+  /** What the memo holds now (for /healthz and the tests). */
+  stats(): { entries: number; bytes: number; budget: number } {
+    return { entries: this.values.size, bytes: this.values.bytes, budget: this.values.maxBytes };
+  }
+
+  /**
+   * The value `compute` gives for (kind, key) in the build being served. `bytesOf` estimates the
+   * heap a value holds (default: a walk of the plain value, fine for small ones; large
+   * structures should pass a cheaper count).
+   */
+  async get<T>(kind: string, key: string, compute: () => Promise<T>, bytesOf: (value: T) => number = estimateBytes): Promise<T> {
+    const current = warehouseVersion();
+    if (current !== this.version) {
+      this.values.clear();
+      this.inFlight.clear();
+      this.version = current;
+    }
+    const id = `${kind}\u0000${key}`;
+    const hit = this.values.get(id);
+    if (hit !== undefined) return hit as T;
+    const pending = this.inFlight.get(id);
+    if (pending) return pending as Promise<T>;
+    const run = compute();
+    this.inFlight.set(id, run);
+    try {
+      const value = await run;
+      if (this.version === current && value !== undefined) this.values.set(id, value, bytesOf(value));
+      return value;
+    } finally {
+      if (this.inFlight.get(id) === run) this.inFlight.delete(id);
+    }
+  }
+}
+
+const shared = new BuildMemo(MEMO_CACHE_BYTES);
 
 /** What the memo holds now (for /healthz and the tests). */
 export function memoStats(): { entries: number; bytes: number; budget: number } {
-  return { entries: values.size, bytes: values.bytes, budget: values.maxBytes };
+  return shared.stats();
 }
 
 /**
@@ -24,25 +72,6 @@ export function memoStats(): { entries: number; bytes: number; budget: number } 
  * heap a value holds (default: a walk of the plain value, fine for small ones; large
  * structures should pass a cheaper count).
  */
-export async function perBuild<T>(kind: string, key: string, compute: () => Promise<T>, bytesOf: (value: T) => number = estimateBytes): Promise<T> {
-  const current = warehouseVersion();
-  if (current !== version) {
-    values.clear();
-    inFlight.clear();
-    version = current;
-  }
-  const id = `${kind}\u0000${key}`;
-  const hit = values.get(id);
-  if (hit !== undefined) return hit as T;
-  const pending = inFlight.get(id);
-  if (pending) return pending as Promise<T>;
-  const run = compute();
-  inFlight.set(id, run);
-  try {
-    const value = await run;
-    if (version === current && value !== undefined) values.set(id, value, bytesOf(value));
-    return value;
-  } finally {
-    if (inFlight.get(id) === run) inFlight.delete(id);
-  }
+export function perBuild<T>(kind: string, key: string, compute: () => Promise<T>, bytesOf: (value: T) => number = estimateBytes): Promise<T> {
+  return shared.get(kind, key, compute, bytesOf);
 }

@@ -7,11 +7,11 @@ import { plotOnce } from '../chart-store';
 import { actionLine, stocktakingEntries } from '../queries/action-lines';
 import { parseStakeholderType, stakeholderTypes } from '../queries/stakeholders';
 import { m } from '$lib/paraglide/messages.js';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import { chartCsvHref, oncePerBuild, type ChartDefinition } from './registry';
 
 export const ACTIVITIES_CHART = 'action-line-activities';
 
-const activitiesChart: ChartDefinition = async (params): Promise<ChartView | null> => {
+const activitiesChart: ChartDefinition = oncePerBuild('activitiesChart', async (params): Promise<ChartView | null> => {
   const id = params.get('id') ?? '';
   const line = await actionLine(id);
   if (!line) return null;
@@ -47,6 +47,6 @@ const activitiesChart: ChartDefinition = async (params): Promise<ChartView | nul
     csvHref: chartCsvHref(ACTIVITIES_CHART, { id, stakeholder_type: type }),
     source: m.act_source()
   };
-};
+});
 
 export const actionLineCharts: Record<string, ChartDefinition> = { [ACTIVITIES_CHART]: activitiesChart };

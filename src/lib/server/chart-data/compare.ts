@@ -8,7 +8,7 @@ import { plotOnce } from '../chart-store';
 import { seriesByEconomy } from '../queries/progress';
 import { comparableEconomies, seriesSources } from '../queries/compare';
 import { ECONOMY_CODE, indicatorByCode, type IndicatorInfo } from '../queries/regions';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import { chartCsvHref, oncePerBuild, type ChartDefinition } from './registry';
 
 export const COMPARE_CHART = 'compare';
 export const MAX_ECONOMIES = 10;
@@ -79,6 +79,6 @@ const definition: ChartDefinition = async (params) => {
   } satisfies ChartView;
 };
 
-export const compareChart: ChartDefinition = definition;
+export const compareChart: ChartDefinition = oncePerBuild('compareChart', definition);
 
 export const compareCharts: Record<string, ChartDefinition> = { [COMPARE_CHART]: compareChart };

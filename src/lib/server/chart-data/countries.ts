@@ -8,7 +8,7 @@ import { series } from '../queries/progress';
 import { describeServed, indicatorByCode, servedFrom } from '../queries/regions';
 import { parseHorizon } from '$lib/horizons';
 import { m } from '$lib/paraglide/messages.js';
-import type { ChartDefinition } from './registry';
+import { oncePerBuild, type ChartDefinition } from './registry';
 import { comparisonView } from './comparison-view';
 
 export const COUNTRY_CHART = 'country-indicator';
@@ -64,6 +64,6 @@ const definition: ChartDefinition = async (params) => {
   });
 };
 
-export const countryChart: ChartDefinition = definition;
+export const countryChart: ChartDefinition = oncePerBuild('countryChart', definition);
 
 export const countryCharts: Record<string, ChartDefinition> = { [COUNTRY_CHART]: countryChart };

@@ -13,7 +13,7 @@ import { parseHorizon, parseYear } from '$lib/horizons';
 import { indicatorByCode, regionByCode, regionMembership } from '../queries/regions';
 import { ATLAS_SOURCE, countryShapes, drawnM49 } from '../maps/world-atlas';
 import { m } from '$lib/paraglide/messages.js';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import { chartCsvHref, oncePerBuild, type ChartDefinition } from './registry';
 
 export const VALUE_MAP = 'indicator-map';
 export const STATUS_MAP = 'status-map';
@@ -205,7 +205,7 @@ const statusMap: ChartDefinition = async (params) => {
   } satisfies ChartView;
 };
 
-export const valueMapChart: ChartDefinition = valueMap;
-export const statusMapChart: ChartDefinition = statusMap;
+export const valueMapChart: ChartDefinition = oncePerBuild('valueMapChart', valueMap);
+export const statusMapChart: ChartDefinition = oncePerBuild('statusMapChart', statusMap);
 
 export const mapCharts: Record<string, ChartDefinition> = { [VALUE_MAP]: valueMapChart, [STATUS_MAP]: statusMapChart };

@@ -15,7 +15,7 @@ import { seriesByEconomy } from '../queries/progress';
 import { economyNames, servedFrom } from '../queries/targets';
 import { getLocale } from '$lib/i18n/locale';
 import { m } from '$lib/paraglide/messages.js';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import { chartCsvHref, oncePerBuild, type ChartDefinition } from './registry';
 
 /** The ICT series shown beside the MDGs: MDG 8.16 and 8.15, the adoption the seed asks about. */
 export const ICT_SERIES = [
@@ -39,7 +39,7 @@ function linePanelSpec(points: LinePoint[], options: LineOptions, domain: [numbe
 
 // --- The world series, its goal and the trend ------------------------------------------------
 
-export const mdgWorldChart: ChartDefinition = async (params) => {
+export const mdgWorldChart: ChartDefinition = oncePerBuild('mdgWorldChart', async (params) => {
   const ind = await mdgIndicator(params.get('indicator'));
   if (!ind) return null;
   const series = ((await seriesByEconomy(ind.wbCode, ['WLD'])).get('WLD') ?? []).filter((p) => p.year >= 1985);
@@ -101,7 +101,7 @@ export const mdgWorldChart: ChartDefinition = async (params) => {
     csvHref: chartCsvHref('mdg-world', { indicator: ind.id }),
     source: await sourceLine(ind, ['WLD'])
   } satisfies ChartView;
-};
+});
 
 async function sourceLine(ind: MdgIndicator, economies: string[] | null): Promise<string> {
   return (await servedFrom(ind.wbCode, economies)).replace(' (ITU data)', '').replace(/^World Bank WDI/, `World Bank WDI, MDG ${ind.id},`);
@@ -109,7 +109,7 @@ async function sourceLine(ind: MdgIndicator, economies: string[] | null): Promis
 
 // --- Every country's verdict ----------------------------------------------------------------
 
-export const mdgCountriesChart: ChartDefinition = async (params) => {
+export const mdgCountriesChart: ChartDefinition = oncePerBuild('mdgCountriesChart', async (params) => {
   const ind = await mdgIndicator(params.get('indicator'));
   if (!ind || !ruleFor(ind)) return null;
   const { verdicts } = await indicatorVerdicts(ind);
@@ -157,11 +157,11 @@ export const mdgCountriesChart: ChartDefinition = async (params) => {
     csvHref: chartCsvHref('mdg-countries', { indicator: ind.id }),
     source: await sourceLine(ind, null)
   } satisfies ChartView;
-};
+});
 
 // --- One country: ICT adoption beside its MDG series ------------------------------------------
 
-export const mdgIctCountryChart: ChartDefinition = async (params) => {
+export const mdgIctCountryChart: ChartDefinition = oncePerBuild('mdgIctCountryChart', async (params) => {
   const ind = await mdgIndicator(params.get('indicator'));
   const country = params.get('country');
   if (!ind || !country || !/^[A-Z]{3}$/.test(country)) return null;
@@ -214,7 +214,7 @@ export const mdgIctCountryChart: ChartDefinition = async (params) => {
     csvHref: chartCsvHref('mdg-ict-country', { indicator: ind.id, country }),
     source: `${await sourceLine(ind, [country])}; ${await servedFrom(ICT_SERIES[0].code, [country])}; ${await servedFrom(ICT_SERIES[1].code, [country])}`
   } satisfies ChartView;
-};
+});
 
 // --- Across countries: ICT progress against MDG progress over a period --------------------------
 
@@ -228,7 +228,7 @@ function valueNear(series: Series, year: number): number | null {
   return best?.value ?? null;
 }
 
-export const mdgIctScatterChart: ChartDefinition = async (params) => {
+export const mdgIctScatterChart: ChartDefinition = oncePerBuild('mdgIctScatterChart', async (params) => {
   const ind = await mdgIndicator(params.get('indicator'));
   if (!ind) return null;
   const { from, to } = SCATTER_PERIOD;
@@ -273,7 +273,7 @@ export const mdgIctScatterChart: ChartDefinition = async (params) => {
     csvHref: chartCsvHref('mdg-ict-scatter', { indicator: ind.id }),
     source: `${await sourceLine(ind, null)}; ${await servedFrom(ICT_SERIES[0].code)}`
   } satisfies ChartView;
-};
+});
 
 export const mdgCharts: Record<string, ChartDefinition> = {
   'mdg-world': mdgWorldChart,

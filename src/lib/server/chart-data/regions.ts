@@ -14,7 +14,7 @@ import {
   servedFrom
 } from '../queries/regions';
 import { m } from '$lib/paraglide/messages.js';
-import type { ChartDefinition } from './registry';
+import { oncePerBuild, type ChartDefinition } from './registry';
 import { comparisonView } from './comparison-view';
 import { worldOf } from '../queries/itu-regions';
 
@@ -90,6 +90,6 @@ const definition: ChartDefinition = async (params) => {
   });
 };
 
-export const regionChart: ChartDefinition = definition;
+export const regionChart: ChartDefinition = oncePerBuild('regionChart', definition);
 
 export const regionCharts: Record<string, ChartDefinition> = { [REGION_CHART]: regionChart };

@@ -9,7 +9,7 @@ import { indicatorValues, seriesOf } from '../indicator-values';
 import { query } from '../warehouse';
 import { computedAggregate, worldMembers } from '../queries/progress';
 import { seriesStatus, WORLD_AGGREGATES } from '../queries/series-status';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import { chartCsvHref, oncePerBuild, type ChartDefinition } from './registry';
 import { chartColumns, type ChartView } from '$lib/plot/types';
 import { formatPlain } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
@@ -17,7 +17,7 @@ import { m } from '$lib/paraglide/messages.js';
 export const SERIES_CHART = 'series-trend';
 const RANK_ENDS = 15;
 
-export const seriesChart: ChartDefinition = async (params) => {
+export const seriesChart: ChartDefinition = oncePerBuild('seriesChart', async (params) => {
   const code = params.get('indicator');
   if (!code) return null;
   const status = await seriesStatus(code, null, 2015);
@@ -93,7 +93,7 @@ export const seriesChart: ChartDefinition = async (params) => {
     columns: chartColumns({ name: m.col_country(), code: m.col_code(), year: m.col_year(), value: status.unit }, { value: 2 }),
     rows
   });
-};
+});
 
 /** Every economy's name, one cached query per build. */
 async function economyNames(): Promise<Map<string, string>> {

@@ -8,7 +8,7 @@ import { stackedBarSpec } from '$lib/plot/stacked-bar';
 import { plotOnce } from '../chart-store';
 import { lowerFirst } from '$lib/plot/activity-counts';
 import { entriesByTypeAndStatus, parseStakeholderType, participation, stakeholderTypes } from '../queries/stakeholders';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import { chartCsvHref, oncePerBuild, type ChartDefinition } from './registry';
 
 export const BADGES_2008_CHART = 'stakeholders-badges-2008';
 export const SHARES_2020_CHART = 'stakeholders-forum-2020-shares';
@@ -101,7 +101,7 @@ const shares2020Chart = participationChart({
     sum === 100 ? m.sh_shares_summary_100({ name: top.label, count: top.count }) : m.sh_shares_summary({ name: top.label, count: top.count, sum })
 });
 
-const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> => {
+const entriesChart: ChartDefinition = oncePerBuild('entriesChart', async (params): Promise<ChartView | null> => {
   const sel = await selection(params);
   if (!sel) return null;
   const rows = await entriesByTypeAndStatus();
@@ -141,7 +141,7 @@ const entriesChart: ChartDefinition = async (params): Promise<ChartView | null> 
     csvHref: chartCsvHref(ENTRIES_CHART, { stakeholder_type: sel.id }),
     source: m.sh_entries_source()
   };
-};
+});
 
 export const stakeholderCharts: Record<string, ChartDefinition> = {
   [BADGES_2008_CHART]: badges2008Chart,

@@ -12,7 +12,7 @@ import { plotOnce } from '../chart-store';
 import { actionLine } from '../queries/action-lines';
 import { seriesByEconomy } from '../queries/progress';
 import { entriesByCountry, entriesByTopLine, entryPeriod, indicatorInfo, linkedSeries } from '../queries/activity-outcome';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import { chartCsvHref, oncePerBuild, type ChartDefinition } from './registry';
 
 export const ACTIVITY_OUTCOME_CHART = 'stocktaking-activity-outcome';
 /** Headline series used when the line links none with data: Internet users (WSIS 10.5, MDG 8.16). */
@@ -46,7 +46,7 @@ function change(series: Series | undefined, from: number, to: number) {
 
 const round = (v: number, d = 2) => Math.round(v * 10 ** d) / 10 ** d;
 
-const activityOutcomeChart: ChartDefinition = async (params): Promise<ChartView | null> => {
+const activityOutcomeChart: ChartDefinition = oncePerBuild('activityOutcomeChart', async (params): Promise<ChartView | null> => {
   const by = params.get('by') === 'action_line' ? 'action_line' : 'country';
   const lineId = params.get('action_line') || null;
   const line = lineId ? await actionLine(lineId) : null;
@@ -153,6 +153,6 @@ const activityOutcomeChart: ChartDefinition = async (params): Promise<ChartView 
     csvHref: chartCsvHref(ACTIVITY_OUTCOME_CHART, { by, action_line: line?.id, indicator: requested }),
     source: `Entries: table stocktaking_entry (WSIS Prizes 2015 list, meeting reports). ${indicator.name}: World Bank WDI (ITU data), newest vintage; values within ${YEAR_TOLERANCE} years of ${from} and ${to}.`
   };
-};
+});
 
 export const stocktakingCharts = { [ACTIVITY_OUTCOME_CHART]: activityOutcomeChart };

@@ -22,7 +22,7 @@ import {
   wbRegions
 } from '../queries/targets';
 import { m } from '$lib/paraglide/messages.js';
-import { chartCsvHref, type ChartDefinition } from './registry';
+import { chartCsvHref, oncePerBuild, type ChartDefinition } from './registry';
 
 /** "rose from 15.6% in 2005 to 73.6% in 2025" (or fell), in the request's language. */
 function worldChange(first: { year: number; value: number }, last: { year: number; value: number }, fmt: (v: number) => string): string {
@@ -56,7 +56,7 @@ async function wbIndicator(code: string | null) {
 
 // --- Projection of the world series to the horizon -------------------------------------------
 
-export const projectionChart: ChartDefinition = async (params) => {
+export const projectionChart: ChartDefinition = oncePerBuild('projectionChart', async (params) => {
   const ind = await wbIndicator(params.get('indicator'));
   const horizon = parseHorizon(params.get('horizon'));
   if (!ind || horizon === null) return null;
@@ -118,11 +118,11 @@ export const projectionChart: ChartDefinition = async (params) => {
     csvHref: chartCsvHref('target-projection', { indicator: ind.seriesCode, horizon }),
     source: await servedFrom(ind.seriesCode!, ['WLD'])
   } satisfies ChartView;
-};
+});
 
 // --- Coverage: countries with a value per year -------------------------------------------------
 
-export const coverageChart: ChartDefinition = async (params) => {
+export const coverageChart: ChartDefinition = oncePerBuild('coverageChart', async (params) => {
   const ind = await wbIndicator(params.get('indicator'));
   if (!ind) return null;
   const data = await coverageByYear(ind.seriesCode!);
@@ -149,7 +149,7 @@ export const coverageChart: ChartDefinition = async (params) => {
     csvHref: chartCsvHref('target-coverage', { indicator: ind.seriesCode }),
     source: await servedFrom(ind.seriesCode!)
   } satisfies ChartView;
-};
+});
 
 // --- Ranked countries for one year, optionally within one World Bank region --------------------
 
@@ -173,7 +173,7 @@ export async function rankingParams(indicator: string, rawYear: string | null, r
 
 export const RANKING_ENDS = 15;
 
-export const rankingChart: ChartDefinition = async (params) => {
+export const rankingChart: ChartDefinition = oncePerBuild('rankingChart', async (params) => {
   const ind = await wbIndicator(params.get('indicator'));
   if (!ind) return null;
   const p = await rankingParams(ind.seriesCode!, params.get('year'), params.get('region'));
@@ -211,13 +211,13 @@ export const rankingChart: ChartDefinition = async (params) => {
     csvHref: chartCsvHref('target-ranking', { indicator: ind.seriesCode, year: p.year, region: p.region }),
     source: await servedFrom(ind.seriesCode!, null, p.year)
   } satisfies ChartView;
-};
+});
 
 // --- World and regional trends of a headline indicator (published aggregate rows) --------------
 
 export const TREND_INDICATORS = ['IT.NET.USER.ZS', 'IT.CEL.SETS.P2'] as const;
 
-export const trendChart: ChartDefinition = async (params) => {
+export const trendChart: ChartDefinition = oncePerBuild('trendChart', async (params) => {
   const code = params.get('indicator');
   if (!code || !(TREND_INDICATORS as readonly string[]).includes(code)) return null;
   const ind = await wbIndicator(code);
@@ -263,7 +263,7 @@ export const trendChart: ChartDefinition = async (params) => {
     csvHref: chartCsvHref('overview-trend', { indicator: code }),
     source: await servedFrom(code, economies)
   } satisfies ChartView;
-};
+});
 
 export const targetCharts: Record<string, ChartDefinition> = {
   'target-projection': projectionChart,
