@@ -2,6 +2,7 @@
 // /download/chart/<id>.csv calls the same function, so the CSV holds exactly the data drawn.
 // The map from ids to definitions is static (index.ts), so no chart depends on import order.
 import type { ChartView } from '$lib/plot/types';
+import { chartTableHtml } from '$lib/chart-table';
 import { getLocale } from '$lib/i18n/locale';
 import { budgetFromEnv, estimateBytes } from '../byte-budget';
 import { BuildMemo } from '../build-memo';
@@ -25,12 +26,24 @@ function paramsKey(params: URLSearchParams): string {
 /**
  * A view's bytes without its SVG: that string is the chart store's (chart-store.ts), counted
  * against its own budget; counting it twice made the warm-up's late views push out its first,
- * most visited ones.
+ * most visited ones. Its data table (chart-table.ts, kept beside the view) is about the size of
+ * its rows again.
  */
-const viewBytes = (view: ChartView | null) => (view ? estimateBytes({ ...view, svg: '' }) : 0);
+const viewBytes = (view: ChartView | null) => (view ? 2 * estimateBytes({ ...view, svg: '' }) : 0);
 
 export function oncePerBuild(name: string, definition: ChartDefinition): ChartDefinition {
-  return (params) => chartViews.get('chart-view', `${name}\u0000${getLocale()}\u0000${paramsKey(params)}`, () => definition(params), viewBytes);
+  return (params) =>
+    chartViews.get(
+      'chart-view',
+      `${name}\u0000${getLocale()}\u0000${paramsKey(params)}`,
+      async () => {
+        const view = await definition(params);
+        // Its data table too, while the warm-up computes it, not at the first visit's render.
+        if (view) chartTableHtml(view);
+        return view;
+      },
+      viewBytes
+    );
 }
 
 /** The download link for a chart: its id plus the parameters that select its data. */
