@@ -38,7 +38,7 @@ describe('warm-up on the mirror warehouse', () => {
     expect(names.filter((n) => /^\/targets\/\d+$/.test(n))).toHaveLength(10);
   });
 
-  it('lists each value the filter forms offer: the other horizon, stakeholder types, region menus; the overview and targets queue their review and ranking years', async () => {
+  it('lists each value the filter forms offer: the other horizon, stakeholder types; the overview and targets queue their review and ranking years', async () => {
     const list = await pages.warmupPages();
     const names = list.map((i) => i.name);
     expect(names).toContain('/countries/IND?horizon=2012');
@@ -46,11 +46,8 @@ describe('warm-up on the mirror warehouse', () => {
     expect(names).toContain('/action-lines/C2?stakeholder_type=civil_society');
     // The plain pages come before every variant.
     expect(names.indexOf('/countries/ZWE')).toBeLessThan(names.indexOf('/action-lines/C2?stakeholder_type=civil_society'));
-    // Each region with each menu indicator is queued last, by one item.
-    const menus = list.at(-1)!;
-    const perRegion = menus.more!(null).map((i) => i.name);
-    expect(perRegion).toContain('/regions/SSF?indicator=IT.CEL.SETS.P2');
-    expect(perRegion).toContain('/regions/WLD?indicator=ITU_BW_USER');
+    // Not each region with each indicator of its menu (23 x 55 pages): their views overflowed the chart view memo.
+    expect(names.some((n) => /^\/regions\/[A-Z_]+\?indicator=/.test(n))).toBe(false);
     // What the target's and the overview's own data name: target 10's ranking years (2010 among them) and indicators, the review years.
     const target10 = list.find((i) => i.name === '/targets/10')!;
     const queued = target10.more!(await target10.run()).map((i) => i.name);

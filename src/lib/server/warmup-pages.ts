@@ -121,12 +121,6 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   for (const l of lines.lines) for (const t of types) items.push(page('actionLine', `/action-lines/${l.id}?stakeholder_type=${encodeURIComponent(t.id)}`, { id: l.id }));
   for (const h of other) for (const code of linkedRegions) items.push(page('region', `/regions/${code}?horizon=${h}`, { code }));
   for (const h of other) for (const c of countries.countries) items.push(page('country', `/countries/${c.code}?horizon=${h}`, { iso3: c.code }));
-  // Last (queued after the review and ranking years): each region page with each indicator of
-  // its menu (the regional comparison, the members' values and map), while the menu is short.
-  if (menu.length <= MENU_WARMED) {
-    const perRegion = menu.flatMap((i) => linkedRegions.map((code) => page('region', `/regions/${code}?indicator=${encodeURIComponent(i.code)}`, { code })));
-    items.push({ name: 'each region with each indicator (queued)', run: async () => null, more: () => perRegion });
-  }
   return items;
 }
 
