@@ -38,6 +38,27 @@ describe('warm-up on the mirror warehouse', () => {
     expect(names.filter((n) => /^\/targets\/\d+$/.test(n))).toHaveLength(10);
   });
 
+  it('lists each value the filter forms offer: the other horizon, stakeholder types; the overview and targets queue their review and ranking years', async () => {
+    const list = await pages.warmupPages();
+    const names = list.map((i) => i.name);
+    expect(names).toContain('/countries/IND?horizon=2012');
+    expect(names).toContain('/regions/WLD?horizon=2012');
+    expect(names).toContain('/action-lines/C2?stakeholder_type=civil_society');
+    // The plain pages come before every variant.
+    expect(names.indexOf('/countries/ZWE')).toBeLessThan(names.indexOf('/action-lines/C2?stakeholder_type=civil_society'));
+    // Not each region with each indicator of its menu (23 x 55 pages): their views overflowed the chart view memo.
+    expect(names.some((n) => /^\/regions\/[A-Z_]+\?indicator=/.test(n))).toBe(false);
+    // What the target's and the overview's own data name: target 10's ranking years (2010 among them) and indicators, the review years.
+    const target10 = list.find((i) => i.name === '/targets/10')!;
+    const queued = target10.more!(await target10.run()).map((i) => i.name);
+    expect(queued).toContain('/targets/10?year=2010');
+    expect(queued.some((n) => /^\/targets\/10\?indicator=10\.\d+$/.test(n))).toBe(true);
+    const years = queued.filter((n) => n.includes('year=')).map((n) => Number(n.split('=')[1]));
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    const overview = list.find((i) => i.name === '/' && i.more)!; // (the layout's item is named '/' too)
+    expect(overview.more!(await overview.run()).map((i) => i.name)).toContain('/?review=2012');
+  });
+
   it('computes a page before it is asked for: the page then draws nothing and its data is the unwarmed data', async () => {
     // Cold: no chart drawn and no chart view kept (registry.ts keeps views per build).
     store.resetChartStore();
@@ -51,7 +72,8 @@ describe('warm-up on the mirror warehouse', () => {
     store.resetChartStore();
     registry.chartViews.clear();
     const wanted = new Set(['/countries/KEN', '/targets/3']);
-    await warmup.runWarmup(async () => (await pages.warmupPages()).filter((i) => wanted.has(i.name)));
+    // The two pages only, not the filter variants they queue (the target's ranking years).
+    await warmup.runWarmup(async () => (await pages.warmupPages()).filter((i) => wanted.has(i.name)).map(({ name, run }) => ({ name, run })));
     expect(warmup.warmupState()).toMatchObject({ done: 2, total: 2, failed: 0, running: false });
     // The warm-up drew them (and the charts of the page it reads the indicator menu from).
     const drawnWarm = store.chartStoreStats().draws;

@@ -40,7 +40,8 @@ export function valueClasses(breaks: number[]): MapClass[] {
   return colors.map((color, i) => {
     const lo = i === 0 ? null : breaks[i - 1];
     const hi = i < breaks.length ? breaks[i] : null;
-    const label = lo === null ? `below ${fmt(hi!)}` : hi === null ? `${fmt(lo)} or more` : `${fmt(lo)}–${fmt(hi)}`;
+    // No breaks (classBreaks: no value above 0): one class, every value at most 0.
+    const label = lo === null && hi === null ? '≤ 0' : lo === null ? `below ${fmt(hi!)}` : hi === null ? `${fmt(lo)} or more` : `${fmt(lo)}–${fmt(hi)}`;
     return { key: String(i), label, color };
   });
 }

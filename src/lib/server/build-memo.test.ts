@@ -30,6 +30,9 @@ describe('perBuild', () => {
     // The pipeline publishes by rename: a new file identity is a new build.
     writeFileSync(join(dir, 'next.duckdb'), 'build 2, longer');
     renameSync(join(dir, 'next.duckdb'), file);
+    // Within one turn of the event loop the identity read last stands (warehouseVersion); the next turn sees the new file.
+    expect(await perBuild('t1', 'k', compute)).toBe(1);
+    await new Promise((r) => setImmediate(r));
     expect(await perBuild('t1', 'k', compute)).toBe(3);
   });
 

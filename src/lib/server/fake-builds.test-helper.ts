@@ -4,6 +4,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { forgetWarehouseIdentity } from './warehouse';
 
 /** Points WSIS_WAREHOUSE at a fake build for the file's tests; `publish()` makes the next build. */
 export function useFakeBuilds(prefix: string): { publish: () => void } {
@@ -14,6 +15,7 @@ export function useFakeBuilds(prefix: string): { publish: () => void } {
   const publish = () => {
     writeFileSync(join(dir, 'next'), `build ${++builds}`);
     renameSync(join(dir, 'next'), file);
+    forgetWarehouseIdentity();
   };
   beforeAll(() => {
     publish();

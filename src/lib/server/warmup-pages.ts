@@ -1,6 +1,6 @@
 // What the warm-up computes: the data of every page linked from /targets, /action-lines,
-// /regions and /countries, and of the overview, with the filters' horizons where a page's
-// values depend on them. Each item calls the route's own `load` with the page's URL, so the
+// /regions and /countries, and of the overview, then the same pages with each value their
+// filter forms offer (horizons, review years, ranking years, indicators, stakeholder types). Each item calls the route's own `load` with the page's URL, so the
 // warm-up computes exactly what a visit would (per-build values, series statuses for the
 // horizon, aggregates, charts), with no second list of what each page needs. Loading the route
 // modules here also takes their loading off the first visit. The page components are loaded by
@@ -41,6 +41,36 @@ function page(route: keyof typeof routes, path: string, params: Record<string, s
   return { name: path, run: async () => (await loadOf(route))({ params, url: new URL(path, ORIGIN) }) };
 }
 
+/** `item`, followed by the items `more` names from its page's data. */
+function withMore(item: WarmupItem, more: (data: unknown) => WarmupItem[]): WarmupItem {
+  return { ...item, more };
+}
+
+/**
+ * The values a page's filter forms offer (its own <select>s) that only its data names, as
+ * warm-up items: each computes what is per build for that value (another review year's
+ * verdicts, another year's ranking, another indicator's detail), so a visitor's first filtered
+ * visit finds it ready. Newest years first.
+ */
+const variants = {
+  /** The review years the overview's <select> offers (the default one is the page itself). */
+  overview: (prefix: string) => (data: unknown) => {
+    const d = data as { reviewYear: number; reviewChoices: number[] };
+    return d.reviewChoices.filter((y) => y !== d.reviewYear).map((y) => page('overview', `/?${prefix}review=${y}`));
+  },
+  /** The ranking's years and the target's other indicators. */
+  target: (n: number) => (data: unknown) => {
+    const d = (data as { detail: { rankingFilter: { years: number[]; defaultYear: number }; others: { id: string }[] } | null }).detail;
+    if (!d) return [];
+    const params = { n: String(n) };
+    const years = [...d.rankingFilter.years].filter((y) => y !== d.rankingFilter.defaultYear).sort((a, b) => b - a);
+    return [
+      ...d.others.map((i) => page('target', `/targets/${n}?indicator=${encodeURIComponent(i.id)}`, params)),
+      ...years.map((y) => page('target', `/targets/${n}?year=${y}`, params))
+    ];
+  }
+};
+
 interface Linked {
   countries: { code: string }[];
   groups: { code: string; linked: boolean }[];
@@ -61,32 +91,36 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   const other = HORIZONS.filter((h) => h !== DEFAULT_HORIZON);
   const items: WarmupItem[] = [page('layout', '/')];
   // The overview and target pages assess every series for the chosen horizon: each horizon the filters offer.
-  items.push(page('overview', '/'), ...other.map((h) => page('overview', `/?horizon=${h}`)));
-  for (const t of targets.targets) items.push(page('target', `/targets/${t.target}`, { n: String(t.target) }));
+  items.push(withMore(page('overview', '/'), variants.overview('')), ...other.map((h) => withMore(page('overview', `/?horizon=${h}`), variants.overview(`horizon=${h}&`))));
+  for (const t of targets.targets) items.push(withMore(page('target', `/targets/${t.target}`, { n: String(t.target) }), variants.target(t.target)));
   for (const h of other) for (const t of targets.targets) items.push(page('target', `/targets/${t.target}?horizon=${h}`, { n: String(t.target) }));
   for (const l of lines.lines) items.push(page('actionLine', `/action-lines/${l.id}`, { id: l.id }));
-  for (const g of regions.groups) if (g.linked) items.push(page('region', `/regions/${g.code}`, { code: g.code }));
+  const linkedRegions = regions.groups.filter((g) => g.linked).map((g) => g.code);
+  for (const code of linkedRegions) items.push(page('region', `/regions/${code}`, { code }));
   for (const c of countries.countries) items.push(page('country', `/countries/${c.code}`, { iso3: c.code }));
   // The pages the header links to, and the stakeholder page's highlight per type (a few charts each).
+  const types = await stakeholderTypes();
   items.push(page('stakeholders', '/stakeholders'), page('methodology', '/methodology'), page('data', '/data'));
-  for (const t of await stakeholderTypes()) items.push(page('stakeholders', `/stakeholders?stakeholder_type=${encodeURIComponent(t.id)}`));
-  // Values the filters reach that are build-wide rather than per page: the other horizons' statuses
-  // (one page per horizon computes them for all), and each indicator the menu offers (its values
-  // for every economy) while the menu is short (at scale it lists a thousand: not all warmed).
-  const [firstCountry, firstRegion] = [countries.countries[0]?.code, regions.groups.find((g) => g.linked)?.code];
-  for (const h of other) {
-    if (firstCountry) items.push(page('country', `/countries/${firstCountry}?horizon=${h}`, { iso3: firstCountry }));
-    if (firstRegion) items.push(page('region', `/regions/${firstRegion}?horizon=${h}`, { code: firstRegion }));
-  }
+  for (const t of types) items.push(page('stakeholders', `/stakeholders?stakeholder_type=${encodeURIComponent(t.id)}`));
+  // Values the filters reach that are build-wide rather than per page: each indicator the menu
+  // offers (its values for every economy) while the menu is short (at scale it lists a thousand: not all warmed).
+  const [firstCountry, firstRegion] = [countries.countries[0]?.code, linkedRegions[0]];
   const menu = firstCountry ? ((await (await loadOf('country'))({ params: { iso3: firstCountry }, url: path(`/countries/${firstCountry}`) })) as { indicators: { code: string }[] }).indicators : [];
   if (firstCountry && menu.length <= MENU_WARMED) for (const i of menu) items.push(page('country', `/countries/${firstCountry}?indicator=${encodeURIComponent(i.code)}`, { iso3: firstCountry }));
-  // Last, one page of each route rendered once: SvelteKit loads a route's component module on
+  // Then one page of each route rendered once: SvelteKit loads a route's component module on
   // its first render (a few hundred ms on this machine).
   const routePages = ['/', '/targets', '/action-lines', '/regions', '/countries', '/stakeholders', '/methodology', '/data', `/targets/${targets.targets[0]?.target}`, `/action-lines/${lines.lines[0]?.id}`];
   if (firstRegion) routePages.push(`/regions/${firstRegion}`);
   if (firstCountry) routePages.push(`/countries/${firstCountry}`);
   const self = ownOrigin();
   if (self) for (const p of routePages) items.push({ name: `HEAD ${p}`, run: () => renderOnce(self, p) });
+  // Then the filter variants, the likeliest first. The overview's review years and the targets'
+  // ranking years and indicators are named by their pages' data: queued when those ran, after
+  // every item listed here. The others are known now: each action line per stakeholder type,
+  // each region and country page at the other horizons.
+  for (const l of lines.lines) for (const t of types) items.push(page('actionLine', `/action-lines/${l.id}?stakeholder_type=${encodeURIComponent(t.id)}`, { id: l.id }));
+  for (const h of other) for (const code of linkedRegions) items.push(page('region', `/regions/${code}?horizon=${h}`, { code }));
+  for (const h of other) for (const c of countries.countries) items.push(page('country', `/countries/${c.code}?horizon=${h}`, { iso3: c.code }));
   return items;
 }
 

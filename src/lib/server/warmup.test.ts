@@ -34,6 +34,15 @@ describe('warm-up', () => {
     expect(log).toEqual(['item 0', 'request 0', 'item 1', 'request 1', 'item 2', 'request 2']);
   });
 
+  it("queues the items an item's result names after every item listed so far, and counts them in total", async () => {
+    const order: string[] = [];
+    const item = (name: string, more?: (r: unknown) => WarmupItem[]): WarmupItem => ({ name, run: async () => (order.push(name), `${name} data`), more });
+    const list = [item('/a', (r) => [item(`/a?of=${String(r)}`)]), item('/b', () => [item('/b?x'), item('/b?y')]), item('/c')];
+    await runWarmup(async () => list);
+    expect(order).toEqual(['/a', '/b', '/c', '/a?of=/a data', '/b?x', '/b?y']);
+    expect(warmupState()).toMatchObject({ done: 6, total: 6, failed: 0, running: false });
+  });
+
   it('counts an item that fails and goes on', async () => {
     const log: string[] = [];
     const list = [...items(1, log), { name: '/broken', run: async () => Promise.reject(new Error('no such page')) }, ...items(1, log)];

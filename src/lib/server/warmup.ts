@@ -12,6 +12,11 @@ export interface WarmupItem {
   /** What the item computes, e.g. "/countries/KEN" (for the log and the tests). */
   name: string;
   run: () => Promise<unknown>;
+  /**
+   * Items that follow from this one's result (the filter values its page offers, which only its
+   * data names), queued after every item listed so far: variants come after all plain pages.
+   */
+  more?: (result: unknown) => WarmupItem[];
 }
 
 export interface WarmupState {
@@ -63,14 +68,15 @@ export function runWarmup(list: () => Promise<WarmupItem[]>): Promise<void> {
     await yieldToRequests();
     let items: WarmupItem[];
     try {
-      items = await list();
+      items = [...(await list())];
     } catch (err) {
       if (mine === generation) state = { ...state, running: false, ms: performance.now() - started, failed: 1 };
       console.error(`warm-up: cannot list the pages: ${err instanceof Error ? err.message : String(err)}`);
       return;
     }
     if (mine === generation) state = { ...state, total: items.length };
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (superseded()) {
         // A new build: this one's warm-up ends unfinished (ms stays null); the watcher starts the next.
         if (mine === generation) state = { ...state, running: false };
@@ -79,13 +85,15 @@ export function runWarmup(list: () => Promise<WarmupItem[]>): Promise<void> {
       const t0 = performance.now();
       let ok = true;
       try {
-        await item.run();
-      } catch {
+        const result = await item.run();
+        if (item.more) items.push(...item.more(result));
+      } catch (err) {
         ok = false;
+        if (process.env.WSIS_WARMUP_LOG) console.error(`warm-up: ${item.name}: ${err instanceof Error ? err.message : JSON.stringify(err)}`);
       }
       const took = performance.now() - t0;
       if (mine !== generation) return;
-      state = { ...state, done: state.done + 1, failed: state.failed + (ok ? 0 : 1), longestItemMs: Math.max(state.longestItemMs, took) };
+      state = { ...state, total: items.length, done: state.done + 1, failed: state.failed + (ok ? 0 : 1), longestItemMs: Math.max(state.longestItemMs, took) };
       await yieldToRequests();
     }
     if (mine === generation) state = { ...state, running: false, ms: performance.now() - started };

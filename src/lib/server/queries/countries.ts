@@ -1,7 +1,8 @@
 // Country queries: a country's classification, the vintages its series come from, how
 // older vintages revised its figures, and the stocktaking entries that list it.
 import { perBuild } from '../build-memo';
-import { query } from '../warehouse';
+import { estimateBytes } from '../byte-budget';
+import { query, queryUncached } from '../warehouse';
 import { ECONOMY_CODE } from './regions';
 
 export interface Country {
@@ -24,16 +25,26 @@ export interface Country {
 /** A country (never an aggregate) by upper-case ISO3 code; null if malformed or unknown. */
 export async function countryByCode(code: string): Promise<Country | null> {
   if (!ECONOMY_CODE.test(code) || !/^[A-Z]{3}$/.test(code)) return null;
-  // Every country in one query per build (cached), looked up here: a first visit costs no query.
-  const all = await query<Country & Record<string, string | boolean | null>>(
-    `SELECT e.code, e.name, e.iso2, e.m49, e.wb_region AS "wbRegion",
-            (SELECT g.group_code FROM economy_group g WHERE g.classification = 'wb_region' AND g.economy = e.code LIMIT 1) AS "wbRegionCode",
-            e.wb_income_group AS "wbIncomeGroup",
-            (SELECT g.group_code FROM economy_group g WHERE g.classification = 'wb_income' AND g.economy = e.code LIMIT 1) AS "wbIncomeCode",
-            e.un_region AS "unRegion", e.un_subregion AS "unSubregion", e.ldc, e.lldc, e.sids, e.developed
-       FROM economy e WHERE NOT e.is_aggregate`
+  // Every country in one query per build, by code: a first visit costs no query, and a lookup
+  // no copy of every country (a country page looks its country up five times).
+  const byCode = await perBuild(
+    'countries-by-code',
+    '',
+    async () => {
+      const rows = await queryUncached<Country>(
+        `SELECT e.code, e.name, e.iso2, e.m49, e.wb_region AS "wbRegion",
+                (SELECT g.group_code FROM economy_group g WHERE g.classification = 'wb_region' AND g.economy = e.code LIMIT 1) AS "wbRegionCode",
+                e.wb_income_group AS "wbIncomeGroup",
+                (SELECT g.group_code FROM economy_group g WHERE g.classification = 'wb_income' AND g.economy = e.code LIMIT 1) AS "wbIncomeCode",
+                e.un_region AS "unRegion", e.un_subregion AS "unSubregion", e.ldc, e.lldc, e.sids, e.developed
+           FROM economy e WHERE NOT e.is_aggregate`
+      );
+      return new Map(rows.map((c) => [c.code, c]));
+    },
+    (m) => 2 * estimateBytes([...m.values()])
   );
-  return all.find((c) => c.code === code) ?? null;
+  const country = byCode.get(code);
+  return country ? { ...country } : null;
 }
 
 export interface CountryListItem {

@@ -3,8 +3,9 @@
 import { COVERAGE_THRESHOLD, type AggregatePoint, type CatalogEntry, type Comparison, type Series } from '$lib/progress';
 import { verdictCells } from '$lib/verdict-cell';
 import { byVintageThenFile, indicatorValues } from '../indicator-values';
-import { query } from '../warehouse';
+import { estimateBytes } from '../byte-budget';
 import { perBuild } from '../build-memo';
+import { query, queryUncached } from '../warehouse';
 import { aggregateCheck, assessSeries, groupMembers, indicatorGoals, series, worldMembers, type IndicatorGoal } from './progress';
 import { ITU_DEFAULT_INDICATOR, isItuAggregate, PUBLISHER_AGGREGATE_CODE } from './itu-regions';
 
@@ -54,6 +55,11 @@ export function indicators(): Promise<readonly IndicatorInfo[]> {
   });
 }
 
+/** indicators() by code, once per build: a page looks several up (each chart its own), a find() over the list each before. */
+function indicatorsByCode(): Promise<Map<string, IndicatorInfo>> {
+  return perBuild('indicators-by-code', '', async () => new Map((await indicators()).map((i) => [i.code, i])), (m) => 64 + 48 * m.size);
+}
+
 /** The catalog's headline list (indicator.headline_order): ITU's own codes, or the others. */
 async function headlineCodes(itu: boolean): Promise<string[]> {
   const rows = await query<{ code: string }>(
@@ -79,18 +85,26 @@ export const defaultIndicatorFor = (economy: string): string => (isItuAggregate(
 /** The indicator for a ?indicator= value, or null if the value is malformed or unknown. */
 export async function indicatorByCode(code: string | null): Promise<IndicatorInfo | null> {
   if (!code || !INDICATOR_CODE.test(code)) return null;
-  return (await indicators()).find((i) => i.code === code) ?? null;
+  return (await indicatorsByCode()).get(code) ?? null;
 }
 
 /** An aggregate economy that has observations; null if unknown, a country, or empty. */
 export async function regionByCode(code: string): Promise<EconomyInfo | null> {
   if (!ECONOMY_CODE.test(code) && !PUBLISHER_AGGREGATE_CODE.test(code)) return null;
-  // Every aggregate with observations in one query per build (cached), looked up here.
-  const rows = await query<{ code: string; name: string }>(
-    `SELECT e.code, e.name FROM economy e
-      WHERE e.is_aggregate AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code AND o.disaggregation = '')`
+  // Every aggregate with observations in one query per build, looked up here.
+  const byCode = await perBuild(
+    'aggregates-by-code',
+    '',
+    async () => {
+      const rows = await queryUncached<{ code: string; name: string }>(
+        `SELECT e.code, e.name FROM economy e
+          WHERE e.is_aggregate AND EXISTS (SELECT 1 FROM observation o WHERE o.economy = e.code AND o.disaggregation = '')`
+      );
+      return new Map(rows.map((r) => [r.code, r]));
+    },
+    (m) => 2 * estimateBytes([...m.values()])
   );
-  const row = rows.find((r) => r.code === code);
+  const row = byCode.get(code);
   return row ? { ...row, isAggregate: true } : null;
 }
 
