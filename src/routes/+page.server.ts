@@ -9,6 +9,9 @@ import { changesSince, participation2008, reviewYears, scorecard, stocktakingByA
 import { horizonParam } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/i18n/locale';
+import { perBuild } from '$lib/server/build-memo';
+import { changedVerdictsTableHtml } from '$lib/review-table';
 
 export const load: PageServerLoad = async ({ url }) => {
   const horizon = horizonParam(url);
@@ -33,6 +36,10 @@ export const load: PageServerLoad = async ({ url }) => {
     targetSeries(null, horizon),
     targetIndicators()
   ]);
+  // The changed verdicts' table (600 rows for review=2012) as HTML, once per build, language and years.
+  const reviewChangedHtml = await perBuild('overview-review-changed', `${getLocale()}|${horizon}|${reviewYear}`, async () =>
+    changedVerdictsTableHtml(review.countries.changed, review.reviewYear, review.latestYear)
+  );
   // What would measure a target with no source: its indicators as the framework lists them.
   const gapIndicators: Record<string, string[]> = {};
   for (const i of listed) (gapIndicators[String(i.target)] ??= []).push(`${i.id} ${i.name}`);
@@ -53,6 +60,7 @@ export const load: PageServerLoad = async ({ url }) => {
     otherSeries: Object.fromEntries([...other].map(([t, list]) => [String(t), list])),
     trends: trends.filter((c) => c !== null),
     review,
+    reviewChangedHtml,
     stocktaking,
     totals,
     participation
