@@ -65,20 +65,21 @@ function htmlLanguage(locale: Locale, locals: App.Locals) {
 }
 
 /**
- * The response of resolve() with the page's HTML back in place of HANDED_OVER, without
- * SvelteKit's content-length and ETag (both were of the stand-in); unchanged when nothing was
- * handed over (a redirect, an endpoint, a page streamed in pieces).
+ * The page's HTML back in place of HANDED_OVER, as bytes (encoded once), and the response's
+ * headers without SvelteKit's content-length and ETag (both were of the stand-in). Nothing
+ * handed over (a redirect, an endpoint, a page streamed in pieces): the response as it is.
  */
-async function withPageHtml(response: Response, locals: App.Locals, sink: { html?: string }): Promise<Response> {
+async function withPageHtml(response: Response, locals: App.Locals, sink: { html?: string }): Promise<{ response: Response; body?: Uint8Array }> {
   locals.pageHtml = undefined;
   const html = sink.html;
-  if (html === undefined) return response;
+  if (html === undefined) return { response };
   const text = await response.text();
-  const body = text === HANDED_OVER ? html : text;
+  const body = Buffer.from(text === HANDED_OVER ? html : text, 'utf8');
   const headers = new Headers(response.headers);
-  headers.set('content-length', String(Buffer.byteLength(body)));
+  headers.set('content-length', String(body.byteLength));
   headers.delete('etag');
-  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  // A 200 page's bytes go to the page cache as they are; only another status is answered from this response.
+  return { response: new Response(response.status === 200 ? null : body, { status: response.status, statusText: response.statusText, headers }), body };
 }
 
 // Pages (not the API or downloads, which set their own caching) are cached per build and
@@ -106,12 +107,12 @@ const pages: Handle = async ({ event, resolve }) => {
   const { page, shared } = await pageCache.getOrRender(version, key, async () => {
     const sink: { html?: string } = {};
     event.locals.pageHtml = sink;
-    const response = await withPageHtml(await resolve(event), event.locals, sink);
+    const { response, body: handed } = await withPageHtml(await resolve(event), event.locals, sink);
     if (response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html')) {
       own = response;
       return null;
     }
-    const body = new Uint8Array(await response.arrayBuffer());
+    const body = handed ?? new Uint8Array(await response.arrayBuffer());
     const headers: [string, string][] = [...response.headers.entries()].filter(([k]) => k !== 'content-length' && k !== 'etag' && k !== 'cache-control');
     headers.push(['etag', etag], ['cache-control', 'public, max-age=0, must-revalidate']);
     headers.push(['vary', 'accept-encoding']);
