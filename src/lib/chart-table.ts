@@ -7,6 +7,7 @@ import { formatNumber } from '$lib/format';
 import { getLocale } from '$lib/i18n/locale';
 import { m } from '$lib/paraglide/messages.js';
 import type { ChartView } from '$lib/plot/types';
+import { htmlAttr as attr, htmlText as text } from '$lib/html-text';
 
 /**
  * Column headings the chart definitions (server code, English) share, in the interface
@@ -29,10 +30,6 @@ const COLUMN_LABELS: Record<string, () => string> = {
 
 export const columnLabel = (label: string): string => COLUMN_LABELS[label]?.() ?? label;
 
-/** Text content, escaped as Svelte escapes it (& and <). */
-const text = (value: unknown): string => String(value ?? '').replace(/[&<]/g, (c) => (c === '&' ? '&amp;' : '&lt;'));
-/** An attribute value inside double quotes (&, " and <). */
-const attr = (value: string): string => value.replace(/[&"<]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : '&lt;'));
 
 /** The table's HTML, built afresh (chartTableHtml keeps it). */
 export function buildChartTableHtml(chart: ChartView): string {

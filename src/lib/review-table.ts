@@ -5,11 +5,8 @@
 // markup StatusPill.svelte and DataTable.svelte give it.
 import { statusLabel, verdictContext, verdictText, type Status, type VerdictFacts } from '$lib/progress';
 import { m } from '$lib/paraglide/messages.js';
+import { htmlAttr as attr, htmlText as text } from '$lib/html-text';
 
-/** Text content, escaped as Svelte escapes it (& and <). */
-const text = (value: unknown): string => String(value ?? '').replace(/[&<]/g, (c) => (c === '&' ? '&amp;' : '&lt;'));
-/** An attribute value inside double quotes (&, " and <). */
-const attr = (value: unknown): string => String(value).replace(/[&"<]/g, (c) => (c === '&' ? '&amp;' : c === '"' ? '&quot;' : '&lt;'));
 
 /** StatusPill.svelte's markup for a verdict with its facts (no reason): words with their years, the context in the title. */
 export function statusPillHtml(status: Status, verdict: VerdictFacts): string {
@@ -20,6 +17,7 @@ export function statusPillHtml(status: Status, verdict: VerdictFacts): string {
   return `<span class="status ${attr(status)}" title="${attr(why)}" data-status="${attr(status)}" data-horizon="${attr(verdict.horizon)}"${asOf}>${text(words)}</span>`;
 }
 
+/** What the table shows of a changed verdict (the overview's ReviewRow has these and more). */
 export interface ChangedVerdict {
   indicator: string;
   indicatorName: string;
@@ -27,6 +25,7 @@ export interface ChangedVerdict {
   economyName: string;
   from: string;
   to: string;
+  /** The facts each verdict needs to be read (horizon, as-of year, first year met, projected year). */
   before: VerdictFacts;
   after: VerdictFacts;
 }

@@ -2,6 +2,7 @@
 // changed since the last review, and stocktaking and participation at a glance.
 import { assess, changesSinceReview, type Assessment, type CatalogEntry, type ChangesSinceReview, type Goal, type Series, type VerdictFacts } from '$lib/progress';
 import { verdictCells, type VerdictCellData } from '$lib/verdict-cell';
+import type { ChangedVerdict } from '$lib/review-table';
 import { perBuild } from '../build-memo';
 import { getLocale } from '$lib/i18n/locale';
 import { query } from '../warehouse';
@@ -110,17 +111,8 @@ async function computeScorecard(horizon: number): Promise<ScorecardTarget[]> {
   return rows;
 }
 
-export interface ReviewRow {
-  indicator: string;
-  indicatorName: string;
-  economy: string;
-  economyName: string;
-  from: string;
-  to: string;
+export interface ReviewRow extends ChangedVerdict {
   changed: boolean;
-  /** The facts each verdict needs to be read (horizon, as-of year, first year met, projected year). */
-  before: VerdictFacts;
-  after: VerdictFacts;
   beforeLatest: { year: number; value: number } | null;
   afterLatest: { year: number; value: number } | null;
 }
