@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { getRequestEvent } from '$app/server';
 import { gzipSync } from 'node:zlib';
 import { isLanguageNeutral, localizeLinks } from '$lib/i18n/links';
 import { baseLocale, getLocale, localeInfo, type Locale } from '$lib/i18n/locale';
@@ -11,6 +12,8 @@ import { withSecurityHeaders } from '$lib/server/security-headers';
 import { unavailablePage } from '$lib/server/unavailable';
 import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
 import { keepWarm } from '$lib/server/warmup';
+import { assemble, SpliceSink } from '$lib/server/page-splice';
+import { setSpliceMarker } from '$lib/page-splice';
 import { warmupPages } from '$lib/server/warmup-pages';
 
 /** Security headers on every response, whatever produced it. */
@@ -56,8 +59,9 @@ function htmlLanguage(locale: Locale, locals: App.Locals) {
     const out = localizeLinks(html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', dir), locale);
     const sink = locals.pageHtml;
     if (!sink || !done || sink.html !== undefined) {
-      if (sink) locals.pageHtml = undefined; // streamed in pieces: SvelteKit's own response stands
-      return out;
+      if (!sink) return out;
+      locals.pageHtml = undefined; // streamed in pieces: SvelteKit's own response stands, with its fragments as text
+      return sink.splice.unsplice(out);
     }
     sink.html = out;
     return HANDED_OVER;
@@ -69,17 +73,23 @@ function htmlLanguage(locale: Locale, locals: App.Locals) {
  * headers without SvelteKit's content-length and ETag (both were of the stand-in). Nothing
  * handed over (a redirect, an endpoint, a page streamed in pieces): the response as it is.
  */
-async function withPageHtml(response: Response, locals: App.Locals, sink: { html?: string }): Promise<{ response: Response; body?: Uint8Array }> {
+async function withPageHtml(
+  response: Response,
+  locals: App.Locals,
+  sink: NonNullable<App.Locals['pageHtml']>,
+  gzip: boolean
+): Promise<{ response: Response; body?: Uint8Array; gzipped?: Uint8Array }> {
   locals.pageHtml = undefined;
   const html = sink.html;
   if (html === undefined) return { response };
   const text = await response.text();
-  const body = Buffer.from(text === HANDED_OVER ? html : text, 'utf8');
+  const handed = text === HANDED_OVER;
+  const { body, gzipped } = assemble(handed ? html : text, sink.splice, gzip && handed && response.status === 200);
   const headers = new Headers(response.headers);
   headers.set('content-length', String(body.byteLength));
   headers.delete('etag');
   // A 200 page's bytes go to the page cache as they are; only another status is answered from this response.
-  return { response: new Response(response.status === 200 ? null : body, { status: response.status, statusText: response.statusText, headers }), body };
+  return { response: new Response(response.status === 200 ? null : body, { status: response.status, statusText: response.statusText, headers }), body, gzipped };
 }
 
 // Pages (not the API or downloads, which set their own caching) are cached per build and
@@ -104,10 +114,12 @@ const pages: Handle = async ({ event, resolve }) => {
 
   const gzipOk = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
   let own: Response | null = null;
+  let firstGzip: Uint8Array | undefined;
   const { page, shared } = await pageCache.getOrRender(version, key, async () => {
-    const sink: { html?: string } = {};
+    const sink = { splice: new SpliceSink() };
     event.locals.pageHtml = sink;
-    const { response, body: handed } = await withPageHtml(await resolve(event), event.locals, sink);
+    const { response, body: handed, gzipped } = await withPageHtml(await resolve(event), event.locals, sink, gzipOk);
+    firstGzip = gzipped;
     if (response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html')) {
       own = response;
       return null;
@@ -120,15 +132,27 @@ const pages: Handle = async ({ event, resolve }) => {
   });
   if (!page) return own ?? resolve(event); // an error page is not cached; a request that waited on someone else's error renders its own
   // Most pages are visited once per build. A first render is compressed for its own answer at
-  // level 1 (1.8 ms for a 130 KB country page against 4.3 ms at level 6, 17 % more bytes); the
-  // copy kept for later requests is made at level 6 by the next request that accepts gzip (zlib's
-  // thread pool, once). Answering uncompressed instead sent five times the bytes and slowed the
-  // requests that followed it (paired first-visit runs: /healthz after a page 2 -> 6 ms).
-  if (!shared) return send(gzipOk ? { ...page, gzipped: gzipSync(page.body, { level: 1 }) } : page, gzipOk, 'miss');
+  // level 1 (1.8 ms for a 130 KB country page against 4.3 ms at level 6, 17 % more bytes), its
+  // charts spliced in already compressed (page-splice.ts); the copy kept for later requests is
+  // made at level 6 by the next request that accepts gzip (zlib's thread pool, once). Answering
+  // uncompressed instead sent five times the bytes and slowed the requests that followed it
+  // (paired first-visit runs: /healthz after a page 2 -> 6 ms).
+  if (!shared) return send(gzipOk ? { ...page, gzipped: firstGzip ?? gzipSync(page.body, { level: 1 }) } : page, gzipOk, 'miss');
   return send(gzipOk ? await withGzip(version, key, page) : page, gzipOk, 'hit');
 };
 
 export const handle = sequence(security, errors, language, pages);
+
+// A component's spliceable() HTML becomes a token only in a page the page-cache handle assembles.
+setSpliceMarker((html) => {
+  let sink: App.Locals['pageHtml'];
+  try {
+    sink = getRequestEvent().locals.pageHtml;
+  } catch {
+    return html; // outside a request
+  }
+  return sink ? sink.splice.mark(html) : html;
+});
 
 /** At start, outside any request: warm the build's per-build values and charts in the background (warmup.ts). */
 export const init: ServerInit = () => keepWarm(warmupPages);

@@ -247,9 +247,9 @@ test.describe('a flood of distinct requests against small cache budgets', () => 
     const n = Number(process.env.HOSTILE_REQUESTS ?? 3000);
     // A deadline, not a measure: on a shared 2-core machine under load 3,000 requests took up to 3 min.
     test.setTimeout(60_000 + n * 100);
-    const server = await spawnServer({ WSIS_WAREHOUSE: warehouse, WSIS_QUERY_CACHE_MB: process.env.HOSTILE_CACHE_MB ?? '2', WSIS_PAGE_CACHE_MB: process.env.HOSTILE_CACHE_MB ?? '2', WSIS_MEMO_CACHE_MB: process.env.HOSTILE_CACHE_MB ?? '2' });
+    const server = await spawnServer({ WSIS_WAREHOUSE: warehouse, WSIS_QUERY_CACHE_MB: process.env.HOSTILE_CACHE_MB ?? '2', WSIS_PAGE_CACHE_MB: process.env.HOSTILE_CACHE_MB ?? '2', WSIS_MEMO_CACHE_MB: process.env.HOSTILE_CACHE_MB ?? '2', WSIS_FRAGMENT_CACHE_MB: process.env.HOSTILE_CACHE_MB ?? '2' });
     try {
-      const health = async () => (await (await fetch(`${server.base}/healthz`)).json()) as { memory: { heapUsed: number; rss: number }; cache: Record<'queries' | 'pages' | 'memo', { entries: number; bytes: number; budget: number }> };
+      const health = async () => (await (await fetch(`${server.base}/healthz`)).json()) as { memory: { heapUsed: number; rss: number }; cache: Record<'queries' | 'pages' | 'memo' | 'fragments', { entries: number; bytes: number; budget: number }> };
       // 200 simultaneous first visits of one page: one render, the others wait for it.
       const firsts = await Promise.all(Array.from({ length: 200 }, () => fetch(`${server.base}/targets/10?horizon=2012`)));
       expect(firsts.every((r) => r.status === 200)).toBe(true);
@@ -270,7 +270,7 @@ test.describe('a flood of distinct requests against small cache budgets', () => 
         `flood: ${n} distinct requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}; heap ${mb(before.memory.heapUsed)} -> ${mb(after.memory.heapUsed)} MB, rss ${mb(before.memory.rss)} -> ${mb(after.memory.rss)} MB; query cache ${after.cache.queries.entries} entries ${mb(after.cache.queries.bytes)}/${mb(after.cache.queries.budget)} MB, page cache ${after.cache.pages.entries} entries ${mb(after.cache.pages.bytes)}/${mb(after.cache.pages.budget)} MB, memo ${after.cache.memo.entries} entries ${mb(after.cache.memo.bytes)}/${mb(after.cache.memo.budget)} MB`
       );
       expect([...statuses.keys()].every((s) => s < 500)).toBe(true);
-      for (const c of [after.cache.queries, after.cache.pages, after.cache.memo]) expect(c.bytes).toBeLessThanOrEqual(c.budget);
+      for (const c of [after.cache.queries, after.cache.pages, after.cache.memo, after.cache.fragments]) expect(c.bytes).toBeLessThanOrEqual(c.budget);
       // Cache-busting parameters collapse to one entry per target page.
       expect(after.cache.pages.entries).toBeLessThanOrEqual(11);
     } finally {

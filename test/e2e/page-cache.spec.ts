@@ -24,6 +24,13 @@ function get(url: string, acceptEncoding: string | null): Promise<Raw> {
   });
 }
 
+function syncFlushes(gzip: Buffer): number {
+  let n = 0;
+  for (let i = gzip.indexOf(SYNC_FLUSH); i >= 0; i = gzip.indexOf(SYNC_FLUSH, i + 4)) n++;
+  return n;
+}
+const SYNC_FLUSH = Buffer.from([0, 0, 0xff, 0xff]);
+
 test('a first visit gets a quick gzip of its own, the next ones the kept gzipped copy of the same page', async ({ baseURL }) => {
   // A URL no other test asks for, so this request renders it.
   const url = `${baseURL}/countries/ISL?horizon=2012&indicator=IT.NET.USER.ZS`;
@@ -70,4 +77,30 @@ test('the page handed to the page cache past SvelteKit is the whole page, error 
   expect(errorHtml).not.toContain('wsis:page-html-handed-over');
   expect(errorHtml).toContain('lang="fr"');
   expect(Number(missing.headers['content-length'])).toBe(missing.body.byteLength);
+});
+
+test('charts prepared once per build are spliced into a first answer already compressed: the same page, in every language', async ({ baseURL }) => {
+  // page-splice.ts: a chart's SVG and data table are encoded and compressed when its view is
+  // computed (by the warm-up, or here, with the warm-up off, by the first page that draws it); a
+  // first answer compresses only the rest of the page and splices them in.
+  // An explicit default horizon: a page-cache key no other test asks for.
+  for (const path of ['/countries/GHA?horizon=2015', '/fr/countries/GHA?horizon=2015', '/regions/SSF?horizon=2015']) {
+    const first = await get(`${baseURL}${path}`, 'gzip');
+    expect(first.headers['x-page-cache'], path).toBe('miss');
+    expect(first.headers['content-encoding']).toBe('gzip');
+    const html = gunzipSync(first.body).toString('utf8');
+    // Each spliced piece ends with a sync flush (an empty stored block: 00 00 ff ff); a page
+    // compressed whole has none.
+    expect(syncFlushes(first.body), path).toBeGreaterThanOrEqual(2);
+    expect(html).not.toContain('wsis:splice');
+    expect(html).toContain('<svg');
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
+    const plain = await get(`${baseURL}${path}`, null);
+    expect(plain.headers['x-page-cache']).toBe('hit');
+    expect(plain.body.toString('utf8')).toBe(html);
+    expect(Number(plain.headers['content-length'])).toBe(plain.body.byteLength);
+  }
+  const health = (await (await fetch(`${baseURL}/healthz`)).json()) as { cache: { fragments: { entries: number; bytes: number; budget: number } } };
+  expect(health.cache.fragments.entries).toBeGreaterThan(0);
+  expect(health.cache.fragments.bytes).toBeLessThanOrEqual(health.cache.fragments.budget);
 });

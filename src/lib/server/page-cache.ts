@@ -18,7 +18,7 @@ export interface CachedPage {
 
 // One of three byte budgets, all shown on /healthz: rendered pages here, query results
 // (WSIS_QUERY_CACHE_MB, warehouse.ts) and values derived per build (WSIS_MEMO_CACHE_MB,
-// build-memo.ts). The server's cache memory is bounded by their sum (208 MB by default).
+// build-memo.ts), besides the chart store, chart views and fragments (README, "The dashboard").
 export const PAGE_CACHE_BYTES = budgetFromEnv('WSIS_PAGE_CACHE_MB', 48);
 
 /**

@@ -3,6 +3,7 @@ import { pageCache } from '$lib/server/page-cache';
 import { memoStats } from '$lib/server/build-memo';
 import { chartStoreStats } from '$lib/server/chart-store';
 import { chartViews } from '$lib/server/chart-data/registry';
+import { fragments } from '$lib/server/page-splice';
 import { warmupState } from '$lib/server/warmup';
 
 // Liveness plus the build being served (used by the browser tests to wait for the server),
@@ -10,7 +11,7 @@ import { warmupState } from '$lib/server/warmup';
 // far the warm-up of the build has come (`warm`: done of total items, ms once finished).
 export async function GET() {
   const { heapUsed, rss } = process.memoryUsage();
-  const cache = { queries: queryCacheStats(), memo: memoStats(), charts: chartStoreStats(), chartViews: chartViews.stats(), pages: { entries: pageCache.size, bytes: pageCache.bytes, budget: pageCache.budget } };
+  const cache = { queries: queryCacheStats(), memo: memoStats(), charts: chartStoreStats(), chartViews: chartViews.stats(), fragments: fragments.stats(), pages: { entries: pageCache.size, bytes: pageCache.bytes, budget: pageCache.budget } };
   try {
     const build = await queryOne('SELECT run_id, built_at FROM build_info LIMIT 1');
     return Response.json({ ok: true, warehouse: warehouseVersion(), build, memory: { heapUsed, rss }, cache, warm: warmupState() });

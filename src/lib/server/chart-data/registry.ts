@@ -6,6 +6,7 @@ import { chartTableHtml } from '$lib/chart-table';
 import { getLocale } from '$lib/i18n/locale';
 import { budgetFromEnv, estimateBytes } from '../byte-budget';
 import { BuildMemo } from '../build-memo';
+import { fragments } from '../page-splice';
 
 export type ChartDefinition = (params: URLSearchParams) => Promise<ChartView | null>;
 
@@ -38,8 +39,12 @@ export function oncePerBuild(name: string, definition: ChartDefinition): ChartDe
       `${name}\u0000${getLocale()}\u0000${paramsKey(params)}`,
       async () => {
         const view = await definition(params);
-        // Its data table too, while the warm-up computes it, not at the first visit's render.
-        if (view) chartTableHtml(view);
+        // Its data table too, while the warm-up computes it, not at the first visit's render; both
+        // encoded and compressed once for the responses that splice them in (page-splice.ts).
+        if (view) {
+          fragments.prepare(view.svg);
+          fragments.prepare(chartTableHtml(view));
+        }
         return view;
       },
       viewBytes

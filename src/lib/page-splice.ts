@@ -1,0 +1,18 @@
+// Large HTML a page takes whole from a per-build value (a chart's SVG, its data table) can go
+// into the response already encoded and compressed, instead of being copied, encoded and
+// compressed again at every render (src/lib/server/page-splice.ts). Components pass such HTML
+// through spliceable(); on the server, hooks.server.ts installs the marker that puts a token in
+// its place while the page-cache handle assembles the page. Anywhere else (a page answered
+// another way, the browser) the HTML is returned as it is.
+
+let marker: (html: string) => string = (html) => html;
+
+/** `html` as the page should contain it: itself, or a token the server swaps back for its bytes. */
+export function spliceable(html: string): string {
+  return marker(html);
+}
+
+/** The server's marker (hooks.server.ts); tests put back the identity. */
+export function setSpliceMarker(next: (html: string) => string): void {
+  marker = next;
+}

@@ -1,0 +1,81 @@
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { assemble, FragmentStore, MIN_FRAGMENT_CHARS, SpliceSink } from './page-splice';
+
+// A chart-like SVG: long enough to be a fragment, with non-ASCII text (two-byte in UTF-8 and UTF-16).
+const svg = (label: string, n = 200) =>
+  `<svg viewBox="0 0 640 300">${Array.from({ length: n }, (_, i) => `<circle cx="${i * 3}" cy="${(i * 7) % 300}" r="2.2"><title>${label} – ${1990 + (i % 35)}: ${(i * 1.37).toFixed(2)} ’</title></circle>`).join('')}</svg>`;
+
+function store(build = { id: 'build 1' }, budget = 8 * 2 ** 20) {
+  return { build, fragments: new FragmentStore(budget, () => build.id) };
+}
+
+describe('page splicing', () => {
+  it('answers the same bytes as the page rendered whole, gzipped or not', () => {
+    const { fragments } = store();
+    const a = svg('Kenya');
+    const b = svg('Côte d’Ivoire', 300);
+    fragments.prepare(a);
+    fragments.prepare(b);
+    const sink = new SpliceSink(fragments);
+    const page = `<!doctype html><html lang="en"><body><h1>Kenya – Internet users</h1>${sink.mark(a)}<p>between</p>${sink.mark(b)}<footer>…</footer></body></html>`;
+    expect(sink.pieces).toHaveLength(2);
+    expect(page).not.toContain('<svg');
+    const whole = sink.unsplice(page);
+    expect(whole).toContain(a);
+    expect(whole).toContain(b);
+    const { body, gzipped } = assemble(page, sink, true);
+    expect(body.toString('utf8')).toBe(whole);
+    expect(gunzipSync(gzipped!).toString('utf8')).toBe(whole);
+    // Without gzip: the body only.
+    expect(assemble(page, sink, false).gzipped).toBeUndefined();
+  });
+
+  it('splices only what was prepared for the build, and only when it is large', () => {
+    const { build, fragments } = store();
+    const small = '<svg>' + 'x'.repeat(MIN_FRAGMENT_CHARS - 20) + '</svg>';
+    fragments.prepare(small);
+    const big = svg('Brazil');
+    const sink = new SpliceSink(fragments);
+    expect(sink.mark(small)).toBe(small);
+    expect(sink.mark(big)).toBe(big); // never prepared: a render does not pay for it
+    fragments.prepare(big);
+    expect(sink.mark(big)).toBe('<!--wsis:splice:0-->');
+    // A new build forgets the fragments of the last.
+    build.id = 'build 2';
+    expect(new SpliceSink(fragments).mark(big)).toBe(big);
+    expect(fragments.stats().entries).toBe(0);
+  });
+
+  it('keeps within its byte budget, least recently used out', () => {
+    const one = svg('A');
+    // An entry costs about 3.3 times its text (key, UTF-8, deflate); one may take an eighth of the budget.
+    const { fragments } = store(undefined, 30 * one.length);
+    const texts = 'ABCDEFGHIJKL'.split('').map((l) => svg(l));
+    for (const t of texts) fragments.prepare(t);
+    const { entries, bytes, budget } = fragments.stats();
+    expect(bytes).toBeLessThanOrEqual(budget);
+    expect(entries).toBeLessThan(texts.length);
+    expect(fragments.find(texts[0])).toBeUndefined();
+    expect(fragments.find(texts[11])).toBeDefined();
+  });
+
+  it('leaves a fragment with an internal link as text outside the base language', () => {
+    const { fragments } = store();
+    const linked = svg('Kenya').replace('<svg viewBox="0 0 640 300">', '<svg viewBox="0 0 640 300"><a href="/countries/KEN">');
+    fragments.prepare(linked);
+    expect(fragments.find(linked)?.localeNeutral).toBe(false);
+    expect(fragments.find(svg('Peru'))).toBeUndefined();
+    fragments.prepare(svg('Peru'));
+    expect(fragments.find(svg('Peru'))?.localeNeutral).toBe(true);
+  });
+
+  it('a page without fragments is encoded and gzipped whole', () => {
+    const sink = new SpliceSink(store().fragments);
+    const page = '<p>Ñandú – 42 ’</p>';
+    const { body, gzipped } = assemble(page, sink, true);
+    expect(body.toString('utf8')).toBe(page);
+    expect(gunzipSync(gzipped!).toString('utf8')).toBe(page);
+    expect(sink.unsplice(page)).toBe(page);
+  });
+});

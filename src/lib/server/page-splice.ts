@@ -1,0 +1,150 @@
+// Per-build HTML fragments kept encoded (UTF-8) and compressed (raw deflate ending on a byte
+// boundary), and the assembly of a page from its rendered HTML and those fragments. A first
+// visit after the warm-up spent most of its time on the page's size, not its content: copying
+// the rendered string flat, encoding it, compressing it (a 360 KB target page: 2.8 ms of
+// encoding and gzip at level 1, about a fifth of the visit). A chart's SVG and data table are
+// the same bytes for every request of a build and language, so they are encoded and
+// compressed once, when the chart's view is computed (chart-data/registry.ts, in the warm-up),
+// and a response only compresses what is its own.
+//
+// Why splicing compressed pieces is valid: each piece is raw deflate ended by a sync flush (an
+// empty stored block, so the next piece starts on a byte boundary) and its back-references
+// never reach before its own start; the pieces in order, a final empty block, the gzip header
+// and the CRC-32 and length of the whole make one gzip stream (RFC 1951 3.2.3, RFC 1952).
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { baseLocale, getLocale } from '$lib/i18n/locale';
+import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
+import { warehouseVersion } from './warehouse';
+
+export interface Fragment {
+  utf8: Buffer;
+  /** Raw deflate of utf8, level 1, ended by a sync flush (not final). */
+  deflated: Buffer;
+  /** No internal link in it: the same bytes in every language (links are localised per response). */
+  localeNeutral: boolean;
+}
+
+/** Smaller HTML is not worth a piece of its own (each costs a few bytes of block header and flush). */
+export const MIN_FRAGMENT_CHARS = 2048;
+
+/**
+ * Fragments of the build being served, by their text; bounded like the other per-build caches
+ * (`WSIS_FRAGMENT_CACHE_MB`, on /healthz). A fragment costs its text (the key), its UTF-8 and its
+ * deflate: about 40 KB for a 15 KB chart. The warm-up of the mirror's build prepares 3,300 of
+ * them (138 MB counted, 200 MB more RSS), so the default keeps them all.
+ */
+export const FRAGMENT_CACHE_BYTES = budgetFromEnv('WSIS_FRAGMENT_CACHE_MB', 160);
+
+const DEFLATE = { level: 1, finishFlush: constants.Z_SYNC_FLUSH };
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+/** A final, empty block with fixed codes: the end of the deflate stream. */
+const FINAL_BLOCK = Buffer.from([3, 0]);
+const TOKEN = /<!--wsis:splice:(\d+)-->/g;
+
+export class FragmentStore {
+  private entries: ByteBudgetLru<Fragment>;
+  private version = '';
+
+  constructor(
+    budget: number,
+    private readonly build: () => string = warehouseVersion
+  ) {
+    this.entries = new ByteBudgetLru<Fragment>(budget);
+  }
+
+  private sync(): void {
+    const current = this.build();
+    if (current !== this.version) {
+      this.entries.clear();
+      this.version = current;
+    }
+  }
+
+  /** Encode and compress `html` once for this build (the warm-up's chart views call this). */
+  prepare(html: string): void {
+    if (html.length < MIN_FRAGMENT_CHARS) return;
+    this.sync();
+    if (this.entries.get(html)) return;
+    const utf8 = Buffer.from(html, 'utf8');
+    const deflated = deflateRawSync(utf8, DEFLATE);
+    const fragment = { utf8, deflated, localeNeutral: !/\s(?:href|action)="\//.test(html) };
+    this.entries.set(html, fragment, utf8.byteLength + deflated.byteLength + 64);
+  }
+
+  /** The prepared fragment of `html`, if any (never prepares: a render does not pay for it). */
+  find(html: string): Fragment | undefined {
+    if (html.length < MIN_FRAGMENT_CHARS) return undefined;
+    this.sync();
+    return this.entries.get(html);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  stats(): { entries: number; bytes: number; budget: number } {
+    return { entries: this.entries.size, bytes: this.entries.bytes, budget: this.entries.maxBytes };
+  }
+}
+
+export const fragments = new FragmentStore(FRAGMENT_CACHE_BYTES);
+
+/** Collects, for one page, the fragments its render put tokens in place of. */
+export class SpliceSink {
+  readonly pieces: Fragment[] = [];
+  private texts: string[] = [];
+
+  constructor(private readonly store: FragmentStore = fragments) {}
+
+  /** A token in place of `html` when it is a prepared fragment usable in this language; else `html`. */
+  mark(html: string): string {
+    const fragment = this.store.find(html);
+    if (!fragment || (!fragment.localeNeutral && getLocale() !== baseLocale)) return html;
+    this.pieces.push(fragment);
+    this.texts.push(html);
+    return `<!--wsis:splice:${this.pieces.length - 1}-->`;
+  }
+
+  /** The HTML with every token back in text (a page answered without assembly). */
+  unsplice(html: string): string {
+    return this.pieces.length === 0 ? html : html.replace(TOKEN, (token, i: string) => this.texts[Number(i)] ?? token);
+  }
+}
+
+/**
+ * The page's bytes from its rendered HTML (with tokens) and the fragments: the body as UTF-8
+ * and, when asked, gzipped (the fragments' pieces as they are, the rest compressed at level 1).
+ */
+export function assemble(html: string, sink: SpliceSink, gzip: boolean): { body: Buffer<ArrayBuffer>; gzipped?: Buffer<ArrayBuffer> } {
+  if (sink.pieces.length === 0) {
+    const body = Buffer.from(html, 'utf8');
+    return { body, gzipped: gzip ? gzipPieces([{ utf8: body }]) : undefined };
+  }
+  const parts: { utf8: Buffer; fragment?: Fragment }[] = [];
+  let last = 0;
+  for (const m of html.matchAll(TOKEN)) {
+    if (m.index > last) parts.push({ utf8: Buffer.from(html.slice(last, m.index), 'utf8') });
+    const fragment = sink.pieces[Number(m[1])];
+    parts.push({ utf8: fragment.utf8, fragment });
+    last = m.index + m[0].length;
+  }
+  if (last < html.length) parts.push({ utf8: Buffer.from(html.slice(last), 'utf8') });
+  const body = Buffer.concat(parts.map((p) => p.utf8));
+  return { body, gzipped: gzip ? gzipPieces(parts) : undefined };
+}
+
+function gzipPieces(parts: { utf8: Buffer; fragment?: Fragment }[]): Buffer<ArrayBuffer> {
+  const out: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let length = 0;
+  for (const p of parts) {
+    crc = crc32(p.utf8, crc);
+    length += p.utf8.byteLength;
+    out.push(p.fragment ? p.fragment.deflated : deflateRawSync(p.utf8, DEFLATE));
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length >>> 0, 4);
+  out.push(FINAL_BLOCK, trailer);
+  return Buffer.concat(out);
+}
