@@ -311,6 +311,15 @@ test.describe('/data page', () => {
     await expect(page.getByRole('link', { name: 'quarantine.csv' }).first()).toHaveAttribute('href', '/data/download/quarantine.csv');
     await expect(page.getByText(/WSIS progress monitor \(build .+\), table observation\. Data: World Bank, World Development Indicators \(CC BY 4\.0\)/)).toBeVisible();
     await expect(page.locator('table', { has: page.getByText('worldbank-api') }).getByRole('row', { name: /worldbank-api/ })).toContainText('partial');
+    // Every batch, written once per build ($lib/batch-table.ts): the served 2026-07-13 Internet-use batch with its count.
+    const [[batches, internetRows]] = await warehouseRows(
+      `SELECT count(*)::INTEGER, (SELECT rows_loaded::INTEGER FROM observation_batch WHERE indicator = 'IT.NET.USER.ZS' AND vintage = DATE '2026-07-13' AND is_served LIMIT 1) FROM observation_batch`
+    );
+    const batchRows = page.locator('.batches tbody tr');
+    await expect(batchRows).toHaveCount(Number(batches));
+    const internet = batchRows.filter({ hasText: 'IT.NET.USER.ZS' }).filter({ hasText: '2026-07-13' }).first();
+    await expect(internet.locator('td.num')).toHaveText(Number(internetRows).toLocaleString('en-GB'));
+    await expect(internet.locator('td').last()).toHaveText('yes');
     await expectAccessibleScreenshot(page, 'data');
   });
 

@@ -10,6 +10,7 @@ import { HORIZONS, DEFAULT_HORIZON } from '$lib/horizons';
 import type { WarmupItem } from './warmup';
 import { stakeholderTypes } from './queries/stakeholders';
 import { headlineIndicators } from './queries/regions';
+import type { OptionMenu } from '$lib/option-menu';
 
 type Load = (event: { params: Record<string, string>; url: URL }) => unknown;
 
@@ -106,7 +107,9 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   // Values the filters reach that are build-wide rather than per page: each indicator the menu
   // offers (its values for every economy) while the menu is short (at scale it lists a thousand: not all warmed).
   const [firstCountry, firstRegion] = [countries.countries[0]?.code, linkedRegions[0]];
-  const menu = firstCountry ? ((await (await loadOf('country'))({ params: { iso3: firstCountry }, url: path(`/countries/${firstCountry}`) })) as { indicators: { code: string }[] }).indicators : [];
+  const menu = firstCountry
+    ? [...((await (await loadOf('country'))({ params: { iso3: firstCountry }, url: path(`/countries/${firstCountry}`) })) as { indicatorMenu: OptionMenu }).indicatorMenu.where.keys()].map((code) => ({ code }))
+    : [];
   // A longer menu: its headline (ICT) indicators, the ones the page charts and a visitor picks
   // likeliest (at 1,000 indicators a first ?indicator=IT.CEL.SETS.P2 took 137 ms unwarmed).
   const warmedMenu = menu.length <= MENU_WARMED ? menu : await headlineIndicators();

@@ -6,6 +6,10 @@ import { citation, dataCredit } from '$lib/server/api/citation';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '$lib/server/api/params';
 import { query, queryOne } from '$lib/server/warehouse';
 import { reusedSources } from '$lib/server/queries/reused';
+import { perBuild } from '$lib/server/build-memo';
+import { fragments } from '$lib/server/page-splice';
+import { batchesTableHtml, type BatchRow } from '$lib/batch-table';
+import { getLocale } from '$lib/i18n/locale';
 import type { PageServerLoad } from './$types';
 
 // Tables with a per-row `source` column: how many distinct citations each carries. Table names
@@ -18,16 +22,28 @@ const SOURCES_SQL = WITH_SOURCE.map(
 export const load: PageServerLoad = async ({ url }) => {
   const build = await buildInfo();
   if (!build) error(503, 'This warehouse records no build (no build_info row): run the pipeline.');
-  const [pkg, zipStat, runRecord, batches, quarantine, sourceCounts, reused] = await Promise.all([
+  const [pkg, zipStat, runRecord, batchesHtml, quarantine, sourceCounts, reused] = await Promise.all([
     readDataPackage(build),
     stat(exportPath(build, ZIP)).catch(() => null),
     query(
       `SELECT source, status, files, rows_read, rows_loaded, rows_quarantined, vintage, message
          FROM run_record ORDER BY started_at, source`
     ),
-    query(
-      `SELECT indicator, vintage, layout, file, rows_loaded, is_served
-         FROM observation_batch ORDER BY indicator, vintage DESC NULLS LAST, file`
+    // Every batch (over a thousand with a thousand indicators): written as HTML once per build and
+    // language, encoded and compressed once for the responses that splice it in (page-splice.ts).
+    perBuild(
+      'data-batches',
+      getLocale(),
+      async () => {
+        const rows = await query<BatchRow>(
+          `SELECT indicator, vintage, layout, file, rows_loaded, is_served
+             FROM observation_batch ORDER BY indicator, vintage DESC NULLS LAST, file`
+        );
+        const html = batchesTableHtml(rows);
+        fragments.prepare(html);
+        return html;
+      },
+      (html) => 24 + 2 * html.length
     ),
     queryOne<{ n: number }>('SELECT count(*)::INTEGER AS n FROM quarantine'),
     query<{ table: string; n: number }>(SOURCES_SQL),
@@ -63,7 +79,7 @@ export const load: PageServerLoad = async ({ url }) => {
     tables,
     runRecord,
     reused,
-    batches,
+    batchesHtml,
     quarantineRows: quarantine?.n ?? 0,
     quarantinedByRunRecord: runRecord.reduce((s, r) => s + Number(r.rows_quarantined ?? 0), 0),
     api: { defaultLimit: DEFAULT_LIMIT, maxLimit: MAX_LIMIT }

@@ -4,12 +4,12 @@ import { countryByCode, revisions, stocktakingFor } from '$lib/server/queries/co
 import {
   DEFAULT_INDICATOR,
   headlineIndicators,
-  indicators,
   indicatorStatuses,
   servedFrom
 } from '$lib/server/queries/regions';
 import { found, indicatorAndHorizon } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
+import { indicatorMenu } from '$lib/server/indicator-menu';
 import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   );
   const { indicator, horizon } = await indicatorAndHorizon(url, DEFAULT_INDICATOR);
 
-  const [headline, all] = await Promise.all([headlineIndicators(), indicators()]);
+  const [headline, menu] = await Promise.all([headlineIndicators(), indicatorMenu()]);
   const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];
   const [statuses, charts, revs, served, stocktaking] = await Promise.all([
     indicatorStatuses(country.code, horizon, headline),
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     country,
     indicator,
     horizon,
-    indicators: all.map((i) => ({ code: i.code, name: i.name })),
+    indicatorMenu: menu,
     statuses,
     selectedChart,
     otherCharts: charts.filter((c) => c !== selectedChart),

@@ -4,7 +4,6 @@ import {
   aggregateView,
   defaultIndicatorFor,
   headlineIndicators,
-  indicators,
   indicatorStatuses,
   membersLatest,
   regionByCode,
@@ -14,6 +13,7 @@ import { estimateYears, isItuAggregate, worldOf } from '$lib/server/queries/itu-
 import type { ChartView } from '$lib/plot/types';
 import { found, indicatorAndHorizon } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
+import { indicatorMenu } from '$lib/server/indicator-menu';
 import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     m.err_no_region({ code: params.code })
   );
   const { indicator, horizon } = await indicatorAndHorizon(url, defaultIndicatorFor(region.code));
-  const [headline, all, membership] = await Promise.all([headlineIndicators(region.code), indicators(), regionMembership(region.code)]);
+  const [headline, menu, membership] = await Promise.all([headlineIndicators(region.code), indicatorMenu(), regionMembership(region.code)]);
   const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];
   const chartFor = (code: string) =>
     regionChart(new URLSearchParams({ code: region.code, indicator: code, horizon: String(horizon) })) as Promise<ChartView>;
@@ -43,7 +43,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     world: worldOf(region.code),
     indicator,
     horizon,
-    indicators: all.map((i) => ({ code: i.code, name: i.name })),
+    indicatorMenu: menu,
     membership: { classification: membership.classification, label: membership.label, count: membership.members.length, computed: membership.computed },
     statuses,
     selectedChart,
