@@ -206,13 +206,19 @@ async function writeAccepted(conn: DuckDBConnection): Promise<void> {
     SELECT indicator, economy, disaggregation, batch_id, batch_no FROM obs_series
     QUALIFY row_number() OVER (PARTITION BY indicator, economy, disaggregation ORDER BY vintage DESC NULLS LAST, batch_id) = 1`);
   await checkKey(conn, 'obs_pick', 'observation', ['indicator', 'economy', 'disaggregation']);
-  const picked = `EXISTS (SELECT 1 FROM obs_pick p WHERE p.batch_no = obs_checked.batch_no AND p.economy = obs_checked.economy AND p.disaggregation = obs_checked.disaggregation)`;
+  // Each accepted value with whether the pick serves its series: a left join on the pick (one row
+  // per batch, economy and disaggregation, so no value is repeated). An EXISTS here became a mark
+  // join with IS NOT DISTINCT FROM on three columns: a quarter of this insert's time at 1.2 M
+  // values, even with no contested batch.
+  const accepted = `(SELECT c.*, p.batch_no IS NOT NULL AS picked FROM obs_checked c
+    LEFT JOIN obs_pick p ON p.batch_no = c.batch_no AND p.economy = c.economy AND p.disaggregation = c.disaggregation
+    WHERE c.reason IS NULL)`;
   await conn.run(`INSERT INTO observation BY NAME
     SELECT indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage, batch_id, is_aggregate
-    FROM obs_checked WHERE reason IS NULL AND (NOT contested OR ${picked})`);
+    FROM ${accepted} WHERE NOT contested OR picked`);
   await conn.run(`INSERT INTO observation_unserved BY NAME
     SELECT batch_id, indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage
-    FROM obs_checked WHERE reason IS NULL AND contested AND NOT ${picked}`);
+    FROM ${accepted} WHERE contested AND NOT picked`);
   if (!fresh) {
     // Values already in the warehouse that the pick serves move back to observation.
     const old = `FROM observation_unserved u JOIN obs_pick p ON p.batch_no IS NULL AND p.batch_id = u.batch_id AND p.economy = u.economy AND p.disaggregation = u.disaggregation`;

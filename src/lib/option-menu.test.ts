@@ -1,7 +1,7 @@
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import FilterSelect from '$lib/components/FilterSelect.svelte';
-import { MENU_CHUNK, optionMenu, optionMenuHtml } from './option-menu';
+import { MENU_CHUNK, optionMenu, optionMenuHtml, type MenuOption, type OptionMenu } from './option-menu';
 
 // Real codes and names from the catalogue, and names that need escaping.
 const OPTIONS = [
@@ -12,7 +12,8 @@ const OPTIONS = [
 ];
 
 /** FilterSelect's markup without Svelte's hydration comments. */
-const html = (props: Record<string, unknown>) => render(FilterSelect, { props: { label: 'Indicator', name: 'indicator', ...props } }).body.replace(/<!--[^>]*-->/g, '');
+const html = (props: { selected: string | null; options?: MenuOption[]; menu?: OptionMenu }) =>
+  render(FilterSelect, { props: { label: 'Indicator', name: 'indicator', ...props } }).body.replace(/<!--[^>]*-->/g, '');
 
 describe('optionMenu', () => {
   it('gives FilterSelect the markup its own options loop gives, for any choice', () => {
