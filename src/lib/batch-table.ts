@@ -5,7 +5,7 @@
 // (+page.server.ts) with the markup DataTable.svelte gives a table in a scroll box.
 import { formatNumber } from '$lib/format';
 import { m } from '$lib/paraglide/messages.js';
-import { htmlText as text } from '$lib/html-text';
+import { dataTableHtml, htmlText as text } from '$lib/html-text';
 
 export interface BatchRow {
   indicator: string;
@@ -32,8 +32,5 @@ export function batchesTableHtml(rows: readonly BatchRow[]): string {
         `<td class="num">${text(formatNumber(Number(b.rows_loaded), 0))}</td><td>${b.is_served ? yes : no}</td></tr>`
     )
     .join('');
-  return (
-    `<div class="scroll batches"><table tabindex="0" class="data"><caption class="visually-hidden">${text(m.data_batches_caption())}</caption>` +
-    `<thead>${head}</thead><tbody>${body}</tbody></table></div>`
-  );
+  return `<div class="scroll batches">${dataTableHtml('data', m.data_batches_caption(), head, body)}</div>`;
 }

@@ -7,7 +7,7 @@ import { formatNumber } from '$lib/format';
 import { getLocale } from '$lib/i18n/locale';
 import { m } from '$lib/paraglide/messages.js';
 import type { ChartView } from '$lib/plot/types';
-import { htmlAttr as attr, htmlText as text } from '$lib/html-text';
+import { dataTableHtml, htmlAttr as attr, htmlText as text } from '$lib/html-text';
 
 /**
  * Column headings the chart definitions (server code, English) share, in the interface
@@ -30,7 +30,6 @@ const COLUMN_LABELS: Record<string, () => string> = {
 
 export const columnLabel = (label: string): string => COLUMN_LABELS[label]?.() ?? label;
 
-
 /** The table's HTML, built afresh (chartTableHtml keeps it). */
 export function buildChartTableHtml(chart: ChartView): string {
   const caption = m.chart_table_caption({ title: chart.title });
@@ -48,8 +47,7 @@ export function buildChartTableHtml(chart: ChartView): string {
     .join('');
   return (
     `<div class="table-wrap" tabindex="0" role="region" aria-label="${attr(caption)}">` +
-    `<table tabindex="0" class="chart-table"><caption class="visually-hidden">${text(caption)}</caption>` +
-    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`
+    `${dataTableHtml('chart-table', caption, `<tr>${head}</tr>`, body)}</div>`
   );
 }
 

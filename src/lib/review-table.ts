@@ -5,8 +5,7 @@
 // markup StatusPill.svelte and DataTable.svelte give it.
 import { statusLabel, verdictContext, verdictText, type Status, type VerdictFacts } from '$lib/progress';
 import { m } from '$lib/paraglide/messages.js';
-import { htmlAttr as attr, htmlText as text } from '$lib/html-text';
-
+import { dataTableHtml, htmlAttr as attr, htmlText as text } from '$lib/html-text';
 
 /** StatusPill.svelte's markup for a verdict with its facts (no reason): words with their years, the context in the title. */
 export function statusPillHtml(status: Status, verdict: VerdictFacts): string {
@@ -44,8 +43,5 @@ export function changedVerdictsTableHtml(rows: readonly ChangedVerdict[], review
         `<td>${statusPillHtml(r.from as Status, r.before)}</td><td>${statusPillHtml(r.to as Status, r.after)}</td></tr>`
     )
     .join('');
-  return (
-    `<table tabindex="0" class="data review-countries"><caption class="visually-hidden">${text(m.review_changed_caption())}</caption>` +
-    `<thead>${head}</thead><tbody>${body}</tbody></table>`
-  );
+  return dataTableHtml('data review-countries', m.review_changed_caption(), head, body);
 }

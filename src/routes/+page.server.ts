@@ -10,8 +10,7 @@ import { horizonParam } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/i18n/locale';
-import { perBuild } from '$lib/server/build-memo';
-import { fragments } from '$lib/server/page-splice';
+import { perBuildHtml } from '$lib/server/page-splice';
 import { changedVerdictsTableHtml } from '$lib/review-table';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -39,11 +38,9 @@ export const load: PageServerLoad = async ({ url }) => {
   ]);
   // The changed verdicts' table (600 rows for review=2012) as HTML, once per build, language and
   // years, encoded and compressed once for the responses that splice it in (page-splice.ts).
-  const reviewChangedHtml = await perBuild('overview-review-changed', `${getLocale()}|${horizon}|${reviewYear}`, async () => {
-    const html = changedVerdictsTableHtml(review.countries.changed, review.reviewYear, review.latestYear);
-    fragments.prepare(html);
-    return html;
-  });
+  const reviewChangedHtml = await perBuildHtml('overview-review-changed', `${getLocale()}|${horizon}|${reviewYear}`, () =>
+    changedVerdictsTableHtml(review.countries.changed, review.reviewYear, review.latestYear)
+  );
   // What would measure a target with no source: its indicators as the framework lists them.
   const gapIndicators: Record<string, string[]> = {};
   for (const i of listed) (gapIndicators[String(i.target)] ??= []).push(`${i.id} ${i.name}`);

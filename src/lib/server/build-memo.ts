@@ -3,9 +3,9 @@
 // (warehouse.ts) and the page cache (page-cache.ts), bounded the same way: by an estimate of
 // the bytes it holds (`WSIS_MEMO_CACHE_MB`, default 128: the warm-up of the mirror's build
 // keeps 86 MB; at 64 it evicted a quarter of its own values before the first visits), least
-// recently used out, shown on /healthz. Each caller states what one value costs; concurrent callers share one computation
-// (single flight); a failed computation is not kept; a value too large for the budget is
-// computed again by the next request.
+// recently used out, shown on /healthz. Each caller states what one value costs; concurrent
+// callers share one computation (single flight); a failed computation is not kept; a value too
+// large for the budget is computed again by the next request.
 import { budgetFromEnv, ByteBudgetLru, estimateBytes } from './byte-budget';
 import { warehouseVersion } from './warehouse';
 

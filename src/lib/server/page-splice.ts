@@ -14,6 +14,7 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { baseLocale, getLocale } from '$lib/i18n/locale';
 import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
+import { perBuild } from './build-memo';
 import { warehouseVersion } from './warehouse';
 
 export interface Fragment {
@@ -89,6 +90,15 @@ export class FragmentStore {
 }
 
 export const fragments = new FragmentStore(FRAGMENT_CACHE_BYTES);
+
+/** HTML written once per build (perBuild), prepared as a fragment for the responses that splice it in. */
+export function perBuildHtml(kind: string, key: string, write: () => Promise<string> | string): Promise<string> {
+  return perBuild(kind, key, async () => {
+    const html = await write();
+    fragments.prepare(html);
+    return html;
+  });
+}
 
 /** Collects, for one page, the fragments its render put tokens in place of. */
 export class SpliceSink {

@@ -1,16 +1,16 @@
 // What the warm-up computes: the data of every page linked from /targets, /action-lines,
 // /regions and /countries, and of the overview, then the same pages with each value their
-// filter forms offer (horizons, review years, ranking years, indicators, stakeholder types). Each item calls the route's own `load` with the page's URL, so the
-// warm-up computes exactly what a visit would (per-build values, series statuses for the
-// horizon, aggregates, charts), with no second list of what each page needs. Loading the route
+// filter forms offer (horizons, review years, ranking years, indicators, stakeholder types).
+// Each item calls the route's own `load` with the page's URL, so the warm-up computes exactly
+// what a visit would (per-build values, series statuses for the horizon, aggregates, charts),
+// with no second list of what each page needs. Loading the route
 // modules here also takes their loading off the first visit. The page components are loaded by
 // rendering one page of each route once, as HEAD (importing them from the server hooks instead
 // makes Vite put every component's CSS into every page).
 import { HORIZONS, DEFAULT_HORIZON } from '$lib/horizons';
 import type { WarmupItem } from './warmup';
 import { stakeholderTypes } from './queries/stakeholders';
-import { headlineIndicators } from './queries/regions';
-import type { OptionMenu } from '$lib/option-menu';
+import { headlineIndicators, indicators } from './queries/regions';
 
 type Load = (event: { params: Record<string, string>; url: URL }) => unknown;
 
@@ -105,11 +105,11 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   items.push(page('stakeholders', '/stakeholders'), page('methodology', '/methodology'), page('data', '/data'));
   for (const t of types) items.push(page('stakeholders', `/stakeholders?stakeholder_type=${encodeURIComponent(t.id)}`));
   // Values the filters reach that are build-wide rather than per page: each indicator the menu
-  // offers (its values for every economy) while the menu is short (at scale it lists a thousand: not all warmed).
+  // offers (its values for every economy) while the menu is short (at scale it lists a
+  // thousand: not all warmed).
   const [firstCountry, firstRegion] = [countries.countries[0]?.code, linkedRegions[0]];
-  const menu = firstCountry
-    ? [...((await (await loadOf('country'))({ params: { iso3: firstCountry }, url: path(`/countries/${firstCountry}`) })) as { indicatorMenu: OptionMenu }).indicatorMenu.where.keys()].map((code) => ({ code }))
-    : [];
+  // The menu lists every indicator (indicator-menu.ts): read them, not a country page's data.
+  const menu = await indicators();
   // A longer menu: its headline (ICT) indicators, the ones the page charts and a visitor picks
   // likeliest (at 1,000 indicators a first ?indicator=IT.CEL.SETS.P2 took 137 ms unwarmed).
   const warmedMenu = menu.length <= MENU_WARMED ? menu : await headlineIndicators();

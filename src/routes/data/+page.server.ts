@@ -6,8 +6,7 @@ import { citation, dataCredit } from '$lib/server/api/citation';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '$lib/server/api/params';
 import { query, queryOne } from '$lib/server/warehouse';
 import { reusedSources } from '$lib/server/queries/reused';
-import { perBuild } from '$lib/server/build-memo';
-import { fragments } from '$lib/server/page-splice';
+import { perBuildHtml } from '$lib/server/page-splice';
 import { batchesTableHtml, type BatchRow } from '$lib/batch-table';
 import { getLocale } from '$lib/i18n/locale';
 import type { PageServerLoad } from './$types';
@@ -31,19 +30,13 @@ export const load: PageServerLoad = async ({ url }) => {
     ),
     // Every batch (over a thousand with a thousand indicators): written as HTML once per build and
     // language, encoded and compressed once for the responses that splice it in (page-splice.ts).
-    perBuild(
-      'data-batches',
-      getLocale(),
-      async () => {
-        const rows = await query<BatchRow>(
+    perBuildHtml('data-batches', getLocale(), async () =>
+      batchesTableHtml(
+        await query<BatchRow>(
           `SELECT indicator, vintage, layout, file, rows_loaded, is_served
              FROM observation_batch ORDER BY indicator, vintage DESC NULLS LAST, file`
-        );
-        const html = batchesTableHtml(rows);
-        fragments.prepare(html);
-        return html;
-      },
-      (html) => 24 + 2 * html.length
+        )
+      )
     ),
     queryOne<{ n: number }>('SELECT count(*)::INTEGER AS n FROM quarantine'),
     query<{ table: string; n: number }>(SOURCES_SQL),
