@@ -165,7 +165,23 @@ const DATA_TABLES = [
       integer('rows_loaded', 'Observations loaded from this batch'),
       boolean('is_served', 'True if this batch serves at least one series (the newest vintage of its indicator for some economy and disaggregation)'),
       source,
-      varchar('pipeline_source', 'Pipeline source that staged the batch (run_record.source); a batch reused from an earlier build keeps it')
+      varchar('pipeline_source', 'Pipeline source that staged the batch (run_record.source); a batch reused from an earlier build keeps it'),
+      integer('batch_no', 'Number of the batch in this build (observation_value.batch_no)')
+    ]
+  },
+  {
+    name: 'observation_value',
+    description: 'Every accepted value, stored once (observation, observation_all and observation_unserved are views of it): its batch by number (observation_batch.batch_no), and whether it is served',
+    published: false,
+    // Key (batch_no, economy, year, disaggregation), checked by the publish step instead of
+    // declared: DuckDB's key index cost more than the load itself (about 4 s a million values).
+    columns: [
+      integer('batch_no', 'Batch number (observation_batch.batch_no): indicator, vintage and provenance come from the batch'),
+      economy,
+      year,
+      disaggregation,
+      value,
+      boolean('served', 'True if the value is served (its batch is the newest vintage holding its indicator, economy and disaggregation)')
     ]
   },
   {
@@ -174,17 +190,20 @@ const DATA_TABLES = [
     published: true,
     primaryKey: ['batch_id', 'economy', 'year', 'disaggregation'],
     columns: OBSERVATION_ALL_COLUMNS,
-    // Each value is stored once: the served ones in observation, the others in
-    // observation_unserved (the publish step writes each accepted value to one of them).
-    view: `SELECT batch_id, indicator, economy, year, disaggregation, value, vintage FROM observation
-      UNION ALL SELECT batch_id, indicator, economy, year, disaggregation, value, vintage FROM observation_unserved`
+    // Each value is stored once, in observation_value, with a small batch number instead of the
+    // batch's texts: writing batch_id, indicator and vintage per value cost more than reading
+    // the files (bench/README.md, "Ingest: one narrow table").
+    view: `SELECT b.batch_id, b.indicator, v.economy, v.year, v.disaggregation, v.value, b.vintage
+      FROM observation_value v JOIN observation_batch b USING (batch_no)`
   },
   {
     name: 'observation_unserved',
     description: 'Observations not served (older vintages of a series, or another batch serves it): with observation, every row of observation_all',
     published: false,
     primaryKey: ['batch_id', 'economy', 'year', 'disaggregation'],
-    columns: OBSERVATION_ALL_COLUMNS
+    columns: OBSERVATION_ALL_COLUMNS,
+    view: `SELECT b.batch_id, b.indicator, v.economy, v.year, v.disaggregation, v.value, b.vintage
+      FROM observation_value v JOIN observation_batch b USING (batch_no) WHERE NOT v.served`
   },
   {
     name: 'observation',
@@ -200,7 +219,9 @@ const DATA_TABLES = [
       date('vintage', 'Vintage the value comes from'),
       varchar('batch_id', 'Batch the value comes from'),
       boolean('is_aggregate', 'True for aggregate rows (World Bank or other publisher aggregates)')
-    ]
+    ],
+    view: `SELECT b.indicator, v.economy, v.year, v.disaggregation, v.value, b.vintage, b.batch_id, e.is_aggregate
+      FROM observation_value v JOIN observation_batch b USING (batch_no) JOIN economy e ON e.code = v.economy WHERE v.served`
   },
   {
     name: 'vintage_difference',

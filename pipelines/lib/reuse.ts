@@ -4,7 +4,7 @@
 // are not disturbed (DuckDB lets several read-only openers share a file).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { tableSpec } from '../schema';
-import { BULK_STAGING, ensureBulkStaging, ensureStaging } from '../observations/staging';
+import { BULK_STAGING, ensureBulkStaging, nextBatchNo, ensureStaging } from '../observations/staging';
 import type { ServedRecord, SourceSnapshot } from './snapshot';
 
 const SERVED = 'served';
@@ -95,6 +95,7 @@ export async function stagedEconomies(conn: DuckDBConnection, source: string): P
     `SELECT count(DISTINCT economy)::INTEGER FROM (
        SELECT batch_id, economy FROM stg_observation
        UNION ALL SELECT b.batch_id, v.economy FROM ${BULK_STAGING} v JOIN stg_batch b USING (batch_no)
+       UNION ALL SELECT b.batch_id, v.economy FROM observation_value v JOIN stg_batch b USING (batch_no) WHERE b.direct
      ) JOIN stg_batch USING (batch_id) WHERE pipeline_source = $1`,
     [source]
   );
@@ -114,6 +115,8 @@ async function reuseRows(conn: DuckDBConnection, source: string, snapshot: Sourc
     const mine = `(SELECT batch_id FROM stg_batch WHERE pipeline_source = ${id})`;
     for (const t of ['observation_note', 'stg_observation']) await conn.run(`DELETE FROM ${t} WHERE batch_id IN ${mine}`);
     await conn.run(`DELETE FROM ${BULK_STAGING} WHERE batch_no IN (SELECT batch_no FROM stg_batch WHERE pipeline_source = ${id})`);
+    // Values its reader wrote straight into observation_value (not published yet: no observation_batch row).
+    await conn.run(`DELETE FROM observation_value WHERE batch_no IN (SELECT batch_no FROM stg_batch WHERE pipeline_source = ${id} AND direct)`);
     await conn.run(`DELETE FROM stg_batch WHERE pipeline_source = ${id}`);
     const servedBatches = `(SELECT batch_id FROM ${SERVED}.observation_batch WHERE pipeline_source = ${id} AND rows_loaded > 0)`;
     // Publisher aggregates (ITU_AFR, M49_001) the values need, declared by the source in the served build.
@@ -128,7 +131,7 @@ async function reuseRows(conn: DuckDBConnection, source: string, snapshot: Sourc
     await conn.run(`INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, pipeline_source, keys_unique, batch_no)
       SELECT batch_id, original_code, vintage, publisher, layout, file, checksum,
              CASE WHEN contains(source, ${lit(note)}) THEN source ELSE source || '; ' || ${lit(note)} END, pipeline_source, pipeline_source, true,
-             (SELECT coalesce(max(batch_no), 0) FROM stg_batch) + row_number() OVER (ORDER BY batch_id)
+             ${await nextBatchNo(conn)} - 1 + row_number() OVER (ORDER BY batch_id)
       FROM ${SERVED}.observation_batch WHERE batch_id IN ${servedBatches} AND batch_id NOT IN (SELECT batch_id FROM stg_batch)`);
     await conn.run(`INSERT INTO ${BULK_STAGING} (batch_no, economy, economy_name, row_number, year_text, raw, v, disaggregation)
       SELECT b.batch_no, a.economy, NULL, NULL, CAST(a.year AS VARCHAR), CAST(a.value AS VARCHAR), a.value, a.disaggregation

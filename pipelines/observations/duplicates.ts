@@ -4,6 +4,7 @@
 // but different values: both are kept and a data_quality_flag (id
 // `<source_id>-vintage-conflict-<indicator>-<vintage>`) says so.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { BATCH_INDICATOR } from './checks';
 
 /**
  * Build temp table obs_batch (staged batches with current indicator code and duplicate mark).
@@ -15,25 +16,28 @@ export async function markDuplicateBatches(conn: DuckDBConnection, values: strin
   // (economy, year, disaggregation, numeric value), so the same numbers written differently still match.
   // Only batches that share their indicator and vintage with another can be copies: the
   // others (at scale, nearly all) need no fingerprint, which hashes every value.
+  // Copies of the same bytes (same checksum, layout and code: a loose file and the same file in
+  // the download zip) share the first copy's fingerprint, hashed once; a reader may not even
+  // have written a copy's values (bulk-file.ts).
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_fp_candidate AS
-    SELECT batch_no FROM (
-      SELECT s.batch_no, count(*) OVER (PARTITION BY coalesce(a.code, s.original_code), s.vintage) AS k
+    SELECT batch_no, CASE WHEN checksum IS NULL THEN batch_no ELSE first_value(batch_no) OVER (
+             PARTITION BY indicator, vintage, checksum, layout, original_code ORDER BY file, batch_id) END AS hashed_as
+    FROM (
+      SELECT s.batch_no, s.checksum, s.layout, s.original_code, s.file, s.batch_id, s.vintage, coalesce(a.code, s.original_code) AS indicator,
+             count(*) OVER (PARTITION BY coalesce(a.code, s.original_code), s.vintage) AS k
       FROM stg_batch s LEFT JOIN indicator_alias a ON a.old_code = s.original_code WHERE s.vintage IS NOT NULL)
     WHERE k > 1`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_batch AS
-    WITH fp AS (
+    WITH hashed AS (
       SELECT batch_no, count(*) AS n,
              -- hash of one string per value (DuckDB's multi-argument hash combines linearly,
              -- so per-column hashes would cancel out across a grid of economies x years)
              sum(hash(economy || '|' || year_text || '|' || disaggregation || '|' || coalesce(CAST(v AS VARCHAR), raw))::HUGEINT) AS h
-      FROM ${values} WHERE batch_no IN (SELECT batch_no FROM obs_fp_candidate) GROUP BY batch_no
+      FROM ${values} WHERE batch_no IN (SELECT hashed_as FROM obs_fp_candidate) GROUP BY batch_no
+    ), fp AS (
+      SELECT c.batch_no, h.n, h.h FROM obs_fp_candidate c JOIN hashed h ON h.batch_no = c.hashed_as
     ), b AS (
-      SELECT s.*, coalesce(a.code, s.original_code) AS indicator, i.code IS NOT NULL AS known_indicator, coalesce(i.upper_bound, i.plausible_max) AS upper_bound,
-             coalesce(fp.n, 0) AS n, coalesce(fp.h, 0) AS h
-      FROM stg_batch s
-      LEFT JOIN indicator_alias a ON a.old_code = s.original_code
-      LEFT JOIN indicator i ON i.code = coalesce(a.code, s.original_code)
-      LEFT JOIN fp USING (batch_no)
+      SELECT s.*, coalesce(fp.n, 0) AS n, coalesce(fp.h, 0) AS h FROM (${BATCH_INDICATOR}) s LEFT JOIN fp USING (batch_no)
     )
     SELECT *, CASE WHEN vintage IS NOT NULL THEN first_value(batch_id) OVER (
                PARTITION BY indicator, vintage, n, h ORDER BY file, batch_id) END AS first_copy

@@ -1,14 +1,15 @@
-// Validate every staged observation (of every source) and publish: observation (served values:
-// per indicator, economy and disaggregation, the series of the newest vintage that has it),
-// observation_unserved (every other accepted value; the view observation_all is both) and
-// observation_batch (provenance). Everything
-// runs as SQL over the staging tables; refused values go to quarantine with the reason,
-// file and row, under the source id of the batch that staged them.
+// Validate every staged observation (of every source) and publish them into observation_value,
+// where each accepted value is stored once with its batch number and whether it is served
+// (per indicator, economy and disaggregation, the series of the newest vintage that has it);
+// observation, observation_all and observation_unserved are views of it, and
+// observation_batch holds each batch's provenance. Everything runs as SQL over the staging
+// tables; refused values go to quarantine with the reason, file and row, under the source id
+// of the batch that staged them. Values a reader already wrote into observation_value
+// (stg_batch.direct: they passed the same checks, checks.ts) are only fingerprinted and picked.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { BULK_STAGING, ensureBulkStaging } from './staging';
-import { DISAGGREGATION_PATTERN } from '../schema';
+import { BULK_STAGING, ensureBulkStaging, nextBatchNo } from './staging';
 import { markDuplicateBatches } from './duplicates';
-import { createTableSql, tableSpec } from '../schema';
+import { LINE_REASON, REASON } from './checks';
 
 export interface PublishSummary {
   batches: number;
@@ -21,23 +22,6 @@ export interface PublishSummary {
   served: number;
   vintages: string[];
 }
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
-/** The reason a staged value is refused (NULL = accepted), in check order. */
-const REASON = `CASE
-  WHEN NOT known_indicator THEN 'unknown indicator code: ' || original_code
-  WHEN NOT known_economy THEN 'unknown economy code: ' || economy
-  WHEN NOT regexp_full_match(year_text, '(1[89]|20|21)[0-9]{2}') THEN 'invalid year: "' || year_text || '"'
-  WHEN NOT regexp_full_match(disaggregation, ${q(DISAGGREGATION_PATTERN)}) THEN 'invalid disaggregation: "' || disaggregation || '"'
-  WHEN v IS NULL OR isnan(v) OR isinf(v) THEN 'non-numeric value: "' || raw || '"'
-  WHEN v < 0 THEN 'out of range: ' || raw || ' (negative)'
-  WHEN upper_bound IS NOT NULL AND v > upper_bound THEN 'out of range: ' || raw || ' (allowed 0..' ||
-    CASE WHEN upper_bound = floor(upper_bound) THEN CAST(upper_bound::BIGINT AS VARCHAR) ELSE CAST(upper_bound AS VARCHAR) END || ')'
-END`;
-
-/** Reasons that concern the whole line (one quarantine row per line, not per value). */
-const LINE_REASON = `(reason LIKE 'unknown indicator code:%' OR reason LIKE 'unknown economy code:%')`;
 
 export async function publishObservations(conn: DuckDBConnection): Promise<PublishSummary> {
   await ensureBulkStaging(conn);
@@ -53,17 +37,30 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
   // Every batch gets a number (the bulk readers' already have theirs): values are matched to
   // their batch by that small number, not by the batch_id text.
   await conn.run(`UPDATE stg_batch SET batch_no = u.n
-    FROM (SELECT batch_id, (SELECT coalesce(max(batch_no), 0) FROM stg_batch) + row_number() OVER (ORDER BY batch_id) AS n
+    FROM (SELECT batch_id, ${(await nextBatchNo(conn)) - 1} + row_number() OVER (ORDER BY batch_id) AS n
           FROM stg_batch WHERE batch_no IS NULL) u
     WHERE stg_batch.batch_id = u.batch_id`);
-  await conn.run(`CREATE OR REPLACE TEMP VIEW obs_values AS
+  // Batches whose values a reader already wrote into observation_value (numbered from..to).
+  const [[directFrom, directTo]] = (
+    await conn.runAndReadAll(`SELECT coalesce(min(batch_no), 0), coalesce(max(batch_no), -1) FROM stg_batch WHERE direct`)
+  ).getRows();
+  const direct = `(SELECT batch_no FROM stg_batch WHERE direct)`;
+  const directRange = `batch_no BETWEEN ${Number(directFrom)} AND ${Number(directTo)}`;
+  await conn.run(`CREATE OR REPLACE TEMP VIEW obs_staged AS
     SELECT b.batch_no, o.economy, o.economy_name, o.row_number, o.file,
            trim(o.year) AS year_text, trim(o.raw_value) AS raw, TRY_CAST(trim(o.raw_value) AS DOUBLE) AS v,
            coalesce(o.disaggregation, '') AS disaggregation
     FROM stg_observation o JOIN stg_batch b USING (batch_id) WHERE o.raw_value IS NOT NULL AND trim(o.raw_value) NOT IN ('', '..')
     UNION ALL
     SELECT batch_no, economy, economy_name, row_number, NULL, year_text, raw, v, coalesce(disaggregation, '') FROM ${BULK_STAGING}`);
+  // With the values already written: every value of this publish, for the fingerprints.
+  await conn.run(`CREATE OR REPLACE TEMP VIEW obs_values AS SELECT * FROM obs_staged
+    UNION ALL
+    SELECT batch_no, economy, NULL, NULL, NULL, CAST(year AS VARCHAR), CAST(value AS VARCHAR), value, disaggregation
+    FROM observation_value WHERE ${directRange} AND batch_no IN ${direct}`);
   const { duplicates, conflicts } = await markDuplicateBatches(conn, 'obs_values');
+  // A copy already published by another batch is not loaded twice.
+  await conn.run(`DELETE FROM observation_value WHERE ${directRange} AND batch_no IN (SELECT batch_no FROM obs_batch WHERE direct AND duplicate_of IS NOT NULL)`);
   await markContested(conn);
 
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_dup_keys AS
@@ -81,7 +78,7 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     WITH v AS (
       SELECT o.* REPLACE (coalesce(o.file, b.file) AS file), b.batch_id, b.indicator, b.original_code, b.vintage, b.known_indicator, b.upper_bound,
              b.source_id, b.contested, e.code IS NOT NULL AS known_economy, e.is_aggregate, ${anyRepeated ? 'd.first_row' : 'NULL::INTEGER AS first_row'}
-      FROM obs_values o
+      FROM obs_staged o
       JOIN obs_batch b USING (batch_no)
       LEFT JOIN economy e ON e.code = o.economy
       ${anyRepeated ? 'LEFT JOIN obs_dup_keys d USING (batch_no, economy, year_text, disaggregation)' : ''}
@@ -114,25 +111,26 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
     await checkKey(conn, `(SELECT batch_id, economy, year_text::INTEGER AS year, disaggregation FROM obs_checked WHERE reason IS NULL AND first_row IS NOT NULL)`,
       'observation_all', ['batch_id', 'economy', 'year', 'disaggregation']);
   }
-  await writeAccepted(conn);
-  // Values loaded per batch of this publish (observation_all is observation + observation_unserved).
+  await writeAccepted(conn, directRange);
+  // Values loaded per batch of this publish, and whether the batch serves any.
+  const [[from, to]] = (await conn.runAndReadAll('SELECT min(batch_no), max(batch_no) FROM obs_batch')).getRows();
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_loaded AS
-    SELECT batch_id, count(*)::INTEGER AS n FROM observation_all WHERE batch_id IN (SELECT batch_id FROM obs_batch) GROUP BY 1`);
+    SELECT batch_no, count(*)::INTEGER AS n, bool_or(served) AS served FROM observation_value
+    WHERE batch_no BETWEEN ${Number(from ?? 0)} AND ${Number(to ?? -1)} AND batch_no IN (SELECT batch_no FROM obs_batch) GROUP BY 1`);
   await conn.run(`INSERT INTO observation_batch BY NAME
-    WITH s AS (SELECT DISTINCT batch_id FROM observation)
     SELECT b.batch_id, b.indicator, b.original_code, b.vintage, b.publisher, b.layout, b.file, b.checksum,
-           coalesce(n.n, 0) AS rows_loaded, s.batch_id IS NOT NULL AS is_served,
+           coalesce(n.n, 0) AS rows_loaded, coalesce(n.served, false) AS is_served,
            b.source || CASE WHEN b.duplicate_of IS NOT NULL
              THEN '; duplicate copy of ' || b.duplicate_of || ' (same indicator, vintage and values), not loaded twice' ELSE '' END AS source,
-           b.pipeline_source
-    FROM obs_batch b LEFT JOIN obs_loaded n USING (batch_id) LEFT JOIN s USING (batch_id) ORDER BY b.batch_id`);
+           b.pipeline_source, b.batch_no
+    FROM obs_batch b LEFT JOIN obs_loaded n USING (batch_no) ORDER BY b.batch_id`);
 
   const [counts] = (
     await conn.runAndReadAll(`SELECT (SELECT coalesce(sum(n), 0) FROM obs_loaded) + count(*),
       (SELECT coalesce(sum(n), 0) FROM obs_loaded)::INTEGER,
       count(*)::INTEGER,
       (SELECT count(DISTINCT (file, row_number)) FROM obs_refused WHERE ${LINE_REASON})::INTEGER,
-      (SELECT count(*) FROM observation)::INTEGER, (SELECT count(*) FROM obs_batch)::INTEGER
+      (SELECT count(*) FROM observation_value WHERE served)::INTEGER, (SELECT count(*) FROM obs_batch)::INTEGER
       FROM obs_refused`)
   ).getRows();
   const vintages = (await conn.runAndReadAll(`SELECT DISTINCT strftime(vintage, '%Y-%m-%d') FROM obs_batch WHERE vintage IS NOT NULL ORDER BY 1`))
@@ -142,6 +140,7 @@ export async function publishObservations(conn: DuckDBConnection): Promise<Publi
   await conn.run('DROP TABLE IF EXISTS obs_refused');
   await conn.run('DROP TABLE IF EXISTS obs_dup_keys');
   await conn.run('DROP VIEW IF EXISTS obs_values');
+  await conn.run('DROP VIEW IF EXISTS obs_staged');
   await conn.run('DROP TABLE IF EXISTS obs_loaded');
   return {
     batches: Number(counts[5]),
@@ -166,85 +165,64 @@ async function markContested(conn: DuckDBConnection): Promise<void> {
   await conn.run(`UPDATE obs_batch SET contested = c.k > 1 FROM (
       SELECT indicator, count(*) AS k FROM (
         SELECT indicator, batch_id FROM obs_batch WHERE duplicate_of IS NULL
-        UNION SELECT DISTINCT indicator, batch_id FROM observation_all) GROUP BY indicator) c
+        UNION SELECT indicator, batch_id FROM observation_batch WHERE rows_loaded > 0) GROUP BY indicator) c
     WHERE obs_batch.indicator IS NOT DISTINCT FROM c.indicator`);
   await conn.run(`UPDATE obs_batch SET contested = true WHERE contested IS NULL`);
 }
 
 /**
- * Write each accepted value once: served values (per indicator, economy and disaggregation,
- * the newest batch holding that series, undated last) into observation, the others into
- * observation_unserved; observation_all is the view of both. Values already in the warehouse
- * (a second publish in one connection) take part in the pick: they are moved to
- * observation_unserved first and the picked ones back.
+ * Write each accepted staged value once into observation_value, served when its batch serves
+ * its series: per indicator, economy and disaggregation, the newest batch holding that series
+ * (undated last). Values already there (written by their reader, or by an earlier publish in
+ * this warehouse) take part in the pick, and their served flag changes where the pick says so.
  */
-async function writeAccepted(conn: DuckDBConnection): Promise<void> {
-  const emptyUnserved = await dropKeyIfEmpty(conn, 'observation_unserved');
-  const emptyServed = await dropKeyIfEmpty(conn, 'observation');
-  const fresh = emptyUnserved && emptyServed;
-  if (!emptyServed) {
-    await conn.run(`INSERT INTO observation_unserved BY NAME
-      SELECT batch_id, indicator, economy, year, disaggregation, value, vintage FROM observation`);
-    await conn.run('DELETE FROM observation');
-    await dropKeyIfEmpty(conn, 'observation');
-  }
+async function writeAccepted(conn: DuckDBConnection, directRange: string): Promise<void> {
+  const [[published]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM observation_batch')).getRows();
+  const fresh = Number(published) === 0;
   if (!fresh) {
-    // A batch already in the warehouse staged again: its keys must not repeat across both.
-    await checkKey(conn, `(SELECT batch_id, economy, year, disaggregation FROM observation_unserved WHERE batch_id IN (SELECT batch_id FROM obs_batch)
-        UNION ALL SELECT batch_id, economy, year_text::INTEGER, disaggregation FROM obs_checked
-        WHERE reason IS NULL AND batch_id IN (SELECT batch_id FROM observation_unserved))`,
-      'observation_all', ['batch_id', 'economy', 'year', 'disaggregation']);
+    // A batch already published staged again would repeat its keys: refuse it loudly.
+    const again = (await conn.runAndReadAll('SELECT batch_id FROM obs_batch WHERE batch_id IN (SELECT batch_id FROM observation_batch) LIMIT 3')).getRows();
+    if (again.length > 0) throw new Error(`observation_all: key (batch_id, economy, year, disaggregation) would repeat: batch ${again.map((r) => String(r[0])).join(', ')} is already published`);
   }
-  // The series of contested batches (one row per series and batch), and the pick.
+  // The series of contested batches (one row per series and batch): staged, written by their
+  // reader, and (a second publish) already published for the same indicators.
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_series AS
-    SELECT b.indicator, c.economy, c.disaggregation, b.batch_id, b.vintage, c.batch_no
+    SELECT b.indicator, c.economy, c.disaggregation, b.batch_id, b.vintage, c.batch_no, false AS stored
     FROM (SELECT DISTINCT batch_no, economy, disaggregation FROM obs_checked WHERE reason IS NULL AND contested) c JOIN obs_batch b USING (batch_no)
-    ${fresh ? '' : `UNION ALL SELECT DISTINCT indicator, economy, disaggregation, batch_id, vintage, NULL::INTEGER FROM observation_unserved`}`);
+    UNION ALL
+    SELECT b.indicator, v.economy, v.disaggregation, b.batch_id, b.vintage, v.batch_no, true
+    FROM (SELECT DISTINCT batch_no, economy, disaggregation FROM observation_value
+          WHERE ${directRange} AND batch_no IN (SELECT batch_no FROM obs_batch WHERE direct AND contested AND duplicate_of IS NULL)) v
+    JOIN obs_batch b USING (batch_no)
+    ${fresh ? '' : `UNION ALL
+    SELECT b.indicator, v.economy, v.disaggregation, b.batch_id, b.vintage, v.batch_no, true
+    FROM (SELECT DISTINCT batch_no, economy, disaggregation FROM observation_value
+          WHERE batch_no IN (SELECT batch_no FROM observation_batch WHERE indicator IN (SELECT indicator FROM obs_batch WHERE contested))) v
+    JOIN observation_batch b USING (batch_no)`}`);
   // Unique by construction: one batch per series, and batch, economy, year and
   // disaggregation unique in the values (checked above).
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_pick AS
-    SELECT indicator, economy, disaggregation, batch_id, batch_no FROM obs_series
+    SELECT indicator, economy, disaggregation, batch_no FROM obs_series
     QUALIFY row_number() OVER (PARTITION BY indicator, economy, disaggregation ORDER BY vintage DESC NULLS LAST, batch_id) = 1`);
   await checkKey(conn, 'obs_pick', 'observation', ['indicator', 'economy', 'disaggregation']);
   // Each accepted value with whether the pick serves its series: a left join on the pick (one row
   // per batch, economy and disaggregation, so no value is repeated). An EXISTS here became a mark
   // join with IS NOT DISTINCT FROM on three columns: a quarter of this insert's time at 1.2 M
   // values, even with no contested batch.
-  const accepted = `(SELECT c.*, p.batch_no IS NOT NULL AS picked FROM obs_checked c
+  await conn.run(`INSERT INTO observation_value
+    SELECT c.batch_no, c.economy, c.year_text::INTEGER, c.disaggregation, c.v, NOT c.contested OR p.batch_no IS NOT NULL
+    FROM obs_checked c
     LEFT JOIN obs_pick p ON p.batch_no = c.batch_no AND p.economy = c.economy AND p.disaggregation = c.disaggregation
-    WHERE c.reason IS NULL)`;
-  await conn.run(`INSERT INTO observation BY NAME
-    SELECT indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage, batch_id, is_aggregate
-    FROM ${accepted} WHERE NOT contested OR picked`);
-  await conn.run(`INSERT INTO observation_unserved BY NAME
-    SELECT batch_id, indicator, economy, year_text::INTEGER AS year, disaggregation, v AS value, vintage
-    FROM ${accepted} WHERE contested AND NOT picked`);
-  if (!fresh) {
-    // Values already in the warehouse that the pick serves move back to observation.
-    const old = `FROM observation_unserved u JOIN obs_pick p ON p.batch_no IS NULL AND p.batch_id = u.batch_id AND p.economy = u.economy AND p.disaggregation = u.disaggregation`;
-    await conn.run(`INSERT INTO observation BY NAME
-      SELECT u.indicator, u.economy, u.year, u.disaggregation, u.value, u.vintage, u.batch_id, e.is_aggregate ${old} JOIN economy e ON e.code = u.economy`);
-    await conn.run(`DELETE FROM observation_unserved u USING obs_pick p
-      WHERE p.batch_no IS NULL AND p.batch_id = u.batch_id AND p.economy = u.economy AND p.disaggregation = u.disaggregation`);
-  }
-  await conn.run('DROP TABLE IF EXISTS obs_series');
-  await conn.run('DROP TABLE IF EXISTS obs_pick');
-}
-
-/**
- * observation_unserved and observation have primary keys in pipelines/schema.ts. Building DuckDB's
- * key index costs more than the load itself (about 4 s per million values), so an empty
- * table is recreated without it (same columns) before the load, and the key is checked
- * instead on the rows going in, with one GROUP BY that fails the run loudly. A table that
- * already has rows (a second publish in one connection) keeps its index. Returns whether it was empty.
- */
-async function dropKeyIfEmpty(conn: DuckDBConnection, table: 'observation_unserved' | 'observation'): Promise<boolean> {
-  const [[n]] = (await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM ${table}`)).getRows();
-  if (Number(n) > 0) return false;
-  const spec = tableSpec(table);
-  await conn.run(`DROP TABLE ${table}`);
-  await conn.run(createTableSql({ ...spec, primaryKey: undefined }));
-  return true;
+    WHERE c.reason IS NULL`);
+  // Values already stored (served when written) whose series the pick gives to another batch,
+  // or (a second publish) gives back.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE obs_flip AS
+    SELECT s.batch_no, s.economy, s.disaggregation, p.batch_no IS NOT NULL AS served
+    FROM obs_series s LEFT JOIN obs_pick p USING (batch_no, economy, disaggregation) WHERE s.stored`);
+  await conn.run(`UPDATE observation_value SET served = f.served FROM obs_flip f
+    WHERE observation_value.batch_no = f.batch_no AND observation_value.economy = f.economy
+      AND observation_value.disaggregation = f.disaggregation AND observation_value.served IS DISTINCT FROM f.served`);
+  for (const t of ['obs_series', 'obs_pick', 'obs_flip']) await conn.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 /** Fail loudly when rows of `source` share the key columns (the key of `table`, or what guarantees it). */

@@ -18,8 +18,10 @@ export const STAGING_DDL = [
      source_id VARCHAR,          -- quarantine label of its refused values (the World Bank sources share 'worldbank')
      pipeline_source VARCHAR,    -- the running source's id, stamped by the runner after the source (run.ts)
      batch_no INTEGER,           -- the batch's number in stg_bulk_value (batches staged there only)
-     keys_unique BOOLEAN         -- true when the reader guarantees (economy, year, disaggregation) never repeats within
+     keys_unique BOOLEAN,        -- true when the reader guarantees (economy, year, disaggregation) never repeats within
                                  -- the batch (a bulk file without two lines for one economy): publish skips its duplicate-key scan
+     direct BOOLEAN              -- true when the reader wrote the batch's values straight into observation_value, each
+                                 -- one having passed publish's checks (checks.ts): publish only fingerprints and picks them
    )`,
   `CREATE TABLE IF NOT EXISTS stg_observation (
      batch_id VARCHAR,
@@ -34,7 +36,8 @@ export const STAGING_DDL = [
 ];
 
 export async function ensureStaging(conn: DuckDBConnection): Promise<void> {
-  for (const ddl of STAGING_DDL) await conn.run(ddl);
+  // One call for both: readers call this per batch, and each statement costs a round trip.
+  await conn.run(STAGING_DDL.join(';\n'));
 }
 
 /**
@@ -115,6 +118,17 @@ export async function stageRows(conn: DuckDBConnection, batch: StagedBatch, rows
   } finally {
     appender.closeSync();
   }
+}
+
+/**
+ * The first free batch number: after every batch staged and every batch already published
+ * (a second publish into one warehouse), since observation_value keys values by it.
+ */
+export async function nextBatchNo(conn: DuckDBConnection): Promise<number> {
+  const [[n]] = (
+    await conn.runAndReadAll(`SELECT greatest((SELECT coalesce(max(batch_no), 0) FROM stg_batch), (SELECT coalesce(max(batch_no), 0) FROM observation_batch)) + 1`)
+  ).getRows();
+  return Number(n);
 }
 
 /** Batch identifiers: one batch per indicator per input, named so a reader can tell what it is. */

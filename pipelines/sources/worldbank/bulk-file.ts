@@ -3,16 +3,18 @@
 // malformed lines kept in reject_errors) and the year columns are unpivoted in SQL. Files with
 // the same layout (header line and columns) are read by one read_csv call, so DuckDB reads
 // them in parallel; JavaScript only looks at the first few KB of each file (layout.ts).
-// Their non-missing values (millions of rows) go to the shared step's temporary table
-// stg_bulk_value, already trimmed and parsed: writing them as raw text into stg_observation,
-// a table of the warehouse file, cost about five times more. A clean file is never held
-// whole in memory: its lines' identifying columns are read first, then the file again with
-// its years unpivoted straight into staging (see stageGroup).
+// Clean files (the usual case: every line parsed, one line per economy, every value
+// accepted) are written straight into observation_value, all layouts in one statement, and
+// checked there with the publish step's own checks (stageDirect): each value is written once.
+// A file that fails any of that is staged the usual way (stageGroup): its non-missing values
+// go to the shared step's temporary table stg_bulk_value, already trimmed and parsed, with
+// their lines, so refused values reach quarantine with line and text as found.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
 import type { BulkLayout } from './layout';
-import { BULK_STAGING, ensureBulkStaging, freeId, type StagedBatch } from '../../observations/staging';
+import { BULK_STAGING, ensureBulkStaging, freeId, nextBatchNo, type StagedBatch } from '../../observations/staging';
+import { batchesWithRefusedValues, YEAR_PATTERN } from '../../observations/checks';
 import { batchId, fileCitation, PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
 import { sqlIdent, sqlString } from './sql-text';
 
@@ -52,6 +54,21 @@ export async function stageBulkFiles(conn: DuckDBConnection, inputs: BulkInput[]
     total.linesRead += s.linesRead;
     total.linesRejected += s.linesRejected;
   };
+  const start = await nextBatchNo(conn);
+  const direct = await stageDirect(conn, [...groups.values()]).catch(async () => {
+    // A file DuckDB cannot read at all: nothing is kept from this pass, and the usual way
+    // reads the files one group (then one file) at a time and names the one that fails.
+    await conn.run(`DELETE FROM observation_value WHERE batch_no >= ${start}`);
+    await conn.run(`DELETE FROM ${BULK_STAGING} WHERE batch_no >= ${start}`);
+    await conn.run(`DELETE FROM stg_batch WHERE direct AND batch_no >= ${start}`);
+    await clearRejects(conn);
+    return { batches: [], linesRead: 0, linesRejected: 0, written: new Set<string>() };
+  });
+  add(direct);
+  for (const group of groups.values()) {
+    const rest = group.filter((g) => !direct.written.has(g.diskPath));
+    group.splice(0, group.length, ...rest);
+  }
   for (const group of groups.values()) {
     for (let i = 0; i < group.length; i += GROUP_SIZE) {
       const chunk = group.slice(i, i + GROUP_SIZE);
@@ -127,37 +144,12 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[], wide = fal
   const yearsDistinct = new Set(yearColumns.map((c) => c.trim())).size === yearColumns.length;
   if (!wide && (!yearsDistinct || codes.some((r) => r[4] !== false))) return retryWide();
 
-  const staged = (await conn.runAndReadAll('SELECT batch_id, batch_no FROM stg_batch')).getRows();
-  const taken = new Set(staged.map((r) => String(r[0])));
-  const firstNo = staged.reduce((m, r) => Math.max(m, Number(r[1] ?? 0)), 0) + 1;
-  // Ids in file-label order, so a second copy of the same bytes is always the one numbered ~2.
-  codes.sort((a, b) => byPath.get(String(a[0]))!.file.localeCompare(byPath.get(String(b[0]))!.file) || String(a[1]).localeCompare(String(b[1])));
-  const batches: (StagedBatch & { path: string; keysUnique: boolean; no: number })[] = codes.map(([path, code, , , repeatedEconomy], i) => {
-    const g = byPath.get(String(path))!;
-    const id = freeId(taken, batchId(String(code), g.det.vintage, g.checksum));
-    taken.add(id);
-    return {
-      batch_id: id,
-      original_code: String(code),
-      vintage: g.det.vintage,
-      publisher: PUBLISHER,
-      layout: g.det.layout,
-      file: g.file,
-      checksum: g.checksum,
-      source: fileCitation(g.file, g.det.vintage),
-      source_id: QUARANTINE_SOURCE,
-      path: String(path),
-      keysUnique: yearsDistinct && repeatedEconomy === false,
-      no: firstNo + i
-    };
-  });
+  const batches = await insertBatches(
+    conn,
+    codes.map(([path, code, , , repeatedEconomy]) => ({ input: byPath.get(String(path))!, code: String(code), keysUnique: yearsDistinct && repeatedEconomy === false })),
+    false
+  );
   if (batches.length > 0) {
-    const lit = (v: string | null) => (v == null ? 'NULL' : sqlString(v));
-    await conn.run(
-      `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, keys_unique, batch_no) VALUES ${batches
-        .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')}, ${b.keysUnique}, ${b.no})`)
-        .join(', ')}`
-    );
     await conn.run(
       `CREATE OR REPLACE TEMP TABLE wb_codes AS SELECT * FROM (VALUES ${batches
         .map((b) => `(${sqlString(b.path)}, ${sqlString(b.original_code)}, ${b.no}, ${firstRowid.get(b.path)}::BIGINT)`)
@@ -199,7 +191,180 @@ async function stageGroup(conn: DuckDBConnection, group: BulkInput[], wide = fal
   }
   await conn.run('DROP TABLE IF EXISTS wb_file');
   const good = [...counts.values()].reduce((a, b) => a + b, 0);
-  return { batches: batches.map(({ path: _path, keysUnique: _k, no: _no, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
+  return { batches: batches.map(({ path: _path, no: _no, ...b }) => b), linesRead: good + rejects.length, linesRejected: rejects.length };
+}
+
+type NumberedBatch = StagedBatch & { path: string; no: number };
+
+/**
+ * Number the batches (one per file and indicator code) and record them in stg_batch. Ids in
+ * file-label order, so a second copy of the same bytes is always the one numbered ~2.
+ */
+async function insertBatches(conn: DuckDBConnection, found: { input: BulkInput; code: string; keysUnique: boolean }[], direct: boolean): Promise<NumberedBatch[]> {
+  if (found.length === 0) return [];
+  const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
+  const firstNo = await nextBatchNo(conn);
+  found.sort((a, b) => a.input.file.localeCompare(b.input.file) || a.code.localeCompare(b.code));
+  const batches = found.map(({ input: g, code, keysUnique }, i) => {
+    const id = freeId(taken, batchId(code, g.det.vintage, g.checksum));
+    taken.add(id);
+    return {
+      batch_id: id,
+      original_code: code,
+      vintage: g.det.vintage,
+      publisher: PUBLISHER,
+      layout: g.det.layout,
+      file: g.file,
+      checksum: g.checksum,
+      source: fileCitation(g.file, g.det.vintage),
+      source_id: QUARANTINE_SOURCE,
+      path: g.diskPath,
+      keysUnique,
+      no: firstNo + i
+    };
+  });
+  const lit = (v: string | null) => (v == null ? 'NULL' : sqlString(v));
+  await conn.run(
+    `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, keys_unique, batch_no, direct) VALUES ${batches
+      .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')}, ${b.keysUnique}, ${b.no}, ${direct})`)
+      .join(', ')}`
+  );
+  return batches.map(({ keysUnique: _k, ...b }) => b);
+}
+
+const VALID_YEAR = new RegExp(`^${YEAR_PATTERN}$`);
+
+/** read_csv over files of one layout (the header line and columns of the first). */
+function readLayout(group: BulkInput[]): string {
+  const { headerLine, columns } = group[0].det;
+  const struct = `{${columns.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}`;
+  return `read_csv([${group.map((g) => sqlString(g.diskPath)).join(', ')}],
+       skip = ${headerLine - 1}, header = true, auto_detect = false, columns = ${struct},
+       delim = ',', quote = '"', escape = '"', store_rejects = true, filename = 'wb_path')`;
+}
+
+/**
+ * Write the values of clean files straight into observation_value (stg_batch.direct): one
+ * statement reads every layout's lines (per file and code: lines, and whether an economy
+ * has two), one writes the values, unpivoted; then the publish step's checks run over what
+ * was written. A file with a malformed line, two lines for one economy, a year column that is
+ * not a year, or a value the publish step would refuse is taken out again (its values
+ * deleted, its batches unstaged) and left to stageGroup. Returns the files written.
+ */
+async function stageDirect(conn: DuckDBConnection, groups: BulkInput[][]): Promise<StagedFile & { written: Set<string> }> {
+  const none = { batches: [], linesRead: 0, linesRejected: 0, written: new Set<string>() };
+  const yearsOf = (g: BulkInput[]) => g[0].det.columns.filter((c) => !ID_COLUMNS.includes(c) && !c.startsWith('_blank'));
+  const eligible = groups.filter((g) => {
+    const years = yearsOf(g);
+    return (
+      ID_COLUMNS.every((c) => g[0].det.columns.includes(c)) &&
+      years.length > 0 && years.every((y) => VALID_YEAR.test(y)) && new Set(years).size === years.length
+    );
+  });
+  if (eligible.length === 0) return none;
+  const ids = eligible
+    .map((g) => `SELECT wb_path, coalesce("Indicator Code", '') AS code, "Country Code" AS economy FROM ${readLayout(g)}`)
+    .join('\nUNION ALL\n');
+  // Per file and code: lines, whether an economy has two, and whether one is unknown (every
+  // value of a line has its economy: checked here once per line, not per value).
+  const lines = (
+    await conn.runAndReadAll(`SELECT l.wb_path, l.code, sum(l.n)::INTEGER, max(l.n) > 1, bool_or(e.code IS NULL)
+      FROM (SELECT wb_path, code, economy, count(*) AS n FROM (${ids}) GROUP BY ALL) l LEFT JOIN economy e ON e.code = l.economy GROUP BY 1, 2`)
+  ).getRows();
+  const unknownEconomy = new Set(lines.filter((r) => r[4] !== false).map((r) => String(r[0])));
+  // Files DuckDB refused a line of, or with two lines for one economy: the usual way.
+  const refused = new Set(
+    (await conn.runAndReadAll('SELECT DISTINCT s.file_path FROM reject_errors e JOIN reject_scans s USING (scan_id, file_id)')).getRows().map((r) => String(r[0]))
+  );
+  if (refused.size > 0) await clearRejects(conn);
+  for (const [path, , , repeated] of lines) if (repeated !== false) refused.add(String(path));
+  const byPath = new Map(eligible.flat().map((g) => [g.diskPath, g]));
+  const found = lines
+    .filter(([path]) => !refused.has(String(path)))
+    .map(([path, code]) => ({ input: byPath.get(String(path))!, code: String(code), keysUnique: true }));
+  const batches = await insertBatches(conn, found, true);
+  if (batches.length === 0) return none;
+  // A second copy of the same bytes (a loose file and the same file in the download zip) is
+  // recorded but its values are not written: the publish step marks it a duplicate of the first
+  // copy (in file order) by their checksum, without reading it (duplicates.ts).
+  const copies = new Set<string>();
+  const firstCopy = new Map<string, string>();
+  for (const input of [...byPath.values()].filter((g) => !refused.has(g.diskPath)).sort((a, b) => a.file.localeCompare(b.file))) {
+    const key = JSON.stringify([input.checksum, input.det.vintage, input.det.layout, input.det.headerLine, input.det.columns]);
+    if (firstCopy.has(key)) copies.add(input.diskPath);
+    else firstCopy.set(key, input.diskPath);
+  }
+  const from = batches[0].no;
+  const to = batches[batches.length - 1].no;
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE wb_codes AS SELECT * FROM (VALUES ${batches
+      .map((b) => `(${sqlString(b.path)}, ${sqlString(b.original_code)}, ${b.no})`)
+      .join(', ')}) t(wb_path, code, batch_no)`
+  );
+  const values = eligible
+    .map((g) => {
+      const kept = g.filter((x) => !refused.has(x.diskPath) && !copies.has(x.diskPath));
+      if (kept.length === 0) return null;
+      const years = yearsOf(g).map(sqlIdent).join(', ');
+      // Each line finds its batch once, before its years are unpivoted into values.
+      // Lines with an unknown economy are staged below, with their line numbers, for quarantine.
+      return `SELECT batch_no, economy, year, raw FROM (UNPIVOT (
+          SELECT m.batch_no, f."Country Code" AS economy, ${years} FROM ${readLayout(kept)} f
+          JOIN wb_codes m ON m.wb_path = f.wb_path AND m.code = coalesce(f."Indicator Code", '')
+          ${kept.some((x) => unknownEconomy.has(x.diskPath)) ? `SEMI JOIN economy e ON e.code = f."Country Code"` : ''})
+        ON ${years} INTO NAME year VALUE raw)`;
+    })
+    .filter((v) => v != null)
+    .join('\nUNION ALL\n');
+  // '' and '..' are missing. Not trimmed here (a tenth of this statement's time): a value with
+  // spaces around it is read as a number all the same, and one that then is no number (' .. ')
+  // fails the checks below and its file is staged the usual way, where it is trimmed.
+  await conn.run(`INSERT INTO observation_value
+    SELECT batch_no, economy, year::INTEGER, '', TRY_CAST(raw AS DOUBLE), true
+    FROM (${values}) WHERE raw NOT IN ('', '..')`);
+  // The second read must see what the first did; any refusal now and every file goes the usual way.
+  const withdraw = new Set<number>();
+  if ((await rejectCount(conn)) > 0) {
+    await clearRejects(conn);
+    for (const b of batches) withdraw.add(b.no);
+  } else {
+    const bad = new Set(await batchesWithRefusedValues(conn, from, to));
+    // A file with a refused value is staged whole the usual way (its lines and texts as found).
+    const badFiles = new Set(batches.filter((b) => bad.has(b.no)).map((b) => b.path));
+    for (const b of batches) if (badFiles.has(b.path)) withdraw.add(b.no);
+  }
+  if (withdraw.size > 0) {
+    const nos = [...withdraw].join(', ');
+    await conn.run(`DELETE FROM observation_value WHERE batch_no BETWEEN ${from} AND ${to} AND batch_no IN (${nos})`);
+    await conn.run(`DELETE FROM stg_batch WHERE batch_no IN (${nos})`);
+  }
+  const kept = batches.filter((b) => !withdraw.has(b.no));
+  const written = new Set(kept.map((b) => b.path));
+  // Lines with an economy code the warehouse does not know (an old code such as KSV): their
+  // values go to staging with their line, and the publish step quarantines them as it would
+  // in a file staged the usual way. These files were read whole without a refused line, so a
+  // line is its row's place in the file.
+  for (const g of eligible) {
+    const partial = g.filter((x) => written.has(x.diskPath) && !copies.has(x.diskPath) && unknownEconomy.has(x.diskPath));
+    if (partial.length === 0) continue;
+    const years = yearsOf(g).map(sqlIdent).join(', ');
+    await conn.run(`CREATE OR REPLACE TEMP TABLE wb_file AS SELECT * FROM ${readLayout(partial)}`);
+    if ((await rejectCount(conn)) > 0) throw new Error('a file read twice gave different lines');
+    await conn.run(`INSERT INTO ${BULK_STAGING}
+      SELECT batch_no, economy, economy_name, line, year, raw, TRY_CAST(raw AS DOUBLE), ''
+      FROM (SELECT batch_no, economy, economy_name, line, trim(year) AS year, trim(raw_value) AS raw
+            FROM (UNPIVOT (SELECT m.batch_no, w."Country Code" AS economy, w."Country Name" AS economy_name,
+                                  (w.rowid - f.first_rowid + 1 + ${g[0].det.headerLine})::INTEGER AS line, ${years}
+                           FROM wb_file w JOIN (SELECT wb_path, min(rowid) AS first_rowid FROM wb_file GROUP BY 1) f USING (wb_path)
+                           JOIN wb_codes m ON m.wb_path = w.wb_path AND m.code = coalesce(w."Indicator Code", '')
+                           ANTI JOIN economy e ON e.code = w."Country Code")
+                  ON ${years} INTO NAME year VALUE raw_value))
+      WHERE raw NOT IN ('', '..')`);
+    await conn.run('DROP TABLE wb_file');
+  }
+  await conn.run('DROP TABLE IF EXISTS wb_codes');
+  const linesRead = lines.filter(([path]) => written.has(String(path))).reduce((n, r) => n + Number(r[2]), 0);
+  return { batches: kept.map(({ path: _p, no: _n, ...b }) => b), linesRead, linesRejected: 0, written };
 }
 
 async function rejectCount(conn: DuckDBConnection): Promise<number> {
