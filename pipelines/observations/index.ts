@@ -20,7 +20,7 @@
 //      disaggregation, the series of the newest vintage (undated last); drops exact duplicate
 //      batches and flags same-vintage conflicts in data_quality_flag.
 // Staging tables (stg_*) are dropped by the runner before the warehouse is published.
-export { stageObservations, type BatchInput, type ObservationInput } from './stage';
+export { stageObservations, stageObservationBatches, type BatchInput, type ObservationInput } from './stage';
 export { declareAggregates, type PublisherAggregate } from './aggregates';
 export { disaggregation, parseDisaggregation, isDisaggregation, TOTAL } from './disaggregation';
 export { observationsPublish, publishNow } from './source';

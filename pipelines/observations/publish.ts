@@ -187,17 +187,17 @@ async function writeAccepted(conn: DuckDBConnection, directRange: string): Promi
   // The series of contested batches (one row per series and batch): staged, written by their
   // reader, and (a second publish) already published for the same indicators.
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_series AS
-    SELECT b.indicator, c.economy, c.disaggregation, b.batch_id, b.vintage, c.batch_no, false AS stored
+    SELECT b.indicator, c.economy, c.disaggregation, b.batch_id, b.vintage, c.batch_no, false AS stored, NULL::BOOLEAN AS all_served, NULL::BOOLEAN AS any_served
     FROM (SELECT DISTINCT batch_no, economy, disaggregation FROM obs_checked WHERE reason IS NULL AND contested) c JOIN obs_batch b USING (batch_no)
     UNION ALL
-    SELECT b.indicator, v.economy, v.disaggregation, b.batch_id, b.vintage, v.batch_no, true
-    FROM (SELECT DISTINCT batch_no, economy, disaggregation FROM observation_value
-          WHERE ${directRange} AND batch_no IN (SELECT batch_no FROM obs_batch WHERE direct AND contested AND duplicate_of IS NULL)) v
+    SELECT b.indicator, v.economy, v.disaggregation, b.batch_id, b.vintage, v.batch_no, true, v.all_served, v.any_served
+    FROM (SELECT batch_no, economy, disaggregation, bool_and(served) AS all_served, bool_or(served) AS any_served FROM observation_value
+          WHERE ${directRange} AND batch_no IN (SELECT batch_no FROM obs_batch WHERE direct AND contested AND duplicate_of IS NULL) GROUP BY ALL) v
     JOIN obs_batch b USING (batch_no)
     ${fresh ? '' : `UNION ALL
-    SELECT b.indicator, v.economy, v.disaggregation, b.batch_id, b.vintage, v.batch_no, true
-    FROM (SELECT DISTINCT batch_no, economy, disaggregation FROM observation_value
-          WHERE batch_no IN (SELECT batch_no FROM observation_batch WHERE indicator IN (SELECT indicator FROM obs_batch WHERE contested))) v
+    SELECT b.indicator, v.economy, v.disaggregation, b.batch_id, b.vintage, v.batch_no, true, v.all_served, v.any_served
+    FROM (SELECT batch_no, economy, disaggregation, bool_and(served) AS all_served, bool_or(served) AS any_served FROM observation_value
+          WHERE batch_no IN (SELECT batch_no FROM observation_batch WHERE indicator IN (SELECT indicator FROM obs_batch WHERE contested)) GROUP BY ALL) v
     JOIN observation_batch b USING (batch_no)`}`);
   // Unique by construction: one batch per series, and batch, economy, year and
   // disaggregation unique in the values (checked above).
@@ -214,14 +214,19 @@ async function writeAccepted(conn: DuckDBConnection, directRange: string): Promi
     FROM obs_checked c
     LEFT JOIN obs_pick p ON p.batch_no = c.batch_no AND p.economy = c.economy AND p.disaggregation = c.disaggregation
     WHERE c.reason IS NULL`);
-  // Values already stored (served when written) whose series the pick gives to another batch,
-  // or (a second publish) gives back.
+  // Series already stored whose served flag the pick changes: values a reader wrote as served
+  // before any pick (an older vintage of a series), or (a second publish) a series given to
+  // the new batch or back. Uncontested batches are never among them.
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_flip AS
     SELECT s.batch_no, s.economy, s.disaggregation, p.batch_no IS NOT NULL AS served
-    FROM obs_series s LEFT JOIN obs_pick p USING (batch_no, economy, disaggregation) WHERE s.stored`);
-  await conn.run(`UPDATE observation_value SET served = f.served FROM obs_flip f
-    WHERE observation_value.batch_no = f.batch_no AND observation_value.economy = f.economy
-      AND observation_value.disaggregation = f.disaggregation AND observation_value.served IS DISTINCT FROM f.served`);
+    FROM obs_series s LEFT JOIN obs_pick p USING (batch_no, economy, disaggregation)
+    WHERE s.stored AND (s.all_served IS DISTINCT FROM s.any_served OR s.all_served IS DISTINCT FROM (p.batch_no IS NOT NULL))`);
+  const [[flips]] = (await conn.runAndReadAll('SELECT count(*)::INTEGER FROM obs_flip')).getRows();
+  if (Number(flips) > 0) {
+    await conn.run(`UPDATE observation_value SET served = f.served FROM obs_flip f
+      WHERE observation_value.batch_no = f.batch_no AND observation_value.economy = f.economy
+        AND observation_value.disaggregation = f.disaggregation`);
+  }
   for (const t of ['obs_series', 'obs_pick', 'obs_flip']) await conn.run(`DROP TABLE IF EXISTS ${t}`);
 }
 

@@ -1,7 +1,7 @@
 // The one call a new source needs to stage a batch of observations: it names the batch,
 // stages it and its rows, and leaves every check to the publish step.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { batchId, freeBatchId, stageBatch, stageRows, type StagedBatch } from './staging';
+import { batchId, ensureStaging, freeId, stageBatches, stageRows, type StagedBatch } from './staging';
 
 /** A batch: one indicator from one input (file, sheet, API response) and one vintage. */
 export interface BatchInput {
@@ -41,30 +41,48 @@ export interface ObservationInput {
 
 /** Stage one batch and its rows; returns the staged batch (with its id). */
 export async function stageObservations(conn: DuckDBConnection, input: BatchInput, rows: ObservationInput[]): Promise<StagedBatch> {
-  const batch: StagedBatch = {
-    batch_id: await freeBatchId(conn, batchId(input.indicator, input.vintage, input.checksum)),
-    original_code: input.indicator,
-    vintage: input.vintage,
-    publisher: input.publisher,
-    layout: input.layout,
-    file: input.file,
-    checksum: input.checksum,
-    source: input.source,
-    source_id: input.sourceId
-  };
-  await stageBatch(conn, batch);
+  return (await stageObservationBatches(conn, [{ input, rows }]))[0];
+}
+
+/**
+ * Stage several batches and their rows in three statements (ids, batches, one appender for
+ * every row): a file of many small series costs a few round trips, not a few per series.
+ */
+export async function stageObservationBatches(conn: DuckDBConnection, items: { input: BatchInput; rows: ObservationInput[] }[]): Promise<StagedBatch[]> {
+  if (items.length === 0) return [];
+  await ensureStaging(conn);
+  const taken = new Set((await conn.runAndReadAll('SELECT batch_id FROM stg_batch')).getRows().map((r) => String(r[0])));
+  const staged = items.map(({ input, rows }) => {
+    const id = freeId(taken, batchId(input.indicator, input.vintage, input.checksum));
+    taken.add(id);
+    const batch: StagedBatch = {
+      batch_id: id,
+      original_code: input.indicator,
+      vintage: input.vintage,
+      publisher: input.publisher,
+      layout: input.layout,
+      file: input.file,
+      checksum: input.checksum,
+      source: input.source,
+      source_id: input.sourceId
+    };
+    return { batch, rows };
+  });
+  await stageBatches(conn, staged.map((s) => s.batch));
   await stageRows(
     conn,
-    batch,
-    rows.map((r) => ({
-      economy: r.economy,
-      economy_name: r.economyName ?? null,
-      year: String(r.year),
-      raw_value: r.value == null ? null : String(r.value),
-      row_number: r.rowNumber,
-      disaggregation: r.disaggregation ?? '',
-      file: r.file
-    }))
+    staged.flatMap(({ batch, rows }) =>
+      rows.map((r) => ({
+        batch_id: batch.batch_id,
+        economy: r.economy,
+        economy_name: r.economyName ?? null,
+        year: String(r.year),
+        raw_value: r.value == null ? null : String(r.value),
+        row_number: r.rowNumber,
+        disaggregation: r.disaggregation ?? '',
+        file: r.file ?? batch.file
+      }))
+    )
   );
-  return batch;
+  return staged.map((s) => s.batch);
 }

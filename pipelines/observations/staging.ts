@@ -83,26 +83,29 @@ export interface StagedRow {
   file?: string;
 }
 
-export async function stageBatch(conn: DuckDBConnection, batch: StagedBatch): Promise<void> {
+/** Record staged batches in stg_batch (one statement). */
+export async function stageBatches(conn: DuckDBConnection, batches: StagedBatch[]): Promise<void> {
+  if (batches.length === 0) return;
   await ensureStaging(conn);
-  const stmt = await conn.prepare(
-    'INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id) VALUES ($1, $2, $3::DATE, $4, $5, $6, $7, $8, $9)'
+  const lit = (v: string | null) => (v == null ? 'NULL' : `'${v.replace(/'/g, "''")}'`);
+  await conn.run(
+    `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id) VALUES ${batches
+      .map((b) => `(${lit(b.batch_id)}, ${lit(b.original_code)}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')})`)
+      .join(', ')}`
   );
-  try {
-    stmt.bind([batch.batch_id, batch.original_code, batch.vintage, batch.publisher, batch.layout, batch.file, batch.checksum, batch.source, batch.source_id]);
-    await stmt.run();
-  } finally {
-    stmt.destroySync();
-  }
 }
 
-/** Append rows parsed in JavaScript (API responses, small files) with DuckDB's appender. */
-export async function stageRows(conn: DuckDBConnection, batch: StagedBatch, rows: StagedRow[]): Promise<void> {
+export async function stageBatch(conn: DuckDBConnection, batch: StagedBatch): Promise<void> {
+  await stageBatches(conn, [batch]);
+}
+
+/** Append rows parsed in JavaScript (API responses, small files) with DuckDB's appender, each with its batch and file. */
+export async function stageRows(conn: DuckDBConnection, rows: (Required<Omit<StagedRow, 'file'>> & { batch_id: string; file: string })[]): Promise<void> {
   await ensureStaging(conn);
   const appender = await conn.createAppender('stg_observation');
   try {
     for (const r of rows) {
-      appender.appendVarchar(batch.batch_id);
+      appender.appendVarchar(r.batch_id);
       appender.appendVarchar(r.economy);
       if (r.economy_name == null) appender.appendNull();
       else appender.appendVarchar(r.economy_name);
@@ -110,8 +113,8 @@ export async function stageRows(conn: DuckDBConnection, batch: StagedBatch, rows
       if (r.raw_value == null) appender.appendNull();
       else appender.appendVarchar(r.raw_value);
       appender.appendInteger(r.row_number);
-      appender.appendVarchar(r.file ?? batch.file);
-      appender.appendVarchar(r.disaggregation ?? '');
+      appender.appendVarchar(r.file);
+      appender.appendVarchar(r.disaggregation);
       appender.endRow();
     }
     appender.flushSync();

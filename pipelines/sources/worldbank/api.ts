@@ -260,7 +260,7 @@ async function stageApiBatch(
     source_id: QUARANTINE_SOURCE
   };
   await stageBatch(conn, batch);
-  await stageRows(conn, batch, b.rows);
+  await stageRows(conn, b.rows.map((r) => ({ ...r, batch_id: batch.batch_id, file: r.file ?? batch.file, disaggregation: r.disaggregation ?? '' })));
   return batch;
 }
 

@@ -7,7 +7,7 @@ import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
 import { parseCsv, type CsvRecord } from './csv-text';
 import { normaliseDate } from './layout';
-import { stageObservations, type ObservationInput } from '../../observations';
+import { stageObservationBatches, type ObservationInput } from '../../observations';
 import type { StagedBatch } from '../../observations/staging';
 import { fileCitation, PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
 import type { StagedFile } from './bulk-file';
@@ -68,10 +68,12 @@ export async function stageDatabankFile(conn: DuckDBConnection, text: string, fi
     }
   }
   await insertQuarantine(conn, malformed);
-  const batches: StagedBatch[] = [];
-  for (const [code, staged] of bySeries) {
-    const batch = { indicator: code, vintage, publisher: PUBLISHER, layout: 'databank', file, checksum, source: fileCitation(file, vintage), sourceId: QUARANTINE_SOURCE };
-    batches.push(await stageObservations(conn, batch, staged.filter((s) => s.value !== '')));
-  }
+  const batches: StagedBatch[] = await stageObservationBatches(
+    conn,
+    [...bySeries].map(([code, staged]) => ({
+      input: { indicator: code, vintage, publisher: PUBLISHER, layout: 'databank', file, checksum, source: fileCitation(file, vintage), sourceId: QUARANTINE_SOURCE },
+      rows: staged.filter((s) => s.value !== '')
+    }))
+  );
   return { batches, linesRead: rows.length, linesRejected: malformed.length };
 }
