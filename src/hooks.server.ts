@@ -15,9 +15,14 @@ import { keepWarm } from '$lib/server/warmup';
 import { assemble, SpliceSink } from '$lib/server/page-splice';
 import { setSpliceMarker } from '$lib/page-splice';
 import { warmupPages } from '$lib/server/warmup-pages';
+import { collectWhenIdle } from '$lib/server/idle-gc';
 
-/** Security headers on every response, whatever produced it. */
-const security: Handle = async ({ event, resolve }) => withSecurityHeaders(await resolve(event), event.url.pathname);
+/** Security headers on every response, whatever produced it; then, once it is written, a young-generation collection if one is due (idle-gc.ts). */
+const security: Handle = async ({ event, resolve }) => {
+  const response = withSecurityHeaders(await resolve(event), event.url.pathname);
+  collectWhenIdle();
+  return response;
+};
 
 /** API errors in one shape; pages without a warehouse answer 503 with a plain page. */
 const errors: Handle = async ({ event, resolve }) => {

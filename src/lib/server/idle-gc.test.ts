@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { collectWhenIdle, collector, youngFill } from './idle-gc';
+
+const nextTurn = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+
+/** A heap whose fill the test sets, recording the collections asked for. */
+function fakeHeap(fill: number) {
+  const asked: string[] = [];
+  return { asked, heap: { fill: () => fill, collect: () => (o: { type: string }) => void asked.push(o.type) } };
+}
+
+describe('collectWhenIdle', () => {
+  it('asks for a minor collection after the current turn, once, when the young generation is over the threshold', async () => {
+    const { asked, heap } = fakeHeap(0.7);
+    collectWhenIdle(0.5, heap);
+    collectWhenIdle(0.5, heap); // a second answer in the same turn: one collection
+    expect(asked).toEqual([]); // not inside the answer
+    await nextTurn();
+    expect(asked).toEqual(['minor']);
+  });
+
+  it('does nothing below the threshold, or when WSIS_IDLE_GC=0', async () => {
+    const low = fakeHeap(0.3);
+    collectWhenIdle(0.5, low.heap);
+    await nextTurn();
+    expect(low.asked).toEqual([]);
+    process.env.WSIS_IDLE_GC = '0';
+    const off = fakeHeap(0.9);
+    collectWhenIdle(0.5, off.heap);
+    await nextTurn();
+    delete process.env.WSIS_IDLE_GC;
+    expect(off.asked).toEqual([]);
+  });
+
+  it("reaches V8's collector and reads the young generation's fill", () => {
+    const gc = collector();
+    expect(typeof gc).toBe('function');
+    expect(() => gc!({ type: 'minor' })).not.toThrow();
+    const fill = youngFill();
+    expect(fill).toBeGreaterThanOrEqual(0);
+    expect(fill).toBeLessThanOrEqual(1);
+  });
+});
