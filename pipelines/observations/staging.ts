@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 export const STAGING_DDL = [
-  `CREATE TABLE IF NOT EXISTS stg_batch (
+  `CREATE TEMP TABLE IF NOT EXISTS stg_batch (
      batch_id VARCHAR PRIMARY KEY,
      original_code VARCHAR,      -- indicator code as found in the input (before alias mapping)
      vintage DATE,               -- publisher's release date (Last Updated Date, API lastupdated, ...); NULL when absent
@@ -23,7 +23,7 @@ export const STAGING_DDL = [
      direct BOOLEAN              -- true when the reader wrote the batch's values straight into observation_value, each
                                  -- one having passed publish's checks (checks.ts): publish only fingerprints and picks them
    )`,
-  `CREATE TABLE IF NOT EXISTS stg_observation (
+  `CREATE TEMP TABLE IF NOT EXISTS stg_observation (
      batch_id VARCHAR,
      economy VARCHAR,            -- ISO3 or declared aggregate code (see aggregates.ts)
      economy_name VARCHAR,       -- name as found, for error messages
