@@ -284,16 +284,7 @@ async function stageDirect(conn: DuckDBConnection, groups: BulkInput[][]): Promi
     .map(([path, code]) => ({ input: byPath.get(String(path))!, code: String(code), keysUnique: true }));
   const batches = await insertBatches(conn, found, true);
   if (batches.length === 0) return none;
-  // A second copy of the same bytes (a loose file and the same file in the download zip) is
-  // recorded but its values are not written: the publish step marks it a duplicate of the first
-  // copy (in file order) by their checksum, without reading it (duplicates.ts).
-  const copies = new Set<string>();
-  const firstCopy = new Map<string, string>();
-  for (const input of [...byPath.values()].filter((g) => !refused.has(g.diskPath)).sort((a, b) => a.file.localeCompare(b.file))) {
-    const key = JSON.stringify([input.checksum, input.det.vintage, input.det.layout, input.det.headerLine, input.det.columns]);
-    if (firstCopy.has(key)) copies.add(input.diskPath);
-    else firstCopy.set(key, input.diskPath);
-  }
+  const copies = sameBytesCopies([...byPath.values()].filter((g) => !refused.has(g.diskPath)));
   const from = batches[0].no;
   const to = batches[batches.length - 1].no;
   await conn.run(
@@ -340,31 +331,54 @@ async function stageDirect(conn: DuckDBConnection, groups: BulkInput[][]): Promi
   }
   const kept = batches.filter((b) => !withdraw.has(b.no));
   const written = new Set(kept.map((b) => b.path));
-  // Lines with an economy code the warehouse does not know (an old code such as KSV): their
-  // values go to staging with their line, and the publish step quarantines them as it would
-  // in a file staged the usual way. These files were read whole without a refused line, so a
-  // line is its row's place in the file.
   for (const g of eligible) {
     const partial = g.filter((x) => written.has(x.diskPath) && !copies.has(x.diskPath) && unknownEconomy.has(x.diskPath));
-    if (partial.length === 0) continue;
-    const years = yearsOf(g).map(sqlIdent).join(', ');
-    await conn.run(`CREATE OR REPLACE TEMP TABLE wb_file AS SELECT * FROM ${readLayout(partial)}`);
-    if ((await rejectCount(conn)) > 0) throw new Error('a file read twice gave different lines');
-    await conn.run(`INSERT INTO ${BULK_STAGING}
-      SELECT batch_no, economy, economy_name, line, year, raw, TRY_CAST(raw AS DOUBLE), ''
-      FROM (SELECT batch_no, economy, economy_name, line, trim(year) AS year, trim(raw_value) AS raw
-            FROM (UNPIVOT (SELECT m.batch_no, w."Country Code" AS economy, w."Country Name" AS economy_name,
-                                  (w.rowid - f.first_rowid + 1 + ${g[0].det.headerLine})::INTEGER AS line, ${years}
-                           FROM wb_file w JOIN (SELECT wb_path, min(rowid) AS first_rowid FROM wb_file GROUP BY 1) f USING (wb_path)
-                           JOIN wb_codes m ON m.wb_path = w.wb_path AND m.code = coalesce(w."Indicator Code", '')
-                           ANTI JOIN economy e ON e.code = w."Country Code")
-                  ON ${years} INTO NAME year VALUE raw_value))
-      WHERE raw NOT IN ('', '..')`);
-    await conn.run('DROP TABLE wb_file');
+    if (partial.length > 0) await stageUnknownEconomyLines(conn, partial, yearsOf(g));
   }
   await conn.run('DROP TABLE IF EXISTS wb_codes');
   const linesRead = lines.filter(([path]) => written.has(String(path))).reduce((n, r) => n + Number(r[2]), 0);
   return { batches: kept.map(({ path: _p, no: _n, ...b }) => b), linesRead, linesRejected: 0, written };
+}
+
+/**
+ * A second copy of the same bytes (a loose file and the same file in the download zip) is
+ * recorded but its values are not written: the publish step marks it a duplicate of the first
+ * copy in file order, by their checksum, without reading it (duplicates.ts). Returns the
+ * copies' disk paths.
+ */
+function sameBytesCopies(inputs: BulkInput[]): Set<string> {
+  const copies = new Set<string>();
+  const first = new Set<string>();
+  for (const input of [...inputs].sort((a, b) => a.file.localeCompare(b.file))) {
+    const key = JSON.stringify([input.checksum, input.det.vintage, input.det.layout, input.det.headerLine, input.det.columns]);
+    if (first.has(key)) copies.add(input.diskPath);
+    else first.add(key);
+  }
+  return copies;
+}
+
+/**
+ * Lines with an economy code the warehouse does not know (an old code such as KSV) in files
+ * of one layout written directly: their values go to staging with their line (wb_codes gives
+ * each its batch), and the publish step quarantines them as it would in a file staged the
+ * usual way. These files were read whole without a refused line, so a line is its row's
+ * place in the file.
+ */
+async function stageUnknownEconomyLines(conn: DuckDBConnection, files: BulkInput[], yearColumns: string[]): Promise<void> {
+  const years = yearColumns.map(sqlIdent).join(', ');
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_file AS SELECT * FROM ${readLayout(files)}`);
+  if ((await rejectCount(conn)) > 0) throw new Error('a file read twice gave different lines');
+  await conn.run(`INSERT INTO ${BULK_STAGING}
+    SELECT batch_no, economy, economy_name, line, year, raw, TRY_CAST(raw AS DOUBLE), ''
+    FROM (SELECT batch_no, economy, economy_name, line, trim(year) AS year, trim(raw_value) AS raw
+          FROM (UNPIVOT (SELECT m.batch_no, w."Country Code" AS economy, w."Country Name" AS economy_name,
+                                (w.rowid - f.first_rowid + 1 + ${files[0].det.headerLine})::INTEGER AS line, ${years}
+                         FROM wb_file w JOIN (SELECT wb_path, min(rowid) AS first_rowid FROM wb_file GROUP BY 1) f USING (wb_path)
+                         JOIN wb_codes m ON m.wb_path = w.wb_path AND m.code = coalesce(w."Indicator Code", '')
+                         ANTI JOIN economy e ON e.code = w."Country Code")
+                ON ${years} INTO NAME year VALUE raw_value))
+    WHERE raw NOT IN ('', '..')`);
+  await conn.run('DROP TABLE wb_file');
 }
 
 async function rejectCount(conn: DuckDBConnection): Promise<number> {
