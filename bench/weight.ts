@@ -64,6 +64,10 @@ export interface LighthouseScores {
   accessibility: number | null;
   fcpMs: number | null;
   lcpMs: number | null;
+  /** Total blocking time, cumulative layout shift and speed index: what moves the performance score. */
+  tbtMs?: number | null;
+  cls?: number | null;
+  speedIndexMs?: number | null;
   error?: string;
 }
 
@@ -86,10 +90,16 @@ export async function lighthouseScores(base: string, paths: string[], log: (s: s
           accessibility: score('accessibility'),
           fcpMs: lhr?.audits['first-contentful-paint']?.numericValue ?? null,
           lcpMs: lhr?.audits['largest-contentful-paint']?.numericValue ?? null,
+          tbtMs: lhr?.audits['total-blocking-time']?.numericValue ?? null,
+          cls: lhr?.audits['cumulative-layout-shift']?.numericValue ?? null,
+          speedIndexMs: lhr?.audits['speed-index']?.numericValue ?? null,
           error: lhr?.runtimeError?.message
         };
         out.push(s);
-        log(`      ${path}: performance ${s.performance}, accessibility ${s.accessibility}, FCP ${s.fcpMs?.toFixed(0)} ms${s.error ? ` (${s.error})` : ''}`);
+        log(
+          `      ${path}: performance ${s.performance}, accessibility ${s.accessibility}, FCP ${s.fcpMs?.toFixed(0)} ms, LCP ${s.lcpMs?.toFixed(0)} ms, ` +
+            `TBT ${s.tbtMs?.toFixed(0)} ms, CLS ${s.cls?.toFixed(3)}, speed index ${s.speedIndexMs?.toFixed(0)} ms${s.error ? ` (${s.error})` : ''}`
+        );
       } catch (err) {
         out.push({ path, performance: null, accessibility: null, fcpMs: null, lcpMs: null, error: (err as Error).message });
         log(`      ${path}: lighthouse failed: ${(err as Error).message}`);
