@@ -81,6 +81,7 @@ export function storedChart(kind: string, input: unknown, draw: () => string, op
     return hit;
   }
   draws++;
+  if (process.env.WSIS_CHART_LOG) console.log(`chart drawn: ${kind} ${options.locale ?? ''} ${key.slice(0, 160)}`);
   const svg = draw();
   if (version !== '') charts.set(key, svg, svgBytes(svg));
   return svg;
