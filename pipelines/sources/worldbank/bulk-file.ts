@@ -361,23 +361,27 @@ function sameBytesCopies(inputs: BulkInput[]): Set<string> {
  * Lines with an economy code the warehouse does not know (an old code such as KSV) in files
  * of one layout written directly: their values go to staging with their line (wb_codes gives
  * each its batch), and the publish step quarantines them as it would in a file staged the
- * usual way. These files were read whole without a refused line, so a line is its row's
- * place in the file.
+ * usual way. These files were read without a refused line and have one line per economy, so
+ * a line is its row's place in the file, and (file, code, economy) finds it.
  */
 async function stageUnknownEconomyLines(conn: DuckDBConnection, files: BulkInput[], yearColumns: string[]): Promise<void> {
   const years = yearColumns.map(sqlIdent).join(', ');
-  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_file AS SELECT * FROM ${readLayout(files)}`);
-  if ((await rejectCount(conn)) > 0) throw new Error('a file read twice gave different lines');
+  // Each line's place first (identifying columns only: rowid follows the file's lines), then
+  // the files again with only the unknown lines' years unpivoted: no file is held whole.
+  await conn.run(`CREATE OR REPLACE TEMP TABLE wb_file AS SELECT wb_path, "Country Code", "Country Name", "Indicator Code" FROM ${readLayout(files)}`);
   await conn.run(`INSERT INTO ${BULK_STAGING}
     SELECT batch_no, economy, economy_name, line, year, raw, TRY_CAST(raw AS DOUBLE), ''
     FROM (SELECT batch_no, economy, economy_name, line, trim(year) AS year, trim(raw_value) AS raw
-          FROM (UNPIVOT (SELECT m.batch_no, w."Country Code" AS economy, w."Country Name" AS economy_name,
-                                (w.rowid - f.first_rowid + 1 + ${files[0].det.headerLine})::INTEGER AS line, ${years}
-                         FROM wb_file w JOIN (SELECT wb_path, min(rowid) AS first_rowid FROM wb_file GROUP BY 1) f USING (wb_path)
+          FROM (UNPIVOT (SELECT m.batch_no, w."Country Code" AS economy, w."Country Name" AS economy_name, w.line, ${years}
+                         FROM ${readLayout(files)} f
+                         JOIN (SELECT *, (rowid - min(rowid) OVER (PARTITION BY wb_path) + 1 + ${files[0].det.headerLine})::INTEGER AS line
+                               FROM wb_file) w
+                           ON w.wb_path = f.wb_path AND w."Indicator Code" IS NOT DISTINCT FROM f."Indicator Code" AND w."Country Code" IS NOT DISTINCT FROM f."Country Code"
                          JOIN wb_codes m ON m.wb_path = w.wb_path AND m.code = coalesce(w."Indicator Code", '')
                          ANTI JOIN economy e ON e.code = w."Country Code")
                 ON ${years} INTO NAME year VALUE raw_value))
     WHERE raw NOT IN ('', '..')`);
+  if ((await rejectCount(conn)) > 0) throw new Error('a file read twice gave different lines');
   await conn.run('DROP TABLE wb_file');
 }
 
