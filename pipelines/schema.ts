@@ -61,6 +61,9 @@ const value = double('value', 'Value in the indicator unit');
 
 const disaggregation = varchar('disaggregation', "Breakdown of the value: '' for the total, else key=value pairs joined by ';' in key order (e.g. sex=female, location=urban, education_level=primary)");
 
+/** observation_value with each value's batch (the views over it). */
+const VALUES_WITH_BATCH = 'FROM observation_value v JOIN observation_batch b USING (batch_no)';
+
 const OBSERVATION_ALL_COLUMNS = [
   varchar('batch_id', 'Batch (file and vintage)'),
   indicator,
@@ -194,7 +197,7 @@ const DATA_TABLES = [
     // batch's texts: writing batch_id, indicator and vintage per value cost more than reading
     // the files (bench/README.md, "Ingest: one narrow table").
     view: `SELECT b.batch_id, b.indicator, v.economy, v.year, v.disaggregation, v.value, b.vintage
-      FROM observation_value v JOIN observation_batch b USING (batch_no)`
+      ${VALUES_WITH_BATCH}`
   },
   {
     name: 'observation_unserved',
@@ -203,7 +206,7 @@ const DATA_TABLES = [
     primaryKey: ['batch_id', 'economy', 'year', 'disaggregation'],
     columns: OBSERVATION_ALL_COLUMNS,
     view: `SELECT b.batch_id, b.indicator, v.economy, v.year, v.disaggregation, v.value, b.vintage
-      FROM observation_value v JOIN observation_batch b USING (batch_no) WHERE NOT v.served`
+      ${VALUES_WITH_BATCH} WHERE NOT v.served`
   },
   {
     name: 'observation',
@@ -221,7 +224,7 @@ const DATA_TABLES = [
       boolean('is_aggregate', 'True for aggregate rows (World Bank or other publisher aggregates)')
     ],
     view: `SELECT b.indicator, v.economy, v.year, v.disaggregation, v.value, b.vintage, b.batch_id, e.is_aggregate
-      FROM observation_value v JOIN observation_batch b USING (batch_no) JOIN economy e ON e.code = v.economy WHERE v.served`
+      ${VALUES_WITH_BATCH} JOIN economy e ON e.code = v.economy WHERE v.served`
   },
   {
     name: 'vintage_difference',

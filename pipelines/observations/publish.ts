@@ -184,21 +184,20 @@ async function writeAccepted(conn: DuckDBConnection, directRange: string): Promi
     const again = (await conn.runAndReadAll('SELECT batch_id FROM obs_batch WHERE batch_id IN (SELECT batch_id FROM observation_batch) LIMIT 3')).getRows();
     if (again.length > 0) throw new Error(`observation_all: key (batch_id, economy, year, disaggregation) would repeat: batch ${again.map((r) => String(r[0])).join(', ')} is already published`);
   }
-  // The series of contested batches (one row per series and batch): staged, written by their
-  // reader, and (a second publish) already published for the same indicators.
+  // Batches whose values are already stored and take part in the pick: written by their reader,
+  // and (a second publish) already published for a contested indicator.
+  const stored = `(SELECT batch_no, indicator, batch_id, vintage FROM obs_batch WHERE direct AND contested AND duplicate_of IS NULL
+    ${fresh ? '' : `UNION ALL SELECT batch_no, indicator, batch_id, vintage FROM observation_batch WHERE indicator IN (SELECT indicator FROM obs_batch WHERE contested)`})`;
+  // The series of contested batches (one row per series and batch), staged or stored; for a
+  // stored one, whether its values are all, or any, served now.
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_series AS
     SELECT b.indicator, c.economy, c.disaggregation, b.batch_id, b.vintage, c.batch_no, false AS stored, NULL::BOOLEAN AS all_served, NULL::BOOLEAN AS any_served
     FROM (SELECT DISTINCT batch_no, economy, disaggregation FROM obs_checked WHERE reason IS NULL AND contested) c JOIN obs_batch b USING (batch_no)
     UNION ALL
     SELECT b.indicator, v.economy, v.disaggregation, b.batch_id, b.vintage, v.batch_no, true, v.all_served, v.any_served
     FROM (SELECT batch_no, economy, disaggregation, bool_and(served) AS all_served, bool_or(served) AS any_served FROM observation_value
-          WHERE ${directRange} AND batch_no IN (SELECT batch_no FROM obs_batch WHERE direct AND contested AND duplicate_of IS NULL) GROUP BY ALL) v
-    JOIN obs_batch b USING (batch_no)
-    ${fresh ? '' : `UNION ALL
-    SELECT b.indicator, v.economy, v.disaggregation, b.batch_id, b.vintage, v.batch_no, true, v.all_served, v.any_served
-    FROM (SELECT batch_no, economy, disaggregation, bool_and(served) AS all_served, bool_or(served) AS any_served FROM observation_value
-          WHERE batch_no IN (SELECT batch_no FROM observation_batch WHERE indicator IN (SELECT indicator FROM obs_batch WHERE contested)) GROUP BY ALL) v
-    JOIN observation_batch b USING (batch_no)`}`);
+          WHERE ${fresh ? `${directRange} AND ` : ''}batch_no IN (SELECT batch_no FROM ${stored}) GROUP BY ALL) v
+    JOIN ${stored} b USING (batch_no)`);
   // Unique by construction: one batch per series, and batch, economy, year and
   // disaggregation unique in the values (checked above).
   await conn.run(`CREATE OR REPLACE TEMP TABLE obs_pick AS

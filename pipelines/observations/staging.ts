@@ -83,14 +83,22 @@ export interface StagedRow {
   file?: string;
 }
 
-/** Record staged batches in stg_batch (one statement). */
-export async function stageBatches(conn: DuckDBConnection, batches: StagedBatch[]): Promise<void> {
+/** What a bulk reader also records of a batch: its number and whether its keys are unique or its values already written. */
+export interface BulkBatchColumns {
+  batch_no: number;
+  keys_unique: boolean;
+  direct: boolean;
+}
+
+/** Record staged batches in stg_batch (one statement); bulk readers add their columns (BulkBatchColumns). */
+export async function stageBatches(conn: DuckDBConnection, batches: (StagedBatch & Partial<BulkBatchColumns>)[]): Promise<void> {
   if (batches.length === 0) return;
   await ensureStaging(conn);
-  const lit = (v: string | null) => (v == null ? 'NULL' : `'${v.replace(/'/g, "''")}'`);
+  const lit = (v: string | number | boolean | null | undefined) =>
+    v == null ? 'NULL' : typeof v === 'string' ? `'${v.replace(/'/g, "''")}'` : String(v);
   await conn.run(
-    `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id) VALUES ${batches
-      .map((b) => `(${lit(b.batch_id)}, ${lit(b.original_code)}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')})`)
+    `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, batch_no, keys_unique, direct) VALUES ${batches
+      .map((b) => `(${lit(b.batch_id)}, ${lit(b.original_code)}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id, b.batch_no, b.keys_unique, b.direct].map(lit).join(', ')})`)
       .join(', ')}`
   );
 }

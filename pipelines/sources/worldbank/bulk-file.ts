@@ -13,7 +13,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { insertQuarantine } from '../../lib/warehouse';
 import type { QuarantineRow } from '../../lib/context';
 import type { BulkLayout } from './layout';
-import { BULK_STAGING, ensureBulkStaging, freeId, nextBatchNo, type StagedBatch } from '../../observations/staging';
+import { BULK_STAGING, ensureBulkStaging, freeId, nextBatchNo, stageBatches, type StagedBatch } from '../../observations/staging';
 import { batchesWithRefusedValues, YEAR_PATTERN } from '../../observations/checks';
 import { batchId, fileCitation, PUBLISHER, QUARANTINE_SOURCE } from './batch-id';
 import { sqlIdent, sqlString } from './sql-text';
@@ -223,12 +223,7 @@ async function insertBatches(conn: DuckDBConnection, found: { input: BulkInput; 
       no: firstNo + i
     };
   });
-  const lit = (v: string | null) => (v == null ? 'NULL' : sqlString(v));
-  await conn.run(
-    `INSERT INTO stg_batch (batch_id, original_code, vintage, publisher, layout, file, checksum, source, source_id, keys_unique, batch_no, direct) VALUES ${batches
-      .map((b) => `(${[b.batch_id, b.original_code].map(lit).join(', ')}, ${lit(b.vintage)}::DATE, ${[b.publisher, b.layout, b.file, b.checksum, b.source, b.source_id].map(lit).join(', ')}, ${b.keysUnique}, ${b.no}, ${direct})`)
-      .join(', ')}`
-  );
+  await stageBatches(conn, batches.map((b) => ({ ...b, batch_no: b.no, keys_unique: b.keysUnique, direct })));
   return batches.map(({ keysUnique: _k, ...b }) => b);
 }
 
