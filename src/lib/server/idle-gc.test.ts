@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectWhenIdle, collector, youngFill } from './idle-gc';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { collectWarmupGarbage, collectWhenIdle, collector, youngFill } from './idle-gc';
 
 const nextTurn = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
@@ -39,5 +40,30 @@ describe('collectWhenIdle', () => {
     const fill = youngFill();
     expect(fill).toBeGreaterThanOrEqual(0);
     expect(fill).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('collectWarmupGarbage', () => {
+  it('runs a full (mark-compact) collection at once: V8 in Node 20 takes { type: "major" } for a minor one', async () => {
+    const kinds: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) kinds.push((e.detail as { kind: number }).kind);
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    collectWarmupGarbage();
+    await nextTurn();
+    await new Promise((r) => setTimeout(r, 20));
+    observer.disconnect();
+    expect(kinds[0]).toBe(constants.NODE_PERFORMANCE_GC_MAJOR); // the collection the call ran, not a later one
+  });
+
+  it('does nothing when WSIS_IDLE_GC=0', () => {
+    let asked = 0;
+    process.env.WSIS_IDLE_GC = '0';
+    collectWarmupGarbage({ collect: () => () => void asked++ });
+    delete process.env.WSIS_IDLE_GC;
+    expect(asked).toBe(0);
+    collectWarmupGarbage({ collect: () => () => void asked++ });
+    expect(asked).toBe(1);
   });
 });

@@ -7,7 +7,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-type Collect = (options: { type: 'minor' | 'major'; execution?: 'sync' | 'async' }) => void;
+type Collect = (options?: { type: 'minor' | 'major'; execution?: 'sync' | 'async' }) => void;
 
 let collect: Collect | null | undefined;
 let scheduled = false;
@@ -42,4 +42,10 @@ export function collectWhenIdle(threshold = 0.5, heap = { fill: youngFill, colle
     if (heap.fill() < threshold) return;
     heap.collect()?.({ type: 'minor' });
   });
+}
+
+/** A full collection now (the warm-up's garbage, once it is done); WSIS_IDLE_GC=0 skips it too. */
+export function collectWarmupGarbage(heap = { collect: collector }): void {
+  if (process.env.WSIS_IDLE_GC === '0') return;
+  heap.collect()?.(); // no options: Node 20's V8 treats { type: 'major' } as a minor collection
 }

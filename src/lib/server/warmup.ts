@@ -6,6 +6,7 @@
 // before its item ran computes what it needs itself, as without a warm-up, and keeps it in the
 // same per-build stores. It fills the per-build stores only, never the page cache. A new build
 // stops the running warm-up and starts one for the new build. `WSIS_WARMUP=0` turns it off.
+import { collectWarmupGarbage } from './idle-gc';
 import { warehouseVersion } from './warehouse';
 
 export interface WarmupItem {
@@ -96,6 +97,9 @@ export function runWarmup(list: () => Promise<WarmupItem[]>): Promise<void> {
       state = { ...state, total: items.length, done: state.done + 1, failed: state.failed + (ok ? 0 : 1), longestItemMs: Math.max(state.longestItemMs, took) };
       await yieldToRequests();
     }
+    // The warm-up's own garbage (hundreds of MB of query results and drawings) is collected
+    // now, once, while no visitor waits, instead of in pieces during the first visits.
+    if (mine === generation) collectWarmupGarbage();
     if (mine === generation) state = { ...state, running: false, ms: performance.now() - started };
   })();
   return finished;
