@@ -114,6 +114,9 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   // likeliest (at 1,000 indicators a first ?indicator=IT.CEL.SETS.P2 took 137 ms unwarmed).
   const warmedMenu = menu.length <= MENU_WARMED ? menu : await headlineIndicators();
   if (firstCountry) for (const i of warmedMenu) items.push(page('country', `/countries/${firstCountry}?indicator=${encodeURIComponent(i.code)}`, { iso3: firstCountry }));
+  // A region page with a chosen indicator maps it: the per-indicator values behind its "served
+  // from" line are build-wide (queries/maps.ts), so one region's variants warm every region's.
+  if (firstRegion) for (const i of warmedMenu) items.push(page('region', `/regions/${firstRegion}?indicator=${encodeURIComponent(i.code)}`, { code: firstRegion }));
   // Then one page of each route rendered once: SvelteKit loads a route's component module on
   // its first render (a few hundred ms on this machine).
   const routePages = ['/', '/targets', '/action-lines', '/regions', '/countries', '/stakeholders', '/methodology', '/data', `/targets/${targets.targets[0]?.target}`, `/action-lines/${lines.lines[0]?.id}`];
