@@ -7,7 +7,7 @@ const nextTurn = () => new Promise((resolve) => setImmediate(() => setImmediate(
 /** A heap whose fill the test sets, recording the collections asked for. */
 function fakeHeap(fill: number) {
   const asked: string[] = [];
-  return { asked, heap: { fill: () => fill, collect: () => (o: { type: string }) => void asked.push(o.type) } };
+  return { asked, heap: { fill: () => fill, collect: () => (o?: { type: string }) => void asked.push(o?.type ?? 'full') } };
 }
 
 describe('collectWhenIdle', () => {
@@ -47,7 +47,7 @@ describe('collectWarmupGarbage', () => {
   it('runs a full (mark-compact) collection at once: V8 in Node 20 takes { type: "major" } for a minor one', async () => {
     const kinds: number[] = [];
     const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) kinds.push((e.detail as { kind: number }).kind);
+      for (const e of list.getEntries()) kinds.push((e as unknown as { detail: { kind: number } }).detail.kind);
     });
     observer.observe({ entryTypes: ['gc'] });
     collectWarmupGarbage();
