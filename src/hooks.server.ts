@@ -61,8 +61,15 @@ const HANDED_OVER = '<!--wsis:page-html-handed-over-->';
 function htmlLanguage(locale: Locale, locals: App.Locals) {
   const { dir } = localeInfo(locale);
   return ({ html, done }: { html: string; done: boolean }) => {
-    const out = localizeLinks(html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', dir), locale);
     const sink = locals.pageHtml;
+    if (sink && done && sink.html === undefined && locale === baseLocale) {
+      // Handed over whole, in the base language (no link to localise): the assembly fills lang
+      // and dir in the page's first bytes, so the page is not copied twice more here.
+      sink.splice.placeholders = { '%paraglide.lang%': locale, '%paraglide.dir%': dir };
+      sink.html = html;
+      return HANDED_OVER;
+    }
+    const out = localizeLinks(html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', dir), locale);
     if (!sink || !done || sink.html !== undefined) {
       if (!sink) return out;
       locals.pageHtml = undefined; // streamed in pieces: SvelteKit's own response stands, with its fragments as text

@@ -78,4 +78,28 @@ describe('page splicing', () => {
     expect(gunzipSync(gzipped!).toString('utf8')).toBe(page);
     expect(sink.unsplice(page)).toBe(page);
   });
+
+  it("fills the template's lang and dir in the first bytes, with or without fragments", () => {
+    const { fragments } = store();
+    const a = svg('Kenya');
+    fragments.prepare(a);
+    const fill = { '%paraglide.lang%': 'en', '%paraglide.dir%': 'ltr' };
+    const template = (body: string) => `<!doctype html>\n<html lang="%paraglide.lang%" dir="%paraglide.dir%">\n<head></head><body>${body}</body></html>`;
+    const expected = (body: string) => template(body).replace('%paraglide.lang%', 'en').replace('%paraglide.dir%', 'ltr');
+
+    const sink = new SpliceSink(fragments);
+    sink.placeholders = fill;
+    const page = template(`<h1>Kenya – 100 %</h1>${sink.mark(a)}<p>50 %paraglide.lang% stays in the body</p>`);
+    const { body, gzipped } = assemble(page, sink, true);
+    const whole = expected(`<h1>Kenya – 100 %</h1>${a}<p>50 %paraglide.lang% stays in the body</p>`);
+    expect(body.toString('utf8')).toBe(whole);
+    expect(gunzipSync(gzipped!).toString('utf8')).toBe(whole);
+
+    const plain = new SpliceSink(fragments);
+    plain.placeholders = fill;
+    const short = template('<p>Ñandú</p>');
+    expect(assemble(short, plain, false).body.toString('utf8')).toBe(expected('<p>Ñandú</p>'));
+    // No placeholders asked for: the page as it is.
+    expect(assemble(short, new SpliceSink(fragments), false).body.toString('utf8')).toBe(short);
+  });
 });

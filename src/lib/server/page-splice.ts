@@ -104,6 +104,13 @@ export function perBuildHtml(kind: string, key: string, write: () => Promise<str
 export class SpliceSink {
   readonly pieces: Fragment[] = [];
   private texts: string[] = [];
+  /**
+   * Values of the template's placeholders (app.html's %paraglide.lang% and %paraglide.dir%), when
+   * the language hook leaves them to the assembly: filled in the page's first run only, where
+   * they are, instead of by two replaces over the whole page (each a copy of it, 0.7 ms for a
+   * 360 KB target page).
+   */
+  placeholders?: Record<string, string>;
 
   constructor(private readonly store: FragmentStore = fragments) {}
 
@@ -127,21 +134,44 @@ export class SpliceSink {
  * and, when asked, gzipped (the fragments' pieces as they are, the rest compressed at level 1).
  */
 export function assemble(html: string, sink: SpliceSink, gzip: boolean): { body: Buffer<ArrayBuffer>; gzipped?: Buffer<ArrayBuffer> } {
-  if (sink.pieces.length === 0) {
-    const body = Buffer.from(html, 'utf8');
-    return { body, gzipped: gzip ? gzipPieces([{ utf8: body }]) : undefined };
-  }
   const parts: { utf8: Buffer; fragment?: Fragment }[] = [];
+  const text = (from: number, to: number) => {
+    if (to > from) parts.push({ utf8: Buffer.from(html.slice(from, to), 'utf8') });
+  };
   let last = 0;
-  for (const m of html.matchAll(TOKEN)) {
-    if (m.index > last) parts.push({ utf8: Buffer.from(html.slice(last, m.index), 'utf8') });
-    const fragment = sink.pieces[Number(m[1])];
-    parts.push({ utf8: fragment.utf8, fragment });
-    last = m.index + m[0].length;
+  const fill = sink.placeholders;
+  if (fill) {
+    // The placeholders sit in the <html> tag: the run up to its end is filled on its own.
+    const end = htmlTagEnd(html, fill);
+    if (end > 0) {
+      let head = html.slice(0, end);
+      for (const [name, value] of Object.entries(fill)) head = head.replaceAll(name, value);
+      parts.push({ utf8: Buffer.from(head, 'utf8') });
+      last = end;
+    }
   }
-  if (last < html.length) parts.push({ utf8: Buffer.from(html.slice(last), 'utf8') });
-  const body = Buffer.concat(parts.map((p) => p.utf8));
-  return { body, gzipped: gzip ? gzipPieces(parts) : undefined };
+  if (sink.pieces.length > 0) {
+    TOKEN.lastIndex = last;
+    for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+      text(last, m.index);
+      const fragment = sink.pieces[Number(m[1])];
+      parts.push({ utf8: fragment.utf8, fragment });
+      last = m.index + m[0].length;
+    }
+  }
+  text(last, html.length);
+  const body = parts.length === 1 ? parts[0].utf8 : Buffer.concat(parts.map((p) => p.utf8));
+  return { body: body as Buffer<ArrayBuffer>, gzipped: gzip ? gzipPieces(parts) : undefined };
+}
+
+/** The end of the page's <html> tag, where the template puts the placeholders (looked for in the first KB only); 0 when there is none. */
+function htmlTagEnd(html: string, fill: Record<string, string>): number {
+  const open = html.indexOf('<html');
+  if (open < 0 || open > 1024) return 0;
+  const close = html.indexOf('>', open);
+  if (close < 0) return 0;
+  const tag = html.slice(open, close);
+  return Object.keys(fill).some((name) => tag.includes(name)) ? close + 1 : 0;
 }
 
 function gzipPieces(parts: { utf8: Buffer; fragment?: Fragment }[]): Buffer<ArrayBuffer> {
