@@ -11,9 +11,9 @@ interface Raw {
 }
 
 /** One GET with the raw bytes as sent (fetch would decompress them). */
-function get(url: string, acceptEncoding: string | null): Promise<Raw> {
+function get(url: string, acceptEncoding: string | null, extra: Record<string, string> = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (res) => {
+    const req = httpRequest(url, { headers: { ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}), ...extra } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -103,4 +103,22 @@ test('charts prepared once per build are spliced into a first answer already com
   const health = (await (await fetch(`${baseURL}/healthz`)).json()) as { cache: { fragments: { entries: number; bytes: number; budget: number } } };
   expect(health.cache.fragments.entries).toBeGreaterThan(0);
   expect(health.cache.fragments.bytes).toBeLessThanOrEqual(health.cache.fragments.budget);
+});
+
+test("the warm-up's render-only GET from this machine is answered in full but never kept", async ({ baseURL }) => {
+  // A URL no other test asks for. The warm-up asks with this header (warmup-pages.ts).
+  const url = `${baseURL}/countries/NOR?horizon=2012&indicator=IT.CEL.SETS.P2`;
+  const renderOnly = { 'x-wsis-render-only': '1' };
+  const warm = await get(url, 'gzip', renderOnly);
+  expect(warm.status).toBe(200);
+  expect(warm.headers['x-page-cache']).toBe('miss');
+  expect(warm.headers['content-encoding']).toBe('gzip');
+  const html = gunzipSync(warm.body).toString('utf8');
+  expect(html).toContain('Norway');
+  expect((await get(url, 'gzip', renderOnly)).headers['x-page-cache']).toBe('miss');
+  // Not kept: a visitor's first request renders it (and that one is kept).
+  const visitor = await get(url, 'gzip');
+  expect(visitor.headers['x-page-cache']).toBe('miss');
+  expect(gunzipSync(visitor.body).toString('utf8')).toBe(html);
+  expect((await get(url, 'gzip')).headers['x-page-cache']).toBe('hit');
 });
