@@ -14,7 +14,7 @@ import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
 import { keepWarm } from '$lib/server/warmup';
 import { assemble, SpliceSink } from '$lib/server/page-splice';
 import { setSpliceMarker } from '$lib/page-splice';
-import { RENDER_ONLY_HEADER, warmupPages } from '$lib/server/warmup-pages';
+import { RENDER_ONLY_HEADER, RENDER_ONLY_TOKEN, warmupPages } from '$lib/server/warmup-pages';
 import { collectWhenIdle } from '$lib/server/idle-gc';
 
 /** Security headers on every response, whatever produced it; then, once it is written, a young-generation collection if one is due (idle-gc.ts). */
@@ -143,8 +143,8 @@ const pages: Handle = async ({ event, resolve }) => {
     return { body, headers };
   };
   // The warm-up's own renders (warmup-pages.ts) take this whole path but are never kept: the
-  // page cache holds visitors' pages only. Asked for from this machine only.
-  const renderOnly = request.headers.get(RENDER_ONLY_HEADER) === '1' && fromLoopback(event);
+  // page cache holds visitors' pages only. Only the warm-up knows the token.
+  const renderOnly = request.headers.get(RENDER_ONLY_HEADER) === RENDER_ONLY_TOKEN;
   const { page, shared } = renderOnly ? { page: await render(), shared: false } : await pageCache.getOrRender(version, key, render);
   if (!page) return own ?? resolve(event); // an error page is not cached; a request that waited on someone else's error renders its own
   // Most pages are visited once per build. A first render is compressed for its own answer at
@@ -200,15 +200,6 @@ function bytesStream(bytes: Uint8Array): ReadableStream<Uint8Array> {
       controller.close();
     }
   });
-}
-
-/** A request from this machine (the warm-up's), by the client address adapter-node gives. */
-function fromLoopback(event: Parameters<Handle>[0]['event']): boolean {
-  try {
-    return ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(event.getClientAddress());
-  } catch {
-    return false;
-  }
 }
 
 function hash(text: string): string {

@@ -7,6 +7,7 @@
 // modules here also takes their loading off the first visit. The page components are loaded by
 // rendering one page of each route once, as a GET it does not keep (importing them from the server hooks instead
 // makes Vite put every component's CSS into every page).
+import { randomUUID } from 'node:crypto';
 import { HORIZONS, DEFAULT_HORIZON } from '$lib/horizons';
 import type { WarmupItem } from './warmup';
 import { stakeholderTypes } from './queries/stakeholders';
@@ -147,8 +148,14 @@ function ownOrigin(): string | null {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-/** Asks the page-cache handle (hooks.server.ts) to answer a GET from this machine without keeping the page. */
+/**
+ * Asks the page-cache handle (hooks.server.ts) to answer a GET without keeping the page, when
+ * its value is this process's token: only the warm-up, in this process, knows it. (Trusting the
+ * loopback address instead would let any visitor through a reverse proxy on the same machine
+ * skip the page cache.)
+ */
 export const RENDER_ONLY_HEADER = 'x-wsis-render-only';
+export const RENDER_ONLY_TOKEN = randomUUID();
 
 /**
  * Render a page once through the server, as a visitor's GET with gzip: the route's component is
@@ -159,7 +166,7 @@ export const RENDER_ONLY_HEADER = 'x-wsis-render-only';
  */
 async function renderOnce(origin: string, path: string): Promise<void> {
   try {
-    const res = await fetch(origin + path, { headers: { [RENDER_ONLY_HEADER]: '1', 'accept-encoding': 'gzip' }, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(origin + path, { headers: { [RENDER_ONLY_HEADER]: RENDER_ONLY_TOKEN, 'accept-encoding': 'gzip' }, signal: AbortSignal.timeout(30_000) });
     await res.arrayBuffer();
   } catch {
     /* not listening (yet), or slow: not the warm-up's concern */
