@@ -89,10 +89,27 @@ function servedBatchesBytes(byEconomy: Map<string, EconomyBatch[]>): number {
   return n;
 }
 
+/** A served batch (file and vintage) and how many of the selected values it serves. */
+export interface ServedBatchCount {
+  file: string;
+  vintage: string | null;
+  n: number;
+}
+
+/** Newest vintage first, a batch without one last, then by file (as the query ordered them: vintage DESC NULLS LAST, file). */
+function newestVintageFirst(a: ServedBatchCount, b: ServedBatchCount): number {
+  if (a.vintage !== b.vintage) {
+    if (a.vintage === null) return 1;
+    if (b.vintage === null) return -1;
+    return a.vintage < b.vintage ? 1 : -1;
+  }
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
 /** The served batches (file and vintage) behind the values of the given economies, in `year` or in every year, with their value counts. */
-export async function servedFrom(indicator: string, economies: string[], year: number | null): Promise<{ file: string; vintage: string | null; n: number }[]> {
+export async function servedFrom(indicator: string, economies: string[], year: number | null): Promise<ServedBatchCount[]> {
   const byEconomy = await servedBatches(indicator);
-  const counts = new Map<string, { file: string; vintage: string | null; n: number }>();
+  const counts = new Map<string, ServedBatchCount>();
   for (const economy of new Set(economies)) {
     for (const b of byEconomy.get(economy) ?? []) {
       const n = year === null ? b.years.length : b.years.includes(year) ? 1 : 0;
@@ -103,10 +120,7 @@ export async function servedFrom(indicator: string, economies: string[], year: n
       else counts.set(key, { file: b.file, vintage: b.vintage, n });
     }
   }
-  // Newest vintage first, a batch without one last, then by file (as the query ordered them).
-  return [...counts.values()].sort((a, b) =>
-    a.vintage === b.vintage ? (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) : a.vintage === null ? 1 : b.vintage === null ? -1 : a.vintage < b.vintage ? 1 : -1
-  );
+  return [...counts.values()].sort(newestVintageFirst);
 }
 
 /** The map's "served from" line: each batch behind the values of the given economies. */
