@@ -12,6 +12,8 @@
 // never reach before its own start; the pieces in order, a final empty block, the gzip header
 // and the CRC-32 and length of the whole make one gzip stream (RFC 1951 3.2.3, RFC 1952).
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import type { Component } from 'svelte';
+import { render } from 'svelte/server';
 import { baseLocale, getLocale } from '$lib/i18n/locale';
 import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
 import { perBuild } from './build-memo';
@@ -98,6 +100,16 @@ export function perBuildHtml(kind: string, key: string, write: () => Promise<str
     fragments.prepare(html);
     return html;
   });
+}
+
+/**
+ * A component's HTML rendered once per build (perBuildHtml), for a large section of a page that
+ * does not depend on the page's filters: every variant of the page splices the same bytes in.
+ * The component must style itself through global classes (its scoped styles are not collected
+ * into the page's CSS when only the server renders it).
+ */
+export function perBuildRender<Props extends Record<string, unknown>>(kind: string, key: string, component: Component<Props>, props: Props): Promise<string> {
+  return perBuildHtml(kind, key, () => render(component, { props }).body);
 }
 
 /** Collects, for one page, the fragments its render put tokens in place of. */

@@ -11,6 +11,9 @@ import { indicatorMap } from '$lib/server/chart-data/map-views';
 import { horizonParam } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/i18n/locale';
+import { perBuildRender } from '$lib/server/page-splice';
+import CoverageMatrix from '$lib/components/CoverageMatrix.svelte';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   // One URL per target: /targets/01 redirects to /targets/1 (same query string).
@@ -58,6 +61,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
     seriesByEconomy(code, ['WLD']).then((m) => m.get('WLD') ?? [])
   ]);
 
+  // The coverage matrix depends on the indicator only: rendered once per build and language.
+  const matrixHtml = await perBuildRender('target-coverage-matrix', `${getLocale()}|${code}`, CoverageMatrix, { matrix });
+
   let working = null;
   if (goal && world.length) {
     const latest = world[world.length - 1].year;
@@ -92,7 +98,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
       others: withData.filter((i) => i.id !== selected.id).map((i) => ({ id: i.id, name: i.name })),
       groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, baseline: g.baseline, byHorizon: g.byHorizon, now: g.now, latest: g.series.at(-1) ?? null })),
       coverage,
-      matrix,
+      matrixHtml,
       ranking: rankingView,
       rankingFilter: { year: rp.year, region: rp.region, years: rp.years, defaultYear: rp.defaultYear, regions: rp.regions },
       projection,
