@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { assemble, FragmentStore, MIN_FRAGMENT_CHARS, SpliceSink } from './page-splice';
+import { assemble, FragmentStore, MIN_FRAGMENT_CHARS, SpliceSink, STORED_BELOW_BYTES } from './page-splice';
 
 // A chart-like SVG: long enough to be a fragment, with non-ASCII text (two-byte in UTF-8 and UTF-16).
 const svg = (label: string, n = 200) =>
@@ -68,6 +68,27 @@ describe('page splicing', () => {
     expect(fragments.find(svg('Peru'))).toBeUndefined();
     fragments.prepare(svg('Peru'));
     expect(fragments.find(svg('Peru'))?.localeNeutral).toBe(true);
+  });
+
+  it('puts short own runs in stored blocks and still answers the whole page', () => {
+    const { fragments } = store();
+    const a = svg('Kenya');
+    const b = svg('Peru');
+    fragments.prepare(a);
+    fragments.prepare(b);
+    const sink = new SpliceSink(fragments);
+    const between = '</div> <details><summary>Données – tableau (217 lignes)</summary>';
+    const long = `<p>${'Côte d’Ivoire, 2024: 41.2 % – '.repeat(40)}</p>`;
+    expect(Buffer.byteLength(between)).toBeLessThan(STORED_BELOW_BYTES);
+    expect(Buffer.byteLength(long)).toBeGreaterThan(STORED_BELOW_BYTES);
+    const page = `<h1>Kenya</h1>${sink.mark(a)}${between}${sink.mark(b)}${long}`;
+    const { gzipped } = assemble(page, sink, true);
+    const whole = sink.unsplice(page);
+    expect(gunzipSync(gzipped!).toString('utf8')).toBe(whole);
+    // The short runs are in the stream as they are, the long one compressed.
+    expect(gzipped!.includes(Buffer.from(between))).toBe(true);
+    expect(gzipped!.includes(Buffer.from('<h1>Kenya</h1>'))).toBe(true);
+    expect(gzipped!.includes(Buffer.from(long))).toBe(false);
   });
 
   it('a page without fragments is encoded and gzipped whole', () => {
