@@ -10,7 +10,8 @@ import { horizonParam } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/i18n/locale';
-import { perBuildHtml } from '$lib/server/page-splice';
+import { perBuildHtml, perBuildRender } from '$lib/server/page-splice';
+import Scorecard from '$lib/components/Scorecard.svelte';
 import { changedVerdictsTableHtml } from '$lib/review-table';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -26,39 +27,45 @@ export const load: PageServerLoad = async ({ url }) => {
     }
   }
 
-  const [cards, trends, review, stocktaking, totals, participation, other, listed] = await Promise.all([
-    scorecard(horizon),
+  const [trends, review, stocktaking, totals, participation] = await Promise.all([
     Promise.all(TREND_INDICATORS.map((indicator) => trendChart(new URLSearchParams({ indicator })))),
     changesSince(reviewYear, horizon),
     stocktakingByActionLine(),
     stocktakingTotals(),
-    participation2008(),
-    targetSeries(null, horizon),
-    targetIndicators()
+    participation2008()
   ]);
+  // The scorecard depends on the horizon only: rendered once per build, language and horizon,
+  // so every review year's overview splices the same bytes in.
+  const scorecardHtml = await perBuildRender('overview-scorecard', `${getLocale()}|${horizon}`, Scorecard, async () => {
+    const [cards, other, listed] = await Promise.all([scorecard(horizon), targetSeries(null, horizon), targetIndicators()]);
+    // What would measure a target with no source: its indicators as the framework lists them.
+    const gapIndicators: Record<string, string[]> = {};
+    for (const i of listed) (gapIndicators[String(i.target)] ??= []).push(`${i.id} ${i.name}`);
+    return {
+      horizon,
+      scorecard: cards.map((t) => ({
+        ...t,
+        indicators: t.indicators.map((i) => ({
+          ...i,
+          sparkline: i.trend.length > 1 ? plotOnce('sparkline', sparklineSpec, [i.trend, { goal: i.goalValue }]) : null,
+          trendFrom: i.trend[0] ?? null
+        }))
+      })),
+      gapIndicators,
+      otherSeries: Object.fromEntries([...other].map(([t, list]) => [String(t), list]))
+    };
+  });
   // The changed verdicts' table (600 rows for review=2012) as HTML, once per build, language and
   // years, encoded and compressed once for the responses that splice it in (page-splice.ts).
   const reviewChangedHtml = await perBuildHtml('overview-review-changed', `${getLocale()}|${horizon}|${reviewYear}`, () =>
     changedVerdictsTableHtml(review.countries.changed, review.reviewYear, review.latestYear)
   );
-  // What would measure a target with no source: its indicators as the framework lists them.
-  const gapIndicators: Record<string, string[]> = {};
-  for (const i of listed) (gapIndicators[String(i.target)] ??= []).push(`${i.id} ${i.name}`);
 
   return {
     horizon,
     reviewYear,
     reviewChoices: Array.from({ length: years.latest - years.first }, (_, i) => years.latest - 1 - i),
-    scorecard: cards.map((t) => ({
-      ...t,
-      indicators: t.indicators.map((i) => ({
-        ...i,
-        sparkline: i.trend.length > 1 ? plotOnce('sparkline', sparklineSpec, [i.trend, { goal: i.goalValue }]) : null,
-        trendFrom: i.trend[0] ?? null
-      }))
-    })),
-    gapIndicators,
-    otherSeries: Object.fromEntries([...other].map(([t, list]) => [String(t), list])),
+    scorecardHtml,
     trends: trends.filter((c) => c !== null),
     review,
     reviewChangedHtml,

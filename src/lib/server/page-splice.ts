@@ -105,11 +105,17 @@ export function perBuildHtml(kind: string, key: string, write: () => Promise<str
 /**
  * A component's HTML rendered once per build (perBuildHtml), for a large section of a page that
  * does not depend on the page's filters: every variant of the page splices the same bytes in.
+ * `props` is only called when the build has no HTML for the key yet.
  * Its styles belong in the page as global rules: a component only the server renders may have
  * no scoped CSS in the page's stylesheet.
  */
-export function perBuildRender<Props extends Record<string, unknown>>(kind: string, key: string, component: Component<Props>, props: Props): Promise<string> {
-  return perBuildHtml(kind, key, () => render(component, { props }).body);
+export function perBuildRender<Props extends Record<string, unknown>>(
+  kind: string,
+  key: string,
+  component: Component<Props>,
+  props: () => Props | Promise<Props>
+): Promise<string> {
+  return perBuildHtml(kind, key, async () => render(component, { props: await props() }).body);
 }
 
 /** Collects, for one page, the fragments its render put tokens in place of. */

@@ -62,7 +62,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   ]);
 
   // The coverage matrix depends on the indicator only: rendered once per build and language.
-  const matrixHtml = await perBuildRender('target-coverage-matrix', `${getLocale()}|${code}`, CoverageMatrix, { matrix });
+  const matrixHtml = await perBuildRender('target-coverage-matrix', `${getLocale()}|${code}`, CoverageMatrix, () => ({ matrix }));
 
   let working = null;
   if (goal && world.length) {
