@@ -15,6 +15,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { baseLocale, getLocale } from '$lib/i18n/locale';
+import { withoutSplicing } from '$lib/page-splice';
 import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
 import { perBuild } from './build-memo';
 import { warehouseVersion } from './warehouse';
@@ -107,7 +108,9 @@ export function perBuildHtml(kind: string, key: string, write: () => Promise<str
  * does not depend on the page's filters: every variant of the page splices the same bytes in.
  * `props` is only called when the build has no HTML for the key yet.
  * Its styles belong in the page as global rules: a component only the server renders may have
- * no scoped CSS in the page's stylesheet.
+ * no scoped CSS in the page's stylesheet. Charts inside it stay whole in its HTML (withoutSplicing:
+ * a token would name a piece of the request that rendered it first); the section is then one
+ * prepared fragment of its own.
  */
 export function perBuildRender<Props extends Record<string, unknown>>(
   kind: string,
@@ -115,7 +118,11 @@ export function perBuildRender<Props extends Record<string, unknown>>(
   component: Component<Props>,
   props: () => Props | Promise<Props>
 ): Promise<string> {
-  return perBuildHtml(kind, key, async () => render(component, { props: await props() }).body);
+  return perBuildHtml(kind, key, async () => {
+    const p = await props();
+    // idPrefix: ids ($props.id) unlike those of the page around it.
+    return withoutSplicing(() => render(component, { props: p, idPrefix: kind }).body);
+  });
 }
 
 /** Collects, for one page, the fragments its render put tokens in place of. */

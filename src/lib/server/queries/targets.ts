@@ -134,12 +134,17 @@ export interface GroupStatus {
   now: VerdictCellData | null;
 }
 
+/** Which kind of World Bank aggregate `code` is (one of AGGREGATE_CODES). */
+export function groupKind(code: string): GroupStatus['kind'] {
+  return code === 'WLD' ? 'world' : code === 'LDC' ? 'ldc' : (REGION_CODES as readonly string[]).includes(code) ? 'region' : 'income';
+}
+
 /** The verdicts of each published World Bank aggregate series (WLD, regions, income groups, LDC), chosen by the catalog entry. */
 export async function statusByGroup(indicator: string, entry: CatalogEntry, horizon: number): Promise<GroupStatus[]> {
   const [seriesMap, names] = await Promise.all([seriesByEconomy(indicator, [...AGGREGATE_CODES]), economyNames(AGGREGATE_CODES)]);
   return AGGREGATE_CODES.map((code) => {
     const s = seriesMap.get(code) ?? [];
-    const kind = code === 'WLD' ? 'world' : code === 'LDC' ? 'ldc' : (REGION_CODES as readonly string[]).includes(code) ? 'region' : 'income';
+    const kind = groupKind(code);
     const v = s.length ? verdictFor(s, entry, { horizon }) : null;
     const baseline = v?.kind === 'goal' ? v.assessment.baseline : v?.kind === 'trend' ? v.trend.baseline : null;
     return {

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { alternativeVerdicts, assess } from '$lib/progress';
 import { coverageChart, projectionChart, rankingChart, rankingParams, unitOf } from '$lib/server/chart-data/targets';
 import { seriesByEconomy } from '$lib/server/queries/progress';
-import { catalogEntry, coverageMatrix, goalOf, statusByGroup, target, targetIndicators, worldAggregateCheck } from '$lib/server/queries/targets';
+import { AGGREGATE_CODES, catalogEntry, coverageMatrix, goalOf, groupKind, statusByGroup, target, targetIndicators, worldAggregateCheck } from '$lib/server/queries/targets';
 import { parityFor } from '$lib/server/queries/parity';
 import { targetSeries } from '$lib/server/queries/series-status';
 import { seriesChart } from '$lib/server/chart-data/series';
@@ -12,8 +12,14 @@ import { horizonParam } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/i18n/locale';
+import { localHref } from '$lib/i18n/links';
+import { DEFAULT_HORIZON } from '$lib/horizons';
 import { perBuildRender } from '$lib/server/page-splice';
 import CoverageMatrix from '$lib/components/CoverageMatrix.svelte';
+import GroupStatusTable from '$lib/components/GroupStatusTable.svelte';
+import TargetCrossChecks from '$lib/components/TargetCrossChecks.svelte';
+import TargetIndicatorTable from '$lib/components/TargetIndicatorTable.svelte';
+import TargetSeries from '$lib/components/TargetSeries.svelte';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   // One URL per target: /targets/01 redirects to /targets/1 (same query string).
@@ -24,14 +30,29 @@ export const load: PageServerLoad = async ({ params, url }) => {
 
   const horizon = horizonParam(url);
 
-  const [indicators, crossChecks] = await Promise.all([targetIndicators(n), crossChecksForTarget(n)]);
+  // The page's large sections that do not depend on the ranking's year or region are rendered
+  // once per build and language (perBuildRender), for the key they do depend on: every variant
+  // of the page, and every first visit after the warm-up, splices the same bytes in.
+  const locale = getLocale();
+  const indicators = await targetIndicators(n);
   // Series of other publishers serving the target (UN SDG, UN DESA, GDL, Common Crawl), with their charts.
   const otherSeries = (await targetSeries(n, horizon)).get(n) ?? [];
-  const otherCharts = Object.fromEntries(
-    await Promise.all(otherSeries.map(async (s) => [s.code, await seriesChart(new URLSearchParams({ indicator: s.code }))] as const))
-  );
+  const otherCodes = otherSeries.map((s) => s.code);
+  const [seriesHtml, crossChecksHtml] = await Promise.all([
+    perBuildRender('target-series', `${locale}|${n}|${horizon}`, TargetSeries, async () => ({
+      target: n,
+      series: otherSeries,
+      charts: Object.fromEntries(await Promise.all(otherCodes.map(async (code) => [code, await seriesChart(new URLSearchParams({ indicator: code }))] as const))),
+      horizon,
+      from: localHref(horizon === DEFAULT_HORIZON ? `/targets/${n}` : `/targets/${n}?horizon=${horizon}`, locale)
+    })),
+    perBuildRender('target-cross-checks', `${locale}|${n}`, TargetCrossChecks, async () => ({ checks: await crossChecksForTarget(n) }))
+  ]);
+  const indicatorTable = (selected: string | null) =>
+    perBuildRender('target-indicators', `${locale}|${n}|${selected ?? ''}|${horizon}`, TargetIndicatorTable, () => ({ target: n, indicators, selected, horizon, otherSeries: otherCodes }));
   const withData = indicators.filter((i) => i.seriesCode && i.observations > 0);
-  if (withData.length === 0) return { target: t, horizon, indicators, otherSeries, otherCharts, detail: null, aggregateCheck: null, parity: null, crossChecks };
+  if (withData.length === 0)
+    return { target: t, horizon, otherSeries, indicatorsHtml: await indicatorTable(null), seriesHtml, crossChecksHtml, detail: null, aggregateCheck: null, parity: null };
 
   // One indicator is shown in detail: ?indicator=10.1; by default the target's headline indicator, else the first with a goal.
   const rawIndicator = url.searchParams.get('indicator');
@@ -52,17 +73,18 @@ export const load: PageServerLoad = async ({ params, url }) => {
   };
   const maps = await indicatorMap(code, url.searchParams, goal ? horizon : null);
   if (typeof maps === 'string') error(400, `${selected.id}: ${maps}`);
-  const [groups, coverage, matrix, rankingView, projection, world] = await Promise.all([
-    statusByGroup(code, catalogEntry(selected), horizon),
+  const [groupsHtml, coverage, matrixHtml, rankingView, projection, world] = await Promise.all([
+    perBuildRender('target-groups', `${locale}|${code}|${horizon}`, GroupStatusTable, async () => ({
+      groups: await statusByGroup(code, catalogEntry(selected), horizon),
+      horizon,
+      unit: unitOf(selected.seriesUnit)
+    })),
     coverageChart(q({ indicator: code })),
-    coverageMatrix(code),
+    perBuildRender('target-coverage-matrix', `${locale}|${code}`, CoverageMatrix, async () => ({ matrix: await coverageMatrix(code) })),
     rankingChart(q({ indicator: code, year: rp.year, region: rp.region })),
     goal ? projectionChart(q({ indicator: code, horizon })) : Promise.resolve(null),
     seriesByEconomy(code, ['WLD']).then((m) => m.get('WLD') ?? [])
   ]);
-
-  // The coverage matrix depends on the indicator only: rendered once per build and language.
-  const matrixHtml = await perBuildRender('target-coverage-matrix', `${getLocale()}|${code}`, CoverageMatrix, () => ({ matrix }));
 
   let working = null;
   if (goal && world.length) {
@@ -86,17 +108,19 @@ export const load: PageServerLoad = async ({ params, url }) => {
   return {
     target: t,
     horizon,
-    indicators,
     otherSeries,
-    otherCharts,
+    indicatorsHtml: await indicatorTable(selected.id),
+    seriesHtml,
+    crossChecksHtml,
     aggregateCheck,
     parity,
-    crossChecks,
     detail: {
       indicator: selected,
       unit: unitOf(selected.seriesUnit),
       others: withData.filter((i) => i.id !== selected.id).map((i) => ({ id: i.id, name: i.name })),
-      groups: groups.map((g) => ({ code: g.code, name: g.name, kind: g.kind, assessment: g.assessment, baseline: g.baseline, byHorizon: g.byHorizon, now: g.now, latest: g.series.at(-1) ?? null })),
+      // The world and the regions, for the link to /compare (the groups' table is groupsHtml).
+      compareEconomies: AGGREGATE_CODES.filter((c) => ['world', 'region'].includes(groupKind(c))),
+      groupsHtml,
       coverage,
       matrixHtml,
       ranking: rankingView,
