@@ -47,8 +47,10 @@ interface ParticipationChart {
   summary: (top: { label: string; count: number }, parts: ParticipationRow[], sum: number, stated: number | null) => string;
 }
 
+// Once per build, language and type like the other charts (registry.ts): its view, data table and
+// fragments were made again at every render (a first visit to /stakeholders built both tables).
 function participationChart(c: ParticipationChart): ChartDefinition {
-  return async (params): Promise<ChartView | null> => {
+  return oncePerBuild(c.id, async (params): Promise<ChartView | null> => {
     const sel = await selection(params);
     if (!sel) return null;
     const rows = await c.rows();
@@ -74,7 +76,7 @@ function participationChart(c: ParticipationChart): ChartDefinition {
       csvHref: chartCsvHref(c.id, { stakeholder_type: sel.id }),
       source: sources(parts)
     };
-  };
+  });
 }
 
 const badges2008Chart = participationChart({
