@@ -22,6 +22,10 @@ import { warningList, warningSummary } from '$lib/server/queries/stocktaking-war
 import { found } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/i18n/locale';
+import { perBuildRender } from '$lib/server/page-splice';
+import ActionLineIndicators from '$lib/components/ActionLineIndicators.svelte';
+import ActivityEntriesTable from '$lib/components/ActivityEntriesTable.svelte';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const line = found(await actionLine(params.id), m.err_no_action_line({ id: params.id }));
@@ -42,7 +46,18 @@ export const load: PageServerLoad = async ({ params, url }) => {
   ]);
   const statuses = await linkedIndicatorStatus(targets.map((t) => t.target));
   const mdgGoals = await actionLineMdgs(line.id);
-  const lineSeries = await actionLineSeries(line.id, STATUS_HORIZON);
+  // The line's indicators (a series status each, the largest part of the page) and its entries
+  // table depend on the line (and the type chosen) only: rendered once per build and language.
+  const locale = getLocale();
+  const indicatorsHtml = await perBuildRender('action-line-indicators', `${locale}|${line.id}`, ActionLineIndicators, async () => ({
+    lineId: line.id,
+    series: await actionLineSeries(line.id, STATUS_HORIZON),
+    horizon: STATUS_HORIZON
+  }));
+  const typeName = types.find((t) => t.id === type)?.name ?? null;
+  const entriesHtml = entries.length
+    ? await perBuildRender('action-line-entries', `${locale}|${line.id}|${type ?? ''}`, ActivityEntriesTable, () => ({ entries, lineId: line.id, typeName }))
+    : '';
   const [reported, warningCounts, warnings] = await Promise.all([completeness(line.id), warningSummary(line.id), warningList(line.id)]);
   const chartParams = new URLSearchParams({ id: line.id });
   if (type) chartParams.set('stakeholder_type', type);
@@ -58,9 +73,10 @@ export const load: PageServerLoad = async ({ params, url }) => {
     mdgGoals,
     sdg,
     statuses,
-    lineSeries,
+    indicatorsHtml,
     horizon: STATUS_HORIZON,
-    entries,
+    entryCount: entries.length,
+    entriesHtml,
     activitiesChart,
     meetings: held,
     flags,
