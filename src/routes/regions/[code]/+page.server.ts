@@ -15,6 +15,9 @@ import { found, indicatorAndHorizon } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { indicatorMenu } from '$lib/server/indicator-menu';
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/i18n/locale';
+import { perBuildRender } from '$lib/server/page-splice';
+import RegionMembersTable from '$lib/components/RegionMembersTable.svelte';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const region = found(
@@ -34,6 +37,17 @@ export const load: PageServerLoad = async ({ params, url }) => {
     membership.members.length > 0 ? valueMapChart(new URLSearchParams({ indicator: indicator.code, region: region.code })) : Promise.resolve(null)
   ]);
   // The selected indicator's chart first.
+  // The members' table (up to 217 rows) depends on the region, indicator and horizon only:
+  // rendered once per build and language.
+  const membersHtml =
+    members.length > 0
+      ? await perBuildRender('region-members', `${getLocale()}|${region.code}|${indicator.code}|${horizon}`, RegionMembersTable, () => ({
+          members,
+          regionName: region.name,
+          indicator: { code: indicator.code, unit: indicator.unit },
+          horizon
+        }))
+      : '';
   const order = charted.map((i) => i.code);
   const selectedChart = charts[order.indexOf(indicator.code)];
   return {
@@ -49,7 +63,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
     selectedChart,
     otherCharts: charts.filter((c) => c !== selectedChart),
     aggregate,
-    members,
+    memberCount: members.length,
+    membersWithData: members.filter((member) => member.value !== null).length,
+    membersHtml,
     memberMap
   };
 };
