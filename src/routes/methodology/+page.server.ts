@@ -8,36 +8,39 @@ import { markdownToHtml } from '$lib/markdown';
 import * as constants from '$lib/progress/constants';
 import { query } from '$lib/server/warehouse';
 import type { PageServerLoad } from './$types';
+import { perBuildHtml, perBuildRender } from '$lib/server/page-splice';
+import ServedTable, { type ServedSeries } from '$lib/components/ServedTable.svelte';
 
 /** METHOD.md in each interface language (a test keeps the translations' structure and names in step). */
 const METHOD: Record<string, string> = { en: methodEn, fr: methodFr, es: methodEs };
-/** The text is part of the app, not of the warehouse: rendered once per language and process. */
-const methodHtml = new Map<string, string>();
-function methodFor(locale: string): string {
-  let html = methodHtml.get(locale);
-  if (html === undefined) methodHtml.set(locale, (html = markdownToHtml(METHOD[locale] ?? methodEn)));
-  return html;
-}
+/**
+ * The text is part of the app, not of the warehouse, but is kept per build and language
+ * (perBuildHtml) so that it is prepared, encoded and compressed, for the responses that splice it in.
+ */
+const methodFor = (locale: string) => perBuildHtml('methodology-text', locale, () => markdownToHtml(METHOD[locale] ?? methodEn));
+
+const SERVED_SQL = `SELECT o.indicator, i.name, b.file, b.layout, b.vintage, count(*)::INTEGER AS "values",
+        min(o.year)::INTEGER AS "firstYear", max(o.year)::INTEGER AS "lastYear"
+   FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id LEFT JOIN indicator i ON i.code = o.indicator
+  WHERE o.disaggregation = ''
+  GROUP BY ALL ORDER BY o.indicator, b.vintage DESC NULLS LAST, b.file`;
 
 export const load: PageServerLoad = async () => {
-  const [runs, served, quarantine, build] = await Promise.all([
+  const locale = getLocale();
+  const [runs, servedHtml, quarantine, build, methodHtml] = await Promise.all([
     query(
       `SELECT source, status, files, rows_read AS "rowsRead", rows_loaded AS "rowsLoaded", rows_quarantined AS "rowsQuarantined",
               vintage, checksum, message, CAST(started_at AS VARCHAR) AS "startedAt"
          FROM run_record ORDER BY started_at, source`
     ),
-    query(
-      `SELECT o.indicator, i.name, b.file, b.layout, b.vintage, count(*)::INTEGER AS "values",
-              min(o.year)::INTEGER AS "firstYear", max(o.year)::INTEGER AS "lastYear"
-         FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id LEFT JOIN indicator i ON i.code = o.indicator
-        WHERE o.disaggregation = ''
-        GROUP BY ALL ORDER BY o.indicator, b.vintage DESC NULLS LAST, b.file`
-    ),
+    // A row per served series (over a thousand at 1,000 indicators): rendered once per build and language.
+    perBuildRender('methodology-served', locale, ServedTable, async () => ({ served: await query<ServedSeries>(SERVED_SQL) })),
     query('SELECT source, count(*)::INTEGER AS "rows", count(DISTINCT file)::INTEGER AS files FROM quarantine GROUP BY source ORDER BY source'),
-    query('SELECT run_id AS "runId", CAST(built_at AS VARCHAR) AS "builtAt", mode FROM build_info LIMIT 1')
+    query('SELECT run_id AS "runId", CAST(built_at AS VARCHAR) AS "builtAt", mode FROM build_info LIMIT 1'),
+    methodFor(locale)
   ]);
   const thresholds = Object.entries(constants)
     .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
     .map(([name, value]) => ({ name, value: value as number | string }));
-  return { methodHtml: methodFor(getLocale()), thresholds, runs, served, quarantine, build: build[0] ?? null };
+  return { methodHtml, thresholds, runs, servedHtml, quarantine, build: build[0] ?? null };
 };
