@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DATA, formatChange, formatPercent, formatPopulation, formatValue, type Unit } from './format';
+import { NO_DATA, formatBytes, formatChange, formatPercent, formatPopulation, formatValue, type Unit } from './format';
 
 describe('formatValue', () => {
   it('formats each unit', () => {
@@ -75,5 +75,15 @@ describe('formatting in the interface languages', () => {
     expect(formatValue(12_345, 'number', undefined, 'es-ES')).toBe('12.345');
     expect(formatPopulation(1_234_567_890, 'es-ES')).toBe('1,23 mil millones');
     expect(formatPopulation(345_600_000, 'es-ES')).toBe('345,6 millones');
+  });
+});
+
+describe('formatBytes', () => {
+  it('says a download size in B, KB or MB, and nothing when unknown', () => {
+    expect(formatBytes(512, 'en-GB')).toBe('512 B');
+    expect(formatBytes(38_912, 'en-GB')).toBe('38 KB');
+    expect(formatBytes(4_404_019, 'en-GB')).toBe('4.2 MB');
+    expect(formatBytes(4_404_019, 'fr-FR')).toBe('4,2 MB');
+    expect(formatBytes(null)).toBe('');
   });
 });

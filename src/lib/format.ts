@@ -109,3 +109,11 @@ function percentSign(number: string, locale: string): string {
   }
   return number + pattern;
 }
+
+/** A file size for a download link: '512 B', '38 KB', '4.2 MB' ('' when unknown). */
+export function formatBytes(bytes: number | null | undefined, locale: string = intlLocale()): string {
+  if (bytes == null) return '';
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(bytes / 1024, 0, locale)} KB`;
+  return `${formatNumber(bytes / (1024 * 1024), 1, locale)} MB`;
+}

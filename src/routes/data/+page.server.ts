@@ -6,7 +6,8 @@ import { citation, dataCredit } from '$lib/server/api/citation';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '$lib/server/api/params';
 import { query, queryOne } from '$lib/server/warehouse';
 import { reusedSources } from '$lib/server/queries/reused';
-import { perBuildHtml } from '$lib/server/page-splice';
+import { perBuildHtml, perBuildRender } from '$lib/server/page-splice';
+import DataDictionary from '$lib/components/DataDictionary.svelte';
 import { batchesTableHtml, type BatchRow } from '$lib/batch-table';
 import { getLocale } from '$lib/i18n/locale';
 import type { PageServerLoad } from './$types';
@@ -61,6 +62,9 @@ export const load: PageServerLoad = async ({ url }) => {
     credit: dataCredit(r.title),
     citation: citation({ runId: build.run_id, builtAt: build.built_at, table: r.title, url: download(r.path) })
   }));
+  // The dictionary (a section per table, with its columns) depends on the build, language and
+  // origin only: rendered once for each.
+  const dictionaryHtml = await perBuildRender('data-dictionary', `${getLocale()}|${url.origin}`, DataDictionary, () => ({ tables }));
   return {
     origin: url.origin,
     build: { runId: build.run_id, builtAt: build.built_at, mode: build.mode },
@@ -69,7 +73,9 @@ export const load: PageServerLoad = async ({ url }) => {
     zipBytes: zipStat?.size ?? null,
     licenceNote: LICENCE_NOTE,
     licenses: pkg.licenses,
-    tables,
+    tableCount: tables.length,
+    hasQuarantineTable: tables.some((t) => t.name === 'quarantine'),
+    dictionaryHtml,
     runRecord,
     reused,
     batchesHtml,
