@@ -12,6 +12,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/i18n/locale';
 import { perBuildHtml, perBuildRender } from '$lib/server/page-splice';
 import Scorecard from '$lib/components/Scorecard.svelte';
+import ReviewTable from '$lib/components/ReviewTable.svelte';
 import { changedVerdictsTableHtml } from '$lib/review-table';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -61,6 +62,9 @@ export const load: PageServerLoad = async ({ url }) => {
     changedVerdictsTableHtml(review.countries.changed, review.reviewYear, review.latestYear)
   );
 
+  // The world and regional review table likewise, once per build, language and years.
+  const reviewHtml = await perBuildRender('overview-review', `${getLocale()}|${horizon}|${reviewYear}`, ReviewTable, () => ({ review }));
+
   return {
     horizon,
     reviewYear,
@@ -69,6 +73,7 @@ export const load: PageServerLoad = async ({ url }) => {
     trends: trends.filter((c) => c !== null),
     review,
     reviewChangedHtml,
+    reviewHtml,
     stocktaking,
     totals,
     participation
