@@ -9,7 +9,8 @@ import * as constants from '$lib/progress/constants';
 import { query } from '$lib/server/warehouse';
 import type { PageServerLoad } from './$types';
 import { perBuildHtml, perBuildRender } from '$lib/server/page-splice';
-import ServedTable, { type ServedSeries } from '$lib/components/ServedTable.svelte';
+import ServedTable from '$lib/components/ServedTable.svelte';
+import { servedSeries } from '$lib/server/queries/methodology';
 
 /** METHOD.md in each interface language (a test keeps the translations' structure and names in step). */
 const METHOD: Record<string, string> = { en: methodEn, fr: methodFr, es: methodEs };
@@ -18,12 +19,6 @@ const METHOD: Record<string, string> = { en: methodEn, fr: methodFr, es: methodE
  * (perBuildHtml) so that it is prepared, encoded and compressed, for the responses that splice it in.
  */
 const methodFor = (locale: string) => perBuildHtml('methodology-text', locale, () => markdownToHtml(METHOD[locale] ?? methodEn));
-
-const SERVED_SQL = `SELECT o.indicator, i.name, b.file, b.layout, b.vintage, count(*)::INTEGER AS "values",
-        min(o.year)::INTEGER AS "firstYear", max(o.year)::INTEGER AS "lastYear"
-   FROM observation o JOIN observation_batch b ON b.batch_id = o.batch_id LEFT JOIN indicator i ON i.code = o.indicator
-  WHERE o.disaggregation = ''
-  GROUP BY ALL ORDER BY o.indicator, b.vintage DESC NULLS LAST, b.file`;
 
 export const load: PageServerLoad = async () => {
   const locale = getLocale();
@@ -34,7 +29,7 @@ export const load: PageServerLoad = async () => {
          FROM run_record ORDER BY started_at, source`
     ),
     // A row per served series (over a thousand at 1,000 indicators): rendered once per build and language.
-    perBuildRender('methodology-served', locale, ServedTable, async () => ({ served: await query<ServedSeries>(SERVED_SQL) })),
+    perBuildRender('methodology-served', locale, ServedTable, async () => ({ served: await servedSeries() })),
     query('SELECT source, count(*)::INTEGER AS "rows", count(DISTINCT file)::INTEGER AS files FROM quarantine GROUP BY source ORDER BY source'),
     query('SELECT run_id AS "runId", CAST(built_at AS VARCHAR) AS "builtAt", mode FROM build_info LIMIT 1'),
     methodFor(locale)
