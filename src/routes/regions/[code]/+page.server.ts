@@ -15,6 +15,7 @@ import { found, indicatorAndHorizon } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { indicatorMenu } from '$lib/server/indicator-menu';
 import { m } from '$lib/paraglide/messages.js';
+import EconomyStatusTable from '$lib/components/EconomyStatusTable.svelte';
 import { getLocale } from '$lib/i18n/locale';
 import { perBuildRender } from '$lib/server/page-splice';
 import RegionMembersTable from '$lib/components/RegionMembersTable.svelte';
@@ -29,8 +30,13 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];
   const chartFor = (code: string) =>
     regionChart(new URLSearchParams({ code: region.code, indicator: code, horizon: String(horizon) })) as Promise<ChartView>;
-  const [statuses, charts, aggregate, members, memberMap] = await Promise.all([
-    indicatorStatuses(region.code, horizon, headline),
+  const [statusHtml, charts, aggregate, members, memberMap] = await Promise.all([
+    // Its status table depends on the economy and horizon only: rendered once per build and language.
+    perBuildRender('economy-status', `${getLocale()}|${region.code}|${horizon}`, EconomyStatusTable, async () => ({
+      rows: await indicatorStatuses(region.code, horizon, headline),
+      horizon,
+      economy: region.name
+    })),
     Promise.all(charted.map((i) => chartFor(i.code))),
     membership.computed ? aggregateView(indicator.code, membership.members, region.code) : Promise.resolve(null),
     membersLatest(membership.members, indicator.code),
@@ -59,7 +65,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     horizon,
     indicatorMenu: menu,
     membership: { classification: membership.classification, label: membership.label, count: membership.members.length, computed: membership.computed },
-    statuses,
+    statusHtml,
     selectedChart,
     otherCharts: charts.filter((c) => c !== selectedChart),
     aggregate,
