@@ -52,7 +52,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
     perBuildRender('target-indicators', `${locale}|${n}|${selected ?? ''}|${horizon}`, TargetIndicatorTable, () => ({ target: n, indicators, selected, horizon, otherSeries: otherCodes }));
   const withData = indicators.filter((i) => i.seriesCode && i.observations > 0);
   if (withData.length === 0)
-    return { target: t, horizon, otherSeries, indicatorsHtml: await indicatorTable(null), seriesHtml, crossChecksHtml, detail: null, aggregateCheck: null, parity: null };
+    return { target: t, horizon, indicatorsHtml: await indicatorTable(null), seriesHtml, crossChecksHtml, detail: null, aggregateCheck: null, parity: null };
 
   // One indicator is shown in detail: ?indicator=10.1; by default the target's headline indicator, else the first with a goal.
   const rawIndicator = url.searchParams.get('indicator');
@@ -74,7 +74,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const maps = await indicatorMap(code, url.searchParams, goal ? horizon : null);
   if (typeof maps === 'string') error(400, `${selected.id}: ${maps}`);
   const [groupsHtml, coverage, matrixHtml, rankingView, projection, world] = await Promise.all([
-    perBuildRender('target-groups', `${locale}|${code}|${horizon}`, GroupStatusTable, async () => ({
+    // Keyed by the target's indicator, not only its series: the catalog entry (its goal) decides the verdicts.
+    perBuildRender('target-groups', `${locale}|${n}|${selected.id}|${horizon}`, GroupStatusTable, async () => ({
       groups: await statusByGroup(code, catalogEntry(selected), horizon),
       horizon,
       unit: unitOf(selected.seriesUnit)
@@ -108,7 +109,6 @@ export const load: PageServerLoad = async ({ params, url }) => {
   return {
     target: t,
     horizon,
-    otherSeries,
     indicatorsHtml: await indicatorTable(selected.id),
     seriesHtml,
     crossChecksHtml,
