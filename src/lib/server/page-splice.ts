@@ -105,8 +105,9 @@ export function perBuildHtml(kind: string, key: string, write: () => Promise<str
 
 /**
  * A component's HTML rendered once per build (perBuildHtml), for a large section of a page that
- * does not depend on the page's filters: every variant of the page splices the same bytes in.
- * `props` is only called when the build has no HTML for the key yet.
+ * depends on fewer inputs than the page does: `key` names those inputs (always the language), and
+ * every page that shares them splices the same bytes in. `props` is only called when the build
+ * has no HTML for the key yet.
  * Its styles belong in the page as global rules: a component only the server renders may have
  * no scoped CSS in the page's stylesheet. Charts inside it stay whole in its HTML (withoutSplicing:
  * a token would name a piece of the request that rendered it first); the section is then one

@@ -4,16 +4,13 @@ import { countryByCode, revisions, stocktakingFor } from '$lib/server/queries/co
 import {
   DEFAULT_INDICATOR,
   headlineIndicators,
-  indicatorStatuses,
   servedFrom
 } from '$lib/server/queries/regions';
 import { found, indicatorAndHorizon } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { indicatorMenu } from '$lib/server/indicator-menu';
 import { m } from '$lib/paraglide/messages.js';
-import EconomyStatusTable from '$lib/components/EconomyStatusTable.svelte';
-import { getLocale } from '$lib/i18n/locale';
-import { perBuildRender } from '$lib/server/page-splice';
+import { economyStatusHtml } from '$lib/server/economy-status-html';
 
 export const load: PageServerLoad = async ({ params, url }) => {
   const country = found(
@@ -25,12 +22,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const [headline, menu] = await Promise.all([headlineIndicators(), indicatorMenu()]);
   const charted = headline.some((h) => h.code === indicator.code) ? headline : [indicator, ...headline];
   const [statusHtml, charts, revs, served, stocktaking] = await Promise.all([
-    // Its status table depends on the economy and horizon only: rendered once per build and language.
-    perBuildRender('economy-status', `${getLocale()}|${country.code}|${horizon}`, EconomyStatusTable, async () => ({
-      rows: await indicatorStatuses(country.code, horizon, headline),
-      horizon,
-      economy: country.name
-    })),
+    economyStatusHtml(country, horizon, headline),
     Promise.all(
       charted.map((i) => countryChart(new URLSearchParams({ iso3: country.code, indicator: i.code, horizon: String(horizon) })) as Promise<ChartView>)
     ),

@@ -4,7 +4,6 @@ import {
   aggregateView,
   defaultIndicatorFor,
   headlineIndicators,
-  indicatorStatuses,
   membersLatest,
   regionByCode,
   regionMembership
@@ -15,7 +14,7 @@ import { found, indicatorAndHorizon } from '$lib/server/page-params';
 import type { PageServerLoad } from './$types';
 import { indicatorMenu } from '$lib/server/indicator-menu';
 import { m } from '$lib/paraglide/messages.js';
-import EconomyStatusTable from '$lib/components/EconomyStatusTable.svelte';
+import { economyStatusHtml } from '$lib/server/economy-status-html';
 import { getLocale } from '$lib/i18n/locale';
 import { perBuildRender } from '$lib/server/page-splice';
 import RegionMembersTable from '$lib/components/RegionMembersTable.svelte';
@@ -31,18 +30,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
   const chartFor = (code: string) =>
     regionChart(new URLSearchParams({ code: region.code, indicator: code, horizon: String(horizon) })) as Promise<ChartView>;
   const [statusHtml, charts, aggregate, members, memberMap] = await Promise.all([
-    // Its status table depends on the economy and horizon only: rendered once per build and language.
-    perBuildRender('economy-status', `${getLocale()}|${region.code}|${horizon}`, EconomyStatusTable, async () => ({
-      rows: await indicatorStatuses(region.code, horizon, headline),
-      horizon,
-      economy: region.name
-    })),
+    economyStatusHtml(region, horizon, headline),
     Promise.all(charted.map((i) => chartFor(i.code))),
     membership.computed ? aggregateView(indicator.code, membership.members, region.code) : Promise.resolve(null),
     membersLatest(membership.members, indicator.code),
     membership.members.length > 0 ? valueMapChart(new URLSearchParams({ indicator: indicator.code, region: region.code })) : Promise.resolve(null)
   ]);
-  // The selected indicator's chart first.
   // The members' table (up to 217 rows) depends on the region, indicator and horizon only:
   // rendered once per build and language.
   const membersHtml =
@@ -54,6 +47,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
           horizon
         }))
       : '';
+  // The selected indicator's chart first.
   const order = charted.map((i) => i.code);
   const selectedChart = charts[order.indexOf(indicator.code)];
   return {
