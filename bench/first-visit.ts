@@ -2,7 +2,14 @@
 // on a freshly started server (so the per-build page cache holds none of them), one after
 // another, with /healthz requested between them as the baseline of the same moment. The URLs
 // come from the site itself (the index pages' links), so new pages are measured as they appear.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { median } from './stats';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
 
 export interface FirstVisit {
   path: string;
@@ -124,13 +131,6 @@ async function links(base: string, index: string): Promise<string[]> {
   return [...found];
 }
 
-async function timed(url: string): Promise<{ status: number; ms: number }> {
-  const t0 = performance.now();
-  const res = await fetch(url);
-  await res.arrayBuffer();
-  return { status: res.status, ms: performance.now() - t0 };
-}
-
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -146,18 +146,13 @@ export async function firstVisitUrls(base: string): Promise<string[]> {
 
 /**
  * Visit each URL once (the server must be fresh: nothing but the indexes requested before);
- * /healthz is requested before every page, and its median is the baseline.
+ * /healthz is requested before every page, and its median is the baseline. The requests are
+ * made by a client process of its own (visit-child.ts), which collects its garbage before each
+ * pair, outside the timings.
  */
 export async function measureFirstVisits(base: string, urls: string[], log: (s: string) => void): Promise<FirstVisitFigures> {
-  // Warm the process (JIT, connection) on the trivial route only.
-  for (let i = 0; i < 20; i++) await timed(`${base}/healthz`);
-  const healthz: number[] = [];
-  const visits: FirstVisit[] = [];
-  for (const path of urls) {
-    healthz.push((await timed(`${base}/healthz`)).ms);
-    const r = await timed(base + path);
-    visits.push({ path, type: typeOf(path), status: r.status, ms: r.ms });
-  }
+  const { healthz, visits: raw } = await runVisitClient(base, urls);
+  const visits: FirstVisit[] = raw.map((v) => ({ ...v, type: typeOf(v.path) }));
   const byType = new Map<string, FirstVisit[]>();
   for (const v of visits) byType.set(v.type, [...(byType.get(v.type) ?? []), v]);
   const types: FirstVisitType[] = [...byType.entries()].map(([type, vs]) => {
@@ -170,4 +165,28 @@ export async function measureFirstVisits(base: string, urls: string[], log: (s: 
   log(`      ${urls.length} first visits; /healthz median ${figures.healthzMedian.toFixed(2)} ms`);
   for (const t of types) log(`      ${t.type}: ${t.urls} URLs, median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms, slowest ${t.slowest} ${t.max.toFixed(0)} ms${t.failures ? `, ${t.failures} failed` : ''}`);
   return figures;
+}
+
+/** Run the client process (visit-child.ts) over `paths`; its one JSON line is the result. */
+function runVisitClient(base: string, paths: string[]): Promise<{ healthz: number[]; visits: { path: string; status: number; ms: number }[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'wsis-visits-'));
+  const jobFile = join(dir, 'job.json');
+  writeFileSync(jobFile, JSON.stringify({ base, paths }));
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', resolve(benchDir, 'visit-child.ts'), jobFile], { cwd: resolve(benchDir, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      rmSync(dir, { recursive: true, force: true });
+      if (code !== 0) return fail(new Error(`the first-visit client exited with ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`));
+      try {
+        done(JSON.parse(out.trim().split('\n').pop() ?? ''));
+      } catch {
+        fail(new Error(`the first-visit client printed no result: ${out.slice(0, 200)} ${err.slice(0, 200)}`));
+      }
+    });
+  });
 }
