@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { stat } from 'node:fs/promises';
 import { LICENCE_NOTE } from '../../../pipelines/publish/exports';
-import { buildInfo, DATAPACKAGE, exportPath, readDataPackage, ZIP, PUBLISHED_TABLES } from '$lib/server/api/export-files';
+import { buildInfo, DATAPACKAGE, exportPath, readDataPackage, ZIP, PUBLISHED_TABLES, type BuildInfo } from '$lib/server/api/export-files';
+import { perBuild } from '$lib/server/build-memo';
 import { citation, dataCredit } from '$lib/server/api/citation';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '$lib/server/api/params';
 import { query, queryOne } from '$lib/server/warehouse';
@@ -19,12 +20,46 @@ const SOURCES_SQL = WITH_SOURCE.map(
   (t) => `SELECT '${t.name}' AS "table", count(DISTINCT source)::INTEGER AS n FROM "${t.name}"`
 ).join(' UNION ALL ');
 
+/**
+ * The published tables as the data package describes them, with each one's download citation:
+ * once per build and origin (the package is a file of the build's exports, read and parsed;
+ * at scale, 0.5 ms and more of every render before it was kept).
+ */
+function packageTables(build: BuildInfo, origin: string) {
+  return perBuild('data-package', origin, async () => {
+    const [pkg, zipStat, sourceCounts] = await Promise.all([
+      readDataPackage(build),
+      stat(exportPath(build, ZIP)).catch(() => null),
+      query<{ table: string; n: number }>(SOURCES_SQL)
+    ]);
+    const download = (file: string) => `${origin}/data/download/${file}`;
+    const sourcesByTable = new Map(sourceCounts.map((r) => [r.table, r.n]));
+    const tables = pkg.resources.map((r) => ({
+      name: r.title,
+      description: r.description,
+      rows: r.rows,
+      primaryKey: r.schema.primaryKey ?? [],
+      fields: r.schema.fields.map((f) => ({
+        ...f,
+        unit: f.unit ?? (f.name === 'value' ? 'unit of the indicator (indicator.unit)' : f.name === 'year' ? 'calendar year' : '')
+      })),
+      files: [
+        { format: 'CSV', path: r.path, bytes: r.bytes },
+        ...Object.entries(r.alternates).map(([format, a]) => ({ format: format === 'json' ? 'JSON' : 'Parquet', path: a.path, bytes: a.bytes }))
+      ],
+      distinctSources: sourcesByTable.get(r.title) ?? null,
+      credit: dataCredit(r.title),
+      citation: citation({ runId: build.run_id, builtAt: build.built_at, table: r.title, url: download(r.path) })
+    }));
+    return { licenses: pkg.licenses, zipBytes: zipStat?.size ?? null, tables };
+  });
+}
+
 export const load: PageServerLoad = async ({ url }) => {
   const build = await buildInfo();
   if (!build) error(503, 'This warehouse records no build (no build_info row): run the pipeline.');
-  const [pkg, zipStat, runRecord, batchesHtml, quarantine, sourceCounts, reused] = await Promise.all([
-    readDataPackage(build),
-    stat(exportPath(build, ZIP)).catch(() => null),
+  const [{ licenses, zipBytes, tables }, runRecord, batchesHtml, quarantine, reused] = await Promise.all([
+    packageTables(build, url.origin),
     query(
       `SELECT source, status, files, rows_read, rows_loaded, rows_quarantined, vintage, message
          FROM run_record ORDER BY started_at, source`
@@ -40,28 +75,8 @@ export const load: PageServerLoad = async ({ url }) => {
       )
     ),
     queryOne<{ n: number }>('SELECT count(*)::INTEGER AS n FROM quarantine'),
-    query<{ table: string; n: number }>(SOURCES_SQL),
     reusedSources()
   ]);
-  const download = (file: string) => `${url.origin}/data/download/${file}`;
-  const sourcesByTable = new Map(sourceCounts.map((r) => [r.table, r.n]));
-  const tables = pkg.resources.map((r) => ({
-    name: r.title,
-    description: r.description,
-    rows: r.rows,
-    primaryKey: r.schema.primaryKey ?? [],
-    fields: r.schema.fields.map((f) => ({
-      ...f,
-      unit: f.unit ?? (f.name === 'value' ? 'unit of the indicator (indicator.unit)' : f.name === 'year' ? 'calendar year' : '')
-    })),
-    files: [
-      { format: 'CSV', path: r.path, bytes: r.bytes },
-      ...Object.entries(r.alternates).map(([format, a]) => ({ format: format === 'json' ? 'JSON' : 'Parquet', path: a.path, bytes: a.bytes }))
-    ],
-    distinctSources: sourcesByTable.get(r.title) ?? null,
-    credit: dataCredit(r.title),
-    citation: citation({ runId: build.run_id, builtAt: build.built_at, table: r.title, url: download(r.path) })
-  }));
   // The dictionary (a section per table, with its columns) depends on the build, language and
   // origin only: rendered once for each.
   const dictionaryHtml = await perBuildRender('data-dictionary', `${getLocale()}|${url.origin}`, DataDictionary, () => ({ tables }));
@@ -70,9 +85,9 @@ export const load: PageServerLoad = async ({ url }) => {
     build: { runId: build.run_id, builtAt: build.built_at, mode: build.mode },
     packageFile: DATAPACKAGE,
     zipFile: ZIP,
-    zipBytes: zipStat?.size ?? null,
+    zipBytes,
     licenceNote: LICENCE_NOTE,
-    licenses: pkg.licenses,
+    licenses,
     tableCount: tables.length,
     hasQuarantineTable: tables.some((t) => t.name === 'quarantine'),
     dictionaryHtml,

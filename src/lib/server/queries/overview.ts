@@ -147,14 +147,27 @@ async function computeReviewItems(horizon: number) {
   return { items, names };
 }
 
-/** Years a review can be set to: from the first year with data to the year before the latest. */
-export async function reviewYears(horizon: number): Promise<{ first: number; latest: number }> {
+/** Years a review can be set to: from the first year with data to the year before the latest (once per build and horizon). */
+export function reviewYears(horizon: number): Promise<{ first: number; latest: number }> {
+  return perBuild('review-years', String(horizon), () => computeReviewYears(horizon));
+}
+
+async function computeReviewYears(horizon: number): Promise<{ first: number; latest: number }> {
   const { items } = await reviewItems(horizon);
   const years = items.flatMap((i) => i.series.map((p) => p.year));
   return { first: Math.max(2003, Math.min(...years)), latest: Math.max(...years) };
 }
 
-export async function changesSince(reviewYear: number, horizon: number): Promise<ReviewSummary> {
+/**
+ * The world and regional verdicts as of the review year against the latest, and the countries'
+ * changed ones: once per build, horizon and review year (every assessment runs twice; about 1 ms
+ * of each overview render before it was kept).
+ */
+export function changesSince(reviewYear: number, horizon: number): Promise<ReviewSummary> {
+  return perBuild('changes-since', `${reviewYear}\u0000${horizon}`, () => computeChangesSince(reviewYear, horizon));
+}
+
+async function computeChangesSince(reviewYear: number, horizon: number): Promise<ReviewSummary> {
   const { items, names } = await reviewItems(horizon);
   const years = items.flatMap((i) => i.series.map((p) => p.year));
   const result: ChangesSinceReview = changesSinceReview(
