@@ -107,4 +107,31 @@ describe('warm-up on the mirror warehouse', () => {
     const chart = (warm as { selectedChart: { rows: { year: number; country: number | null }[] } }).selectedChart;
     expect(chart.rows.find((r) => r.year === 2024)!.country).toBeCloseTo(34.976, 2);
   });
+
+  it('computes the linked pages in French and Spanish too: a French first load then draws nothing', async () => {
+    const names = (await pages.warmupPages()).map((i) => i.name);
+    for (const n of ['/fr/countries/KEN', '/es/countries/KEN', '/fr/targets/10', '/es/regions/SSF', '/fr/action-lines/C2', '/fr/', '/es/data']) expect(names).toContain(n);
+    // The linked pages only: no filter variant in another language.
+    expect(names.filter((n) => /^\/(fr|es)\//.test(n) && n.includes('?'))).toEqual([]);
+
+    const french = () => pages.withLocale('fr', () => countryLoad({ params: { iso3: 'KEN' }, url: at('/countries/KEN') }));
+    store.resetChartStore();
+    registry.chartViews.clear();
+    const cold = await french();
+    const drawnCold = store.chartStoreStats().draws;
+    expect(drawnCold).toBeGreaterThanOrEqual(4);
+
+    store.resetChartStore();
+    registry.chartViews.clear();
+    await warmup.runWarmup(async () => (await pages.warmupPages()).filter((i) => i.name === '/fr/countries/KEN'));
+    expect(warmup.warmupState()).toMatchObject({ done: 1, total: 1, failed: 0 });
+    const drawnWarm = store.chartStoreStats().draws;
+    expect(drawnWarm).toBeGreaterThanOrEqual(drawnCold);
+    const warm = await french();
+    expect(store.chartStoreStats().draws).toBe(drawnWarm);
+    expect(normalise(warm)).toBe(normalise(cold));
+    // The charts warmed are the French ones: the English page still draws its own.
+    await countryLoad({ params: { iso3: 'KEN' }, url: at('/countries/KEN') });
+    expect(store.chartStoreStats().draws).toBeGreaterThan(drawnWarm);
+  });
 });
