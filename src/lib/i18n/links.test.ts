@@ -79,4 +79,12 @@ describe('localizeLinks', () => {
   it('leaves an English page as it is', () => {
     expect(localizeLinks(page, 'en')).toBe(page);
   });
+
+  it('keeps each localised path per language: the same link in French, then Spanish, then French again', () => {
+    const link = '<a href="/countries/KEN?indicator=IT.CEL.SETS.P2">Kenya</a> <a href="/api/v1/indicators">API</a>';
+    expect(localizeLinks(link, 'fr')).toBe('<a href="/fr/countries/KEN?indicator=IT.CEL.SETS.P2">Kenya</a> <a href="/api/v1/indicators">API</a>');
+    expect(localizeLinks(link, 'es')).toBe('<a href="/es/countries/KEN?indicator=IT.CEL.SETS.P2">Kenya</a> <a href="/api/v1/indicators">API</a>');
+    expect(localizeLinks(link, 'fr')).toBe(localizeLinks(link, 'fr'));
+    expect(localizeLinks(link, 'fr')).toContain('/fr/countries/KEN');
+  });
 });
