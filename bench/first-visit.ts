@@ -111,13 +111,27 @@ const VARIANTS = [
   '/'
 ];
 
+/**
+ * The site's languages other than English (project.inlang/settings.json): every URL is visited
+ * in each of them too, after the English ones. Their pages draw and write their own charts and
+ * sections (kept per language), so an English-only run would not see a French reader's first visit.
+ */
+export const OTHER_LANGUAGES = ['fr', 'es'];
+const LANGUAGE_PREFIX = new RegExp(`^/(${OTHER_LANGUAGES.join('|')})(?=/|$|\\?)`);
+
 const typeOf = (path: string): string => {
-  const [pathname, query] = path.split('?');
+  const language = LANGUAGE_PREFIX.exec(path)?.[1];
+  const [pathname, query] = (language ? path.slice(language.length + 1) || '/' : path).split('?');
   const first = pathname.split('/')[1] ?? '';
   const depth = pathname.split('/').filter(Boolean).length;
   const base = first === '' ? 'overview' : depth > 1 ? `${first}/[page]` : first;
-  return query ? `${base} (filtered)` : base;
+  return `${base}${query ? ' (filtered)' : ''}${language ? ` [${OTHER_LANGUAGES.join(', ')}]` : ''}`;
 };
+
+/** `path` in `language`: '/targets/10' -> '/fr/targets/10', '/' -> '/fr', '/?horizon=2012' -> '/fr?horizon=2012'. */
+export function inLanguage(path: string, language: string): string {
+  return path === '/' ? `/${language}` : path.startsWith('/?') ? `/${language}${path.slice(1)}` : `/${language}${path}`;
+}
 
 async function links(base: string, index: string): Promise<string[]> {
   const res = await fetch(base + index);
@@ -136,12 +150,16 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
-/** The URLs of a first-visit run: every detail page linked from the indexes, plus filter variants. */
+/**
+ * The URLs of a first-visit run: every detail page linked from the indexes, plus filter variants,
+ * in English, then all of them again in each other language.
+ */
 export async function firstVisitUrls(base: string): Promise<string[]> {
   const urls = new Set<string>();
   for (const index of INDEXES) for (const href of await links(base, index)) urls.add(href);
   for (const v of VARIANTS) urls.add(v);
-  return [...urls];
+  const english = [...urls];
+  return [...english, ...OTHER_LANGUAGES.flatMap((language) => english.map((path) => inLanguage(path, language)))];
 }
 
 /**
