@@ -1,6 +1,7 @@
 // What the warm-up computes: the data of every page linked from /targets, /action-lines,
 // /regions and /countries, and of the overview, then the same pages with each value their
-// filter forms offer (horizons, review years, ranking years, indicators, stakeholder types).
+// filter forms offer (horizons, review years, ranking years, indicators, stakeholder types),
+// and the linked pages (not their variants) in each other language of the site.
 // Each item calls the route's own `load` with the page's URL, so the warm-up computes exactly
 // what a visit would (per-build values, series statuses for the horizon, aggregates, charts),
 // with no second list of what each page needs. Loading the route
