@@ -14,7 +14,8 @@
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
-import { baseLocale, getLocale } from '$lib/i18n/locale';
+import { baseLocale, getLocale, type Locale } from '$lib/i18n/locale';
+import { localizeLinks } from '$lib/i18n/links';
 import { withoutSplicing } from '$lib/page-splice';
 import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
 import { perBuild } from './build-memo';
@@ -24,8 +25,12 @@ export interface Fragment {
   utf8: Buffer;
   /** Raw deflate of utf8, level 1, ended by a sync flush (not final). */
   deflated: Buffer;
-  /** No internal link in it: the same bytes in every language (links are localised per response). */
-  localeNeutral: boolean;
+  /**
+   * The language its internal links are written in; null when it has none (the same bytes in
+   * every language). A page's own links are localised per response (links.ts), so a fragment
+   * can stand in a page of its own links' language only.
+   */
+  linksIn: Locale | null;
 }
 
 /** Smaller HTML is not worth a piece of its own (each costs a few bytes of block header and flush). */
@@ -66,14 +71,18 @@ export class FragmentStore {
     }
   }
 
-  /** Encode and compress `html` once for this build (the warm-up's chart views call this). */
-  prepare(html: string): void {
+  /**
+   * Encode and compress `html` once for this build (the warm-up's chart views call this).
+   * `linksIn`: the language its internal links are written in (default: the base language,
+   * as components write them).
+   */
+  prepare(html: string, linksIn: Locale = baseLocale): void {
     if (html.length < MIN_FRAGMENT_CHARS) return;
     this.sync();
     if (this.entries.get(html)) return;
     const utf8 = Buffer.from(html, 'utf8');
     const deflated = deflateRawSync(utf8, DEFLATE);
-    const fragment = { utf8, deflated, localeNeutral: !/\s(?:href|action)="\//.test(html) };
+    const fragment = { utf8, deflated, linksIn: /\s(?:href|action)="\//.test(html) ? linksIn : null };
     this.entries.set(html, fragment, utf8.byteLength + deflated.byteLength + 64);
   }
 
@@ -95,11 +104,17 @@ export class FragmentStore {
 
 export const fragments = new FragmentStore(FRAGMENT_CACHE_BYTES);
 
-/** HTML written once per build (perBuild), prepared as a fragment for the responses that splice it in. */
+/**
+ * HTML written once per build (perBuild), prepared as a fragment for the responses that splice it
+ * in. Its links are localised here, once, for the request's language (so `key` must name the
+ * language): a French page then splices it like an English one, where before every French page
+ * localised and compressed each such section as its own text (the overview's tables, /data's).
+ */
 export function perBuildHtml(kind: string, key: string, write: () => Promise<string> | string): Promise<string> {
   return perBuild(kind, key, async () => {
-    const html = await write();
-    fragments.prepare(html);
+    const locale = getLocale();
+    const html = localizeLinks(await write(), locale);
+    fragments.prepare(html, locale);
     return html;
   });
 }
@@ -144,7 +159,7 @@ export class SpliceSink {
   /** A token in place of `html` when it is a prepared fragment usable in this language; else `html`. */
   mark(html: string): string {
     const fragment = this.store.find(html);
-    if (!fragment || (!fragment.localeNeutral && getLocale() !== baseLocale)) return html;
+    if (!fragment || (fragment.linksIn !== null && fragment.linksIn !== getLocale())) return html;
     this.pieces.push(fragment);
     this.texts.push(html);
     return `<!--wsis:splice:${this.pieces.length - 1}-->`;
