@@ -18,7 +18,20 @@ import { defaultIndicatorFor, headlineIndicators, indicators } from './queries/r
 
 type Load = (event: { params: Record<string, string>; url: URL }) => unknown;
 
-const ORIGIN = 'http://warm-up.invalid';
+/**
+ * The origin the loads see: the deployment's (adapter-node's ORIGIN) when it is set, as a
+ * visitor's request has it, so what /data writes with its download addresses (its dictionary's
+ * citations) is warmed for the visitors' origin; else a placeholder.
+ */
+const ORIGIN = deployedOrigin() ?? 'http://warm-up.invalid';
+
+function deployedOrigin(): string | null {
+  try {
+    return process.env.ORIGIN ? new URL(process.env.ORIGIN).origin : null;
+  } catch {
+    return null;
+  }
+}
 /** The country page's indicator menu is warmed indicator by indicator up to this length. */
 const MENU_WARMED = 80;
 
