@@ -8,6 +8,7 @@ let store: typeof import('../../src/lib/server/chart-store');
 let registry: typeof import('../../src/lib/server/chart-data/registry');
 let warmup: typeof import('../../src/lib/server/warmup');
 let pages: typeof import('../../src/lib/server/warmup-pages');
+let localeContext: typeof import('../../src/lib/server/locale-context');
 let regions: typeof import('../../src/lib/server/queries/regions');
 type Load = (e: { params: Record<string, string>; url: URL }) => Promise<unknown>;
 let countryLoad: Load;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   registry = await import('../../src/lib/server/chart-data/registry');
   warmup = await import('../../src/lib/server/warmup');
   pages = await import('../../src/lib/server/warmup-pages');
+  localeContext = await import('../../src/lib/server/locale-context');
   regions = await import('../../src/lib/server/queries/regions');
   countryLoad = (await import('../../src/routes/countries/[iso3]/+page.server')).load as unknown as Load;
   targetLoad = (await import('../../src/routes/targets/[n]/+page.server')).load as unknown as Load;
@@ -114,7 +116,7 @@ describe('warm-up on the mirror warehouse', () => {
     // The linked pages only: no filter variant in another language.
     expect(names.filter((n) => /^\/(fr|es)\//.test(n) && n.includes('?'))).toEqual([]);
 
-    const french = () => pages.withLocale('fr', () => countryLoad({ params: { iso3: 'KEN' }, url: at('/countries/KEN') }));
+    const french = () => localeContext.withLocale('fr', () => countryLoad({ params: { iso3: 'KEN' }, url: at('/countries/KEN') }));
     store.resetChartStore();
     registry.chartViews.clear();
     const cold = await french();

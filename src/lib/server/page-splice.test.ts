@@ -1,20 +1,13 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { localizeLinks } from '$lib/i18n/links';
-import { getServerAsyncLocalStorage, overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime.js';
+import type { Locale } from '$lib/paraglide/runtime.js';
+import { withLocale } from './locale-context';
 import { assemble, FragmentStore, MIN_FRAGMENT_CHARS, SpliceSink, STORED_BELOW_BYTES } from './page-splice';
 
 // A chart-like SVG: long enough to be a fragment, with non-ASCII text (two-byte in UTF-8 and UTF-16).
 const svg = (label: string, n = 200) =>
   `<svg viewBox="0 0 640 300">${Array.from({ length: n }, (_, i) => `<circle cx="${i * 3}" cy="${(i * 7) % 300}" r="2.2"><title>${label} – ${1990 + (i % 35)}: ${(i * 1.37).toFixed(2)} ’</title></circle>`).join('')}</svg>`;
-
-/** `run` as inside a request in `locale` (the context paraglide's middleware gives one). */
-function inLocale<T>(locale: Locale, run: () => T): T {
-  let storage = getServerAsyncLocalStorage();
-  if (!storage) overwriteServerAsyncLocalStorage((storage = new AsyncLocalStorage()));
-  return storage.run({ locale, messageCalls: new Set<string>() }, run);
-}
 
 function store(build = { id: 'build 1' }, budget = 8 * 2 ** 20) {
   return { build, fragments: new FragmentStore(budget, () => build.id) };
@@ -88,7 +81,7 @@ describe('page splicing', () => {
     fragments.prepare(linked);
     fragments.prepare(french, 'fr');
     expect(fragments.find(french)?.linksIn).toBe('fr');
-    const marks = (locale: Locale, html: string) => inLocale(locale, () => new SpliceSink(fragments).mark(html) !== html);
+    const marks = (locale: Locale, html: string) => withLocale(locale, () => new SpliceSink(fragments).mark(html) !== html);
     expect(marks('fr', french)).toBe(true);
     expect(marks('es', french)).toBe(false);
     expect(marks('en', french)).toBe(false);

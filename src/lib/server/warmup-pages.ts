@@ -8,11 +8,11 @@
 // modules here also takes their loading off the first visit. The page components are loaded by
 // rendering one page of each route once, as a GET it does not keep (importing them from the server hooks instead
 // makes Vite put every component's CSS into every page).
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { baseLocale, getServerAsyncLocalStorage, locales, overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime.js';
+import { baseLocale, locales, type Locale } from '$lib/paraglide/runtime.js';
 import { HORIZONS, DEFAULT_HORIZON } from '$lib/horizons';
 import type { WarmupItem } from './warmup';
+import { withLocale } from './locale-context';
 import { stakeholderTypes } from './queries/stakeholders';
 import { defaultIndicatorFor, headlineIndicators, indicators } from './queries/regions';
 
@@ -70,13 +70,6 @@ function inLanguage(locale: Locale, item: WarmupItem): WarmupItem {
   return { name: `/${locale}${item.name}`, run: () => withLocale(locale, item.run) };
 }
 
-/** `run` with getLocale() returning `locale`, as inside a request in that language. */
-export function withLocale<T>(locale: Locale, run: () => Promise<T>): Promise<T> {
-  let storage = getServerAsyncLocalStorage();
-  if (!storage) overwriteServerAsyncLocalStorage((storage = new AsyncLocalStorage()));
-  return storage.run({ locale, messageCalls: new Set<string>() }, run);
-}
-
 /** `item`, followed by the items `more` names from its page's data. */
 function withMore(item: WarmupItem, more: (data: unknown) => WarmupItem[]): WarmupItem {
   return { ...item, more };
@@ -128,15 +121,21 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   const items: WarmupItem[] = [page('layout', '/')];
   // The overview and target pages assess every series for the chosen horizon: each horizon the filters offer.
   items.push(withMore(page('overview', '/'), variants.overview('')), ...other.map((h) => withMore(page('overview', `/?horizon=${h}`), variants.overview(`horizon=${h}&`))));
-  for (const t of targets.targets) items.push(withMore(page('target', `/targets/${t.target}`, { n: String(t.target) }), variants.target(t.target)));
-  for (const h of other) for (const t of targets.targets) items.push(page('target', `/targets/${t.target}?horizon=${h}`, { n: String(t.target) }));
-  for (const l of lines.lines) items.push(page('actionLine', `/action-lines/${l.id}`, { id: l.id }));
   const linkedRegions = regions.groups.filter((g) => g.linked).map((g) => g.code);
-  for (const code of linkedRegions) items.push(page('region', `/regions/${code}`, { code }));
-  for (const c of countries.countries) items.push(page('country', `/countries/${c.code}`, { iso3: c.code }));
+  // Every page the indexes link to, and the header's (kept for the other languages, below).
+  const linked = {
+    targets: targets.targets.map((t) => page('target', `/targets/${t.target}`, { n: String(t.target) })),
+    lines: lines.lines.map((l) => page('actionLine', `/action-lines/${l.id}`, { id: l.id })),
+    regions: linkedRegions.map((code) => page('region', `/regions/${code}`, { code })),
+    countries: countries.countries.map((c) => page('country', `/countries/${c.code}`, { iso3: c.code })),
+    header: [page('stakeholders', '/stakeholders'), page('methodology', '/methodology'), page('data', '/data')]
+  };
+  items.push(...linked.targets.map((item, i) => withMore(item, variants.target(targets.targets[i].target))));
+  for (const h of other) for (const t of targets.targets) items.push(page('target', `/targets/${t.target}?horizon=${h}`, { n: String(t.target) }));
+  items.push(...linked.lines, ...linked.regions, ...linked.countries);
   // The pages the header links to, and the stakeholder page's highlight per type (a few charts each).
   const types = await stakeholderTypes();
-  items.push(page('stakeholders', '/stakeholders'), page('methodology', '/methodology'), page('data', '/data'));
+  items.push(...linked.header);
   for (const t of types) items.push(page('stakeholders', `/stakeholders?stakeholder_type=${encodeURIComponent(t.id)}`));
   // Values the filters reach that are build-wide rather than per page: each indicator the menu
   // offers (its values for every economy) while the menu is short (at scale it lists a
@@ -169,11 +168,7 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   for (const h of other) for (const c of countries.countries) items.push(page('country', `/countries/${c.code}?horizon=${h}`, { iso3: c.code }));
   // Then every page the indexes link to, and the header's, in the other languages (not their
   // filter variants: three times every variant would not fit the stores' budgets).
-  const plain = [page('overview', '/'), ...targets.targets.map((t) => page('target', `/targets/${t.target}`, { n: String(t.target) })),
-    ...lines.lines.map((l) => page('actionLine', `/action-lines/${l.id}`, { id: l.id })),
-    ...linkedRegions.map((code) => page('region', `/regions/${code}`, { code })),
-    ...countries.countries.map((c) => page('country', `/countries/${c.code}`, { iso3: c.code })),
-    page('stakeholders', '/stakeholders'), page('methodology', '/methodology'), page('data', '/data')];
+  const plain = [page('overview', '/'), ...linked.targets, ...linked.lines, ...linked.regions, ...linked.countries, ...linked.header];
   for (const locale of locales.filter((l) => l !== baseLocale)) for (const item of plain) items.push(inLanguage(locale, item));
   // Last, each other region with each headline indicator it charts: what is per region (its map
   // of the indicator, its members' table, its chart at the horizon) is drawn for the first
