@@ -7,7 +7,7 @@ import { baseLocale, getLocale, localeInfo, type Locale } from '$lib/i18n/locale
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { isApiPath, shapeApiError } from '$lib/server/api/error-shape';
-import { pageCache, withGzip, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
+import { bodyOf, pageCache, withGzip, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { unavailablePage } from '$lib/server/unavailable';
 import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
@@ -98,7 +98,8 @@ async function withPageHtml(
   const handed = text === HANDED_OVER;
   const { body, gzipped } = assemble(handed ? html : text, sink.splice, gzip && handed && response.status === 200);
   const headers = new Headers(response.headers);
-  headers.set('content-length', String(body.byteLength));
+  // (A gzipped page is a 200's, whose length send() gives.)
+  if (body) headers.set('content-length', String(body.byteLength));
   headers.delete('etag');
   // A 200 page's bytes go to the page cache as they are; only another status is answered from this response.
   return { response: new Response(response.status === 200 ? null : body, { status: response.status, statusText: response.statusText, headers }), body, gzipped };
@@ -126,21 +127,20 @@ const pages: Handle = async ({ event, resolve }) => {
 
   const gzipOk = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
   let own: Response | null = null;
-  let firstGzip: Uint8Array | undefined;
   const render = async (): Promise<CachedPage | null> => {
     const sink = { splice: new SpliceSink() };
     event.locals.pageHtml = sink;
     const { response, body: handed, gzipped } = await withPageHtml(await resolve(event), event.locals, sink, gzipOk);
-    firstGzip = gzipped;
     if (response.status !== 200 || !(response.headers.get('content-type') ?? '').startsWith('text/html')) {
       own = response;
       return null;
     }
-    const body = handed ?? new Uint8Array(await response.arrayBuffer());
     const headers: [string, string][] = [...response.headers.entries()].filter(([k]) => k !== 'content-length' && k !== 'etag' && k !== 'cache-control');
     headers.push(['etag', etag], ['cache-control', 'public, max-age=0, must-revalidate']);
     headers.push(['vary', 'accept-encoding']);
-    return { body, headers };
+    // Kept as it was sent: gzipped (page-cache.ts), or the HTML.
+    if (gzipped) return { gzipped, quick: true, headers };
+    return { body: handed ?? new Uint8Array(await response.arrayBuffer()), headers };
   };
   // The warm-up's own renders (warmup-pages.ts) take this whole path but are never kept: the
   // page cache holds visitors' pages only. Only the warm-up knows the token.
@@ -153,7 +153,7 @@ const pages: Handle = async ({ event, resolve }) => {
   // made at level 6 by the next request that accepts gzip (zlib's thread pool, once). Answering
   // uncompressed instead sent five times the bytes and slowed the requests that followed it
   // (paired first-visit runs: /healthz after a page 2 -> 6 ms).
-  if (!shared) return send(gzipOk ? { ...page, gzipped: firstGzip ?? gzipSync(page.body, { level: 1 }) } : page, gzipOk, 'miss');
+  if (!shared) return send(gzipOk && !page.gzipped ? { ...page, gzipped: gzipSync(bodyOf(page), { level: 1 }) } : page, gzipOk, 'miss');
   return send(gzipOk ? await withGzip(version, key, page) : page, gzipOk, 'hit');
 };
 
@@ -186,7 +186,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 
 function send(page: CachedPage, gzipOk: boolean, cache: 'hit' | 'miss'): Response {
   const gzipped = gzipOk && page.gzipped;
-  const bytes = gzipped ? page.gzipped! : page.body;
+  const bytes = gzipped ? page.gzipped! : bodyOf(page);
   const headers: [string, string][] = [...page.headers, ['x-page-cache', cache], ['content-length', String(bytes.byteLength)]];
   if (gzipped) headers.push(['content-encoding', 'gzip']);
   return new Response(bytesStream(bytes), { status: 200, headers });

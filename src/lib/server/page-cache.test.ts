@@ -106,6 +106,27 @@ describe('withGzip', () => {
     expect(await withGzip('b', '/countries/KEN', cached, cache)).toBe(cached);
   });
 
+  it("keeps a first answer's quick gzip alone, and makes the kept copy from it", async () => {
+    const { gunzipSync, gzipSync } = await import('node:zlib');
+    const { bodyOf, withGzip } = await import('./page-cache');
+    const cache = new PageCache();
+    const html = '<h1>Kenya – Internet</h1>' + '<tr><td>KEN</td><td>35.0</td></tr>'.repeat(500);
+    const quick = gzipSync(Buffer.from(html), { level: 1 });
+    cache.set('b', '/countries/KEN', { gzipped: quick, quick: true, headers: [['content-type', 'text/html']] });
+    const first = cache.get('b', '/countries/KEN')!;
+    // Counted at its compressed size: the HTML is not kept beside it.
+    expect(cache.bytes).toBeLessThan(html.length / 5);
+    // A client without gzip gets the HTML all the same.
+    expect(new TextDecoder().decode(bodyOf(first))).toBe(html);
+    const kept = await withGzip('b', '/countries/KEN', first, cache);
+    expect(kept.quick).toBeUndefined();
+    expect(kept.body).toBeUndefined();
+    expect(cache.get('b', '/countries/KEN')).toBe(kept);
+    expect(kept.gzipped!.byteLength).toBeLessThan(quick.byteLength);
+    expect(new TextDecoder().decode(gunzipSync(kept.gzipped!))).toBe(html);
+    expect(await withGzip('b', '/countries/KEN', kept, cache)).toBe(kept);
+  });
+
   it('does not bring back a page of an older build', async () => {
     const { withGzip } = await import('./page-cache');
     const cache = new PageCache();

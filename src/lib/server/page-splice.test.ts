@@ -1,4 +1,4 @@
-import { gunzipSync } from 'node:zlib';
+import { crc32, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { localizeLinks } from '$lib/i18n/links';
 import type { Locale } from '$lib/paraglide/runtime.js';
@@ -28,10 +28,15 @@ describe('page splicing', () => {
     expect(whole).toContain(a);
     expect(whole).toContain(b);
     const { body, gzipped } = assemble(page, sink, true);
-    expect(body.toString('utf8')).toBe(whole);
+    // Gzipped: the stream only (the fragments keep no UTF-8 to join), its trailer's CRC and length those of the whole.
+    expect(body).toBeUndefined();
     expect(gunzipSync(gzipped!).toString('utf8')).toBe(whole);
+    expect(gzipped!.readUInt32LE(gzipped!.length - 8)).toBe(crc32(Buffer.from(whole, 'utf8')));
+    expect(gzipped!.readUInt32LE(gzipped!.length - 4)).toBe(Buffer.byteLength(whole, 'utf8'));
     // Without gzip: the body only.
-    expect(assemble(page, sink, false).gzipped).toBeUndefined();
+    const plain = assemble(page, sink, false);
+    expect(plain.gzipped).toBeUndefined();
+    expect(plain.body!.toString('utf8')).toBe(whole);
   });
 
   it('splices only what was prepared for the build, and only when it is large', () => {
@@ -52,8 +57,8 @@ describe('page splicing', () => {
 
   it('keeps within its byte budget, least recently used out', () => {
     const one = svg('A');
-    // An entry costs about 3.3 times its text (key, UTF-8, deflate); one may take an eighth of the budget.
-    const { fragments } = store(undefined, 30 * one.length);
+    // An entry costs about 2.2 times its text (the key, counted as UTF-16, and the deflate); one may take an eighth of the budget.
+    const { fragments } = store(undefined, 20 * one.length);
     const texts = 'ABCDEFGHIJKL'.split('').map((l) => svg(l));
     for (const t of texts) fragments.prepare(t);
     const { entries, bytes, budget } = fragments.stats();
@@ -113,8 +118,8 @@ describe('page splicing', () => {
   it('a page without fragments is encoded and gzipped whole', () => {
     const sink = new SpliceSink(store().fragments);
     const page = '<p>Ñandú – 42 ’</p>';
-    const { body, gzipped } = assemble(page, sink, true);
-    expect(body.toString('utf8')).toBe(page);
+    const { gzipped } = assemble(page, sink, true);
+    expect(assemble(page, sink, false).body!.toString('utf8')).toBe(page);
     expect(gunzipSync(gzipped!).toString('utf8')).toBe(page);
     expect(sink.unsplice(page)).toBe(page);
   });
@@ -130,16 +135,16 @@ describe('page splicing', () => {
     const sink = new SpliceSink(fragments);
     sink.placeholders = fill;
     const page = template(`<h1>Kenya – 100 %</h1>${sink.mark(a)}<p>50 %paraglide.lang% stays in the body</p>`);
-    const { body, gzipped } = assemble(page, sink, true);
+    const { gzipped } = assemble(page, sink, true);
     const whole = expected(`<h1>Kenya – 100 %</h1>${a}<p>50 %paraglide.lang% stays in the body</p>`);
-    expect(body.toString('utf8')).toBe(whole);
+    expect(assemble(page, sink, false).body!.toString('utf8')).toBe(whole);
     expect(gunzipSync(gzipped!).toString('utf8')).toBe(whole);
 
     const plain = new SpliceSink(fragments);
     plain.placeholders = fill;
     const short = template('<p>Ñandú</p>');
-    expect(assemble(short, plain, false).body.toString('utf8')).toBe(expected('<p>Ñandú</p>'));
+    expect(assemble(short, plain, false).body!.toString('utf8')).toBe(expected('<p>Ñandú</p>'));
     // No placeholders asked for: the page as it is.
-    expect(assemble(short, new SpliceSink(fragments), false).body.toString('utf8')).toBe(short);
+    expect(assemble(short, new SpliceSink(fragments), false).body!.toString('utf8')).toBe(short);
   });
 });

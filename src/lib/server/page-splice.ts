@@ -12,6 +12,7 @@
 // never reach before its own start; the pieces in order, a final empty block, the gzip header
 // and the CRC-32 and length of the whole make one gzip stream (RFC 1951 3.2.3, RFC 1952).
 import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { crc32Combine } from './crc32-combine';
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { baseLocale, getLocale, type Locale } from '$lib/i18n/locale';
@@ -22,9 +23,15 @@ import { perBuild } from './build-memo';
 import { warehouseVersion } from './warehouse';
 
 export interface Fragment {
-  utf8: Buffer;
-  /** Raw deflate of utf8, level 1, ended by a sync flush (not final). */
+  /** Raw deflate of the text's UTF-8, level 1, ended by a sync flush (not final). */
   deflated: Buffer;
+  /**
+   * CRC-32 and length of the text's UTF-8, for the gzip trailer of a page it is spliced into.
+   * Its UTF-8 itself is not kept: about four times the deflate's size, it is only needed by a
+   * response without gzip, which encodes the text again.
+   */
+  crc: number;
+  length: number;
   /**
    * The language its internal links are written in; null when it has none (the same bytes in
    * every language). A page's own links are localised per response (links.ts), so a fragment
@@ -38,13 +45,13 @@ export const MIN_FRAGMENT_CHARS = 2048;
 
 /**
  * Fragments of the build being served, by their text; bounded like the other per-build caches
- * (`WSIS_FRAGMENT_CACHE_MB`, on /healthz). A fragment costs its text (the key), its UTF-8 and its
- * deflate: about 40 KB for a 15 KB chart. The warm-up prepares about 9,300 of them (400 MB
- * counted on the mirror's build, its pages in three languages; the key is counted though it is
- * the chart's own string); with too small a budget the least recently used, the warm-up's first
- * and most visited pages, were the ones evicted.
+ * (`WSIS_FRAGMENT_CACHE_MB`, on /healthz). A fragment costs its text (the key) and its deflate:
+ * about 33 KB counted for a 15 KB chart (the key is counted though it is the chart's own string).
+ * The warm-up prepares about 13,100 of them (476 MB counted on the mirror's build, its pages and
+ * their filter variants in three languages). With too small a budget the least recently used, the warm-up's first and
+ * most visited pages, were the ones evicted.
  */
-export const FRAGMENT_CACHE_BYTES = budgetFromEnv('WSIS_FRAGMENT_CACHE_MB', 512);
+export const FRAGMENT_CACHE_BYTES = budgetFromEnv('WSIS_FRAGMENT_CACHE_MB', 608);
 
 const DEFLATE = { level: 1, finishFlush: constants.Z_SYNC_FLUSH };
 const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
@@ -82,8 +89,8 @@ export class FragmentStore {
     if (this.entries.get(html)) return;
     const utf8 = Buffer.from(html, 'utf8');
     const deflated = deflateRawSync(utf8, DEFLATE);
-    const fragment = { utf8, deflated, linksIn: /\s(?:href|action)="\//.test(html) ? linksIn : null };
-    this.entries.set(html, fragment, utf8.byteLength + deflated.byteLength + 64);
+    const fragment = { deflated, crc: crc32(utf8), length: utf8.byteLength, linksIn: /\s(?:href|action)="\//.test(html) ? linksIn : null };
+    this.entries.set(html, fragment, deflated.byteLength + 64);
   }
 
   /** The prepared fragment of `html`, if any (never prepares: a render does not pay for it). */
@@ -165,18 +172,26 @@ export class SpliceSink {
     return `<!--wsis:splice:${this.pieces.length - 1}-->`;
   }
 
+  /** The text of the `i`th fragment marked. */
+  textOf(i: number): string {
+    return this.texts[i];
+  }
+
   /** The HTML with every token back in text (a page answered without assembly). */
   unsplice(html: string): string {
     return this.pieces.length === 0 ? html : html.replace(TOKEN, (token, i: string) => this.texts[Number(i)] ?? token);
   }
 }
 
+/** A run of the page: its own text as UTF-8, or a fragment with its text. */
+type Part = { utf8: Buffer; fragment?: undefined } | { fragment: Fragment; text: string };
+
 /**
- * The page's bytes from its rendered HTML (with tokens) and the fragments: the body as UTF-8
- * and, when asked, gzipped (the fragments' pieces as they are, the rest compressed at level 1).
+ * The page's bytes from its rendered HTML (with tokens) and the fragments: gzipped when asked
+ * (the fragments' pieces as they are, the rest compressed at level 1), else as UTF-8.
  */
-export function assemble(html: string, sink: SpliceSink, gzip: boolean): { body: Buffer<ArrayBuffer>; gzipped?: Buffer<ArrayBuffer> } {
-  const parts: { utf8: Buffer; fragment?: Fragment }[] = [];
+export function assemble(html: string, sink: SpliceSink, gzip: boolean): { body: Buffer<ArrayBuffer>; gzipped?: undefined } | { body?: undefined; gzipped: Buffer<ArrayBuffer> } {
+  const parts: Part[] = [];
   const text = (from: number, to: number) => {
     if (to > from) parts.push({ utf8: Buffer.from(html.slice(from, to), 'utf8') });
   };
@@ -196,14 +211,15 @@ export function assemble(html: string, sink: SpliceSink, gzip: boolean): { body:
     TOKEN.lastIndex = last;
     for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
       text(last, m.index);
-      const fragment = sink.pieces[Number(m[1])];
-      parts.push({ utf8: fragment.utf8, fragment });
+      const i = Number(m[1]);
+      parts.push({ fragment: sink.pieces[i], text: sink.textOf(i) });
       last = m.index + m[0].length;
     }
   }
   text(last, html.length);
-  const body = parts.length === 1 ? parts[0].utf8 : Buffer.concat(parts.map((p) => p.utf8));
-  return { body: body as Buffer<ArrayBuffer>, gzipped: gzip ? gzipPieces(parts) : undefined };
+  if (gzip) return { gzipped: gzipPieces(parts) };
+  const utf8 = parts.map((p) => (p.fragment ? Buffer.from(p.text, 'utf8') : p.utf8));
+  return { body: (utf8.length === 1 ? utf8[0] : Buffer.concat(utf8)) as Buffer<ArrayBuffer> };
 }
 
 /** The end of the page's <html> tag, where the template puts the placeholders (looked for in the first KB only); 0 when there is none. */
@@ -233,15 +249,20 @@ function storedBlockHeader(length: number): Buffer {
   return header;
 }
 
-function gzipPieces(parts: { utf8: Buffer; fragment?: Fragment }[]): Buffer<ArrayBuffer> {
+function gzipPieces(parts: Part[]): Buffer<ArrayBuffer> {
   const out: Buffer[] = [GZIP_HEADER];
   let crc = 0;
   let length = 0;
   for (const p of parts) {
+    if (p.fragment) {
+      crc = crc32Combine(crc, p.fragment.crc, p.fragment.length);
+      length += p.fragment.length;
+      out.push(p.fragment.deflated);
+      continue;
+    }
     crc = crc32(p.utf8, crc);
     length += p.utf8.byteLength;
-    if (p.fragment) out.push(p.fragment.deflated);
-    else if (p.utf8.byteLength < STORED_BELOW_BYTES) out.push(storedBlockHeader(p.utf8.byteLength), p.utf8);
+    if (p.utf8.byteLength < STORED_BELOW_BYTES) out.push(storedBlockHeader(p.utf8.byteLength), p.utf8);
     else out.push(deflateRawSync(p.utf8, DEFLATE));
   }
   const trailer = Buffer.alloc(8);
