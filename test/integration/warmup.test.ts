@@ -110,11 +110,16 @@ describe('warm-up on the mirror warehouse', () => {
     expect(chart.rows.find((r) => r.year === 2024)!.country).toBeCloseTo(34.976, 2);
   });
 
-  it('computes the linked pages in French and Spanish too: a French first load then draws nothing', async () => {
+  it('computes the linked pages and their filter variants in French and Spanish too: a French first load then draws nothing', async () => {
     const names = (await pages.warmupPages()).map((i) => i.name);
     for (const n of ['/fr/countries/KEN', '/es/countries/KEN', '/fr/targets/10', '/es/regions/SSF', '/fr/action-lines/C2', '/fr/', '/es/data']) expect(names).toContain(n);
-    // The linked pages only: no filter variant in another language.
-    expect(names.filter((n) => /^\/(fr|es)\//.test(n) && n.includes('?'))).toEqual([]);
+    // Their filter variants too, after every linked page in every language.
+    for (const n of ['/fr/regions/WLD?horizon=2012', '/es/countries/IND?horizon=2012', '/fr/action-lines/C2?stakeholder_type=civil_society', '/es/targets/10?horizon=2012']) expect(names).toContain(n);
+    const lastLinked = Math.max(...names.map((n, i) => (/^\/(fr|es)\/countries\/[A-Z]{3}$/.test(n) ? i : -1)));
+    expect(names.findIndex((n) => /^\/(fr|es)\/.*\?/.test(n))).toBeGreaterThan(lastLinked);
+    // And what the French target and overview pages' data name (their ranking years, review years).
+    const frenchTarget = (await pages.warmupPages()).find((i) => i.name === '/fr/targets/10')!;
+    expect(frenchTarget.more!(await frenchTarget.run()).map((i) => i.name)).toContain('/fr/targets/10?year=2010');
 
     const french = () => localeContext.withLocale('fr', () => countryLoad({ params: { iso3: 'KEN' }, url: at('/countries/KEN') }));
     store.resetChartStore();

@@ -1,15 +1,15 @@
 // Values derived from the published warehouse, computed once per build and shared by every
 // request (the warehouse never changes under a build). The third cache beside the query cache
 // (warehouse.ts) and the page cache (page-cache.ts), bounded the same way: by an estimate of
-// the bytes it holds (`WSIS_MEMO_CACHE_MB`, default 192: the warm-up of the mirror's build
-// keeps 137 MB with its pages in three languages; at 64 it evicted a quarter of its own values before the first visits), least
+// the bytes it holds (`WSIS_MEMO_CACHE_MB`, default 256: the warm-up of the mirror's build
+// keeps 209 MB with its pages and their filter variants in three languages; at 64 it evicted a quarter of its own values before the first visits), least
 // recently used out, shown on /healthz. Each caller states what one value costs; concurrent
 // callers share one computation (single flight); a failed computation is not kept; a value too
 // large for the budget is computed again by the next request.
 import { budgetFromEnv, ByteBudgetLru, estimateBytes } from './byte-budget';
 import { warehouseVersion } from './warehouse';
 
-export const MEMO_CACHE_BYTES = budgetFromEnv('WSIS_MEMO_CACHE_MB', 192);
+export const MEMO_CACHE_BYTES = budgetFromEnv('WSIS_MEMO_CACHE_MB', 256);
 
 /** A per-build memo: its values, bounded by bytes, emptied when another build is served. */
 export class BuildMemo {

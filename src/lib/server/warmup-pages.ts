@@ -1,7 +1,7 @@
 // What the warm-up computes: the data of every page linked from /targets, /action-lines,
 // /regions and /countries, and of the overview, then the same pages with each value their
 // filter forms offer (horizons, review years, ranking years, indicators, stakeholder types),
-// and the linked pages (not their variants) in each other language of the site.
+// then all of it again in each other language of the site (the linked pages first).
 // Each item calls the route's own `load` with the page's URL, so the warm-up computes exactly
 // what a visit would (per-build values, series statuses for the horizon, aggregates, charts),
 // with no second list of what each page needs. Loading the route
@@ -67,7 +67,8 @@ function page(route: keyof typeof routes, path: string, params: Record<string, s
  * the context paraglideMiddleware gives a request (hooks.server.ts), so getLocale() is `locale`.
  */
 function inLanguage(locale: Locale, item: WarmupItem): WarmupItem {
-  return { name: `/${locale}${item.name}`, run: () => withLocale(locale, item.run) };
+  const more = item.more;
+  return { name: `/${locale}${item.name}`, run: () => withLocale(locale, item.run), ...(more ? { more: (data: unknown) => more(data).map((m) => inLanguage(locale, m)) } : {}) };
 }
 
 /** `item`, followed by the items `more` names from its page's data. */
@@ -119,24 +120,33 @@ export async function warmupPages(): Promise<WarmupItem[]> {
 
   const other = HORIZONS.filter((h) => h !== DEFAULT_HORIZON);
   const items: WarmupItem[] = [page('layout', '/')];
+  // The filter variants listed here, in English, warmed again in each other language at the end.
+  const filtered: WarmupItem[] = [];
+  const variant = (...more: WarmupItem[]) => {
+    items.push(...more);
+    filtered.push(...more);
+  };
   // The overview and target pages assess every series for the chosen horizon: each horizon the filters offer.
-  items.push(withMore(page('overview', '/'), variants.overview('')), ...other.map((h) => withMore(page('overview', `/?horizon=${h}`), variants.overview(`horizon=${h}&`))));
+  const overview = withMore(page('overview', '/'), variants.overview(''));
+  items.push(overview);
+  variant(...other.map((h) => withMore(page('overview', `/?horizon=${h}`), variants.overview(`horizon=${h}&`))));
   const linkedRegions = regions.groups.filter((g) => g.linked).map((g) => g.code);
   // Every page the indexes link to, and the header's (kept for the other languages, below).
+  // The target pages queue their ranking years and indicators, the overview its review years.
   const linked = {
-    targets: targets.targets.map((t) => page('target', `/targets/${t.target}`, { n: String(t.target) })),
+    targets: targets.targets.map((t) => withMore(page('target', `/targets/${t.target}`, { n: String(t.target) }), variants.target(t.target))),
     lines: lines.lines.map((l) => page('actionLine', `/action-lines/${l.id}`, { id: l.id })),
     regions: linkedRegions.map((code) => page('region', `/regions/${code}`, { code })),
     countries: countries.countries.map((c) => page('country', `/countries/${c.code}`, { iso3: c.code })),
     header: [page('stakeholders', '/stakeholders'), page('methodology', '/methodology'), page('data', '/data')]
   };
-  items.push(...linked.targets.map((item, i) => withMore(item, variants.target(targets.targets[i].target))));
-  for (const h of other) for (const t of targets.targets) items.push(page('target', `/targets/${t.target}?horizon=${h}`, { n: String(t.target) }));
+  items.push(...linked.targets);
+  for (const h of other) for (const t of targets.targets) variant(page('target', `/targets/${t.target}?horizon=${h}`, { n: String(t.target) }));
   items.push(...linked.lines, ...linked.regions, ...linked.countries);
   // The pages the header links to, and the stakeholder page's highlight per type (a few charts each).
   const types = await stakeholderTypes();
   items.push(...linked.header);
-  for (const t of types) items.push(page('stakeholders', `/stakeholders?stakeholder_type=${encodeURIComponent(t.id)}`));
+  for (const t of types) variant(page('stakeholders', `/stakeholders?stakeholder_type=${encodeURIComponent(t.id)}`));
   // Values the filters reach that are build-wide rather than per page: each indicator the menu
   // offers (its values for every economy) while the menu is short (at scale it lists a
   // thousand: not all warmed).
@@ -146,10 +156,10 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   // A longer menu: its headline (ICT) indicators, the ones the page charts and a visitor picks
   // likeliest (at 1,000 indicators a first ?indicator=IT.CEL.SETS.P2 took 137 ms unwarmed).
   const warmedMenu = menu.length <= MENU_WARMED ? menu : await headlineIndicators();
-  if (firstCountry) for (const i of warmedMenu) items.push(page('country', `/countries/${firstCountry}?indicator=${encodeURIComponent(i.code)}`, { iso3: firstCountry }));
+  if (firstCountry) for (const i of warmedMenu) variant(page('country', `/countries/${firstCountry}?indicator=${encodeURIComponent(i.code)}`, { iso3: firstCountry }));
   // A region page with a chosen indicator maps it: the per-indicator values behind its "served
   // from" line are build-wide (queries/maps.ts), so one region's variants warm every region's.
-  if (firstRegion) for (const i of warmedMenu) items.push(page('region', `/regions/${firstRegion}?indicator=${encodeURIComponent(i.code)}`, { code: firstRegion }));
+  if (firstRegion) for (const i of warmedMenu) variant(page('region', `/regions/${firstRegion}?indicator=${encodeURIComponent(i.code)}`, { code: firstRegion }));
   // Then one page of each route rendered once: SvelteKit loads a route's component module on
   // its first render (a few hundred ms on this machine).
   // The target page with the most series with data is the one with every section (map, coverage, parity, checks).
@@ -163,22 +173,26 @@ export async function warmupPages(): Promise<WarmupItem[]> {
   // ranking years and indicators are named by their pages' data: queued when those ran, after
   // every item listed here. The others are known now: each action line per stakeholder type,
   // each region and country page at the other horizons.
-  for (const l of lines.lines) for (const t of types) items.push(page('actionLine', `/action-lines/${l.id}?stakeholder_type=${encodeURIComponent(t.id)}`, { id: l.id }));
-  for (const h of other) for (const code of linkedRegions) items.push(page('region', `/regions/${code}?horizon=${h}`, { code }));
-  for (const h of other) for (const c of countries.countries) items.push(page('country', `/countries/${c.code}?horizon=${h}`, { iso3: c.code }));
-  // Then every page the indexes link to, and the header's, in the other languages (not their
-  // filter variants: three times every variant would not fit the stores' budgets).
-  const plain = [page('overview', '/'), ...linked.targets, ...linked.lines, ...linked.regions, ...linked.countries, ...linked.header];
-  for (const locale of locales.filter((l) => l !== baseLocale)) for (const item of plain) items.push(inLanguage(locale, item));
-  // Last, each other region with each headline indicator it charts: what is per region (its map
-  // of the indicator, its members' table, its chart at the horizon) is drawn for the first
+  for (const l of lines.lines) for (const t of types) variant(page('actionLine', `/action-lines/${l.id}?stakeholder_type=${encodeURIComponent(t.id)}`, { id: l.id }));
+  for (const h of other) for (const code of linkedRegions) variant(page('region', `/regions/${code}?horizon=${h}`, { code }));
+  for (const h of other) for (const c of countries.countries) variant(page('country', `/countries/${c.code}?horizon=${h}`, { iso3: c.code }));
+  // Then every page the indexes link to, and the header's, in the other languages.
+  const others = locales.filter((l) => l !== baseLocale);
+  const plain = [overview, ...linked.targets, ...linked.lines, ...linked.regions, ...linked.countries, ...linked.header];
+  for (const locale of others) for (const item of plain) items.push(inLanguage(locale, item));
+  // Each other region with each headline indicator it charts: what is per region (its map of
+  // the indicator, its members' table, its chart at the horizon) is drawn for the first
   // region's variants only (a first /regions/SSF?indicator=IT.CEL.SETS.P2 took 14-28 ms unwarmed).
   for (const code of linkedRegions.slice(1)) {
     const shown = defaultIndicatorFor(code);
     for (const i of await headlineIndicators(code)) {
-      if (i.code !== shown) items.push(page('region', `/regions/${code}?indicator=${encodeURIComponent(i.code)}`, { code }));
+      if (i.code !== shown) variant(page('region', `/regions/${code}?indicator=${encodeURIComponent(i.code)}`, { code }));
     }
   }
+  // Last, every filter variant in the other languages: their data is the English variant's
+  // (kept per build), but their charts, tables and sections are drawn per language, and a
+  // first /fr/regions/WLD?horizon=2012 drawing its own took 22-36 ms against 5-8 ms warmed.
+  for (const locale of others) for (const item of filtered) items.push(inLanguage(locale, item));
   return items;
 }
 

@@ -12,12 +12,12 @@ export type ChartDefinition = (params: URLSearchParams) => Promise<ChartView | n
 
 /**
  * Chart views computed once per build, language and parameters, in a memo of their own
- * (`WSIS_CHART_VIEW_CACHE_MB`, default 128, on /healthz; the warm-up keeps 88 MB on the mirror) so they never crowd out the shared
+ * (`WSIS_CHART_VIEW_CACHE_MB`, default 192, on /healthz; the warm-up keeps 148 MB on the mirror) so they never crowd out the shared
  * per-build values. A view depends on nothing else (the warehouse never changes under a build),
  * so the warm-up's views serve first visits: the series lookups, the rows, the chart store's key
  * (a hash of the whole input) are done once. A view is shared by every request: never change one.
  */
-export const chartViews = new BuildMemo(budgetFromEnv('WSIS_CHART_VIEW_CACHE_MB', 128));
+export const chartViews = new BuildMemo(budgetFromEnv('WSIS_CHART_VIEW_CACHE_MB', 192));
 
 /** Parameters in a stable order (by name; the values of one name keep theirs, as getAll reads them). */
 function paramsKey(params: URLSearchParams): string {
