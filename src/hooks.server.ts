@@ -7,7 +7,7 @@ import { baseLocale, getLocale, localeInfo, type Locale } from '$lib/i18n/locale
 import { m } from '$lib/paraglide/messages.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { isApiPath, shapeApiError } from '$lib/server/api/error-shape';
-import { bodyOf, pageCache, withGzip, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
+import { bodyOf, pageCache, withBody, withGzip, pageCacheKey, type CachedPage } from '$lib/server/page-cache';
 import { withSecurityHeaders } from '$lib/server/security-headers';
 import { unavailablePage } from '$lib/server/unavailable';
 import { warehouseVersion, WarehouseMissing } from '$lib/server/warehouse';
@@ -154,7 +154,7 @@ const pages: Handle = async ({ event, resolve }) => {
   // uncompressed instead sent five times the bytes and slowed the requests that followed it
   // (paired first-visit runs: /healthz after a page 2 -> 6 ms).
   if (!shared) return send(gzipOk && !page.gzipped ? { ...page, gzipped: gzipSync(bodyOf(page), { level: 1 }) } : page, gzipOk, 'miss');
-  return send(gzipOk ? await withGzip(version, key, page) : page, gzipOk, 'hit');
+  return send(gzipOk ? await withGzip(version, key, page) : withBody(version, key, page), gzipOk, 'hit');
 };
 
 export const handle = sequence(security, errors, language, pages);

@@ -116,11 +116,16 @@ describe('withGzip', () => {
     const first = cache.get('b', '/countries/KEN')!;
     // Counted at its compressed size: the HTML is not kept beside it.
     expect(cache.bytes).toBeLessThan(html.length / 5);
-    // A client without gzip gets the HTML all the same.
+    // A client without gzip gets the HTML all the same, decompressed once and kept.
     expect(new TextDecoder().decode(bodyOf(first))).toBe(html);
-    const kept = await withGzip('b', '/countries/KEN', first, cache);
+    const { withBody } = await import('./page-cache');
+    const plain = withBody('b', '/countries/KEN', first, cache);
+    expect(new TextDecoder().decode(plain.body!)).toBe(html);
+    expect(cache.get('b', '/countries/KEN')).toBe(plain);
+    expect(withBody('b', '/countries/KEN', plain, cache)).toBe(plain);
+    const kept = await withGzip('b', '/countries/KEN', plain, cache);
     expect(kept.quick).toBeUndefined();
-    expect(kept.body).toBeUndefined();
+    expect(kept.body).toBe(plain.body);
     expect(cache.get('b', '/countries/KEN')).toBe(kept);
     expect(kept.gzipped!.byteLength).toBeLessThan(quick.byteLength);
     expect(new TextDecoder().decode(gunzipSync(kept.gzipped!))).toBe(html);

@@ -24,7 +24,7 @@ export interface CachedPage {
   headers: [string, string][];
 }
 
-/** A page's HTML as UTF-8: its body, or its gzipped bytes decompressed (a client without gzip, rare). */
+/** A page's HTML as UTF-8: its body, or its gzipped bytes decompressed. */
 export function bodyOf(page: CachedPage): Uint8Array {
   if (page.body) return page.body;
   if (!page.gzipped) throw new Error('a cached page without a body');
@@ -127,6 +127,18 @@ export class PageCache {
 
 /** The server's one page cache. */
 export const pageCache = new PageCache();
+
+/**
+ * The page with its HTML, for a client without gzip (a script, a crawler): decompressed once and
+ * kept beside the gzipped bytes while the page is the cached one of the build, so such a client
+ * asking again is answered as fast as a browser.
+ */
+export function withBody(version: string, key: string, page: CachedPage, cache: PageCache = pageCache): CachedPage {
+  if (page.body) return page;
+  const next: CachedPage = { ...page, body: bodyOf(page) };
+  cache.replace(version, key, page, next);
+  return next;
+}
 
 const compressing = new WeakMap<CachedPage, Promise<CachedPage>>();
 
