@@ -150,14 +150,37 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
+/** The horizon the filters offer besides the default (2015): the 2012 mid-point review. */
+const OTHER_HORIZON = 2012;
+
 /**
- * The URLs of a first-visit run: every detail page linked from the indexes, plus filter variants,
- * in English, then all of them again in each other language.
+ * Filter variants spread over the linked pages, so each filtered type is judged on ten or more
+ * first visits instead of one to three (whose one sample moved 2x between runs): every target
+ * and region at the other horizon, every tenth country, and each action line with a stakeholder
+ * type, taking the types in turn. Chosen by rule from what the forms offer, not by what the
+ * warm-up covers; VARIANTS above keeps the combinations (indicator and horizon together, a ranking year).
  */
-export async function firstVisitUrls(base: string): Promise<string[]> {
+export function spreadVariants(linked: string[], stakeholderTypes: string[]): string[] {
+  const out: string[] = [];
+  const of = (prefix: string) => linked.filter((p) => p.startsWith(prefix));
+  for (const p of [...of('/targets/'), ...of('/regions/')]) out.push(`${p}?horizon=${OTHER_HORIZON}`);
+  of('/countries/').forEach((p, i) => {
+    if (i % 10 === 5) out.push(`${p}?horizon=${OTHER_HORIZON}`);
+  });
+  if (stakeholderTypes.length > 0) of('/action-lines/').forEach((p, i) => out.push(`${p}?stakeholder_type=${encodeURIComponent(stakeholderTypes[i % stakeholderTypes.length])}`));
+  return out;
+}
+
+/**
+ * The URLs of a first-visit run: every detail page linked from the indexes, plus filter variants
+ * (VARIANTS, and spreadVariants with the warehouse's stakeholder types), in English, then all of
+ * them again in each other language.
+ */
+export async function firstVisitUrls(base: string, stakeholderTypes: string[] = []): Promise<string[]> {
   const urls = new Set<string>();
   for (const index of INDEXES) for (const href of await links(base, index)) urls.add(href);
   for (const v of VARIANTS) urls.add(v);
+  for (const v of spreadVariants([...urls], stakeholderTypes)) urls.add(v);
   const english = [...urls];
   return [...english, ...OTHER_LANGUAGES.flatMap((language) => english.map((path) => inLanguage(path, language)))];
 }

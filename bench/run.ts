@@ -171,11 +171,13 @@ async function main() {
       const targets: [string, string][] = quick ? [['', real]] : [['', real], [' (scale warehouse)', served]];
       const firstVisits: Record<string, unknown> = {};
       for (const [label, warehouse] of targets) {
+        // Read before the server opens the file (one process at a time).
+        const types = await stakeholderTypeIds(warehouse);
         const fresh = await startServer(warehouse, port + 1);
         try {
           log(`6. first visits${label}: every detail page and filter variant once, on a fresh server (${fresh.url}), after its warm-up`);
           const warm = await waitForWarmup(fresh.url, quick ? 600_000 : 1_800_000, log);
-          const urls = await firstVisitUrls(fresh.url);
+          const urls = await firstVisitUrls(fresh.url, types);
           const f = await measureFirstVisits(fresh.url, urls, log);
           firstVisits[label ? 'scale' : 'mirror'] = { ...f, warmup: warm, visits: f.visits };
           warmupRow(warm, label);
@@ -241,6 +243,19 @@ function shapeRow(c: IngestComparison): Row {
     goal: '',
     met: null
   };
+}
+
+/** The stakeholder types a warehouse defines (the action-line pages' filter offers them), for the first-visit URLs. */
+async function stakeholderTypeIds(path: string): Promise<string[]> {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const conn = await instance.connect();
+  try {
+    const reader = await conn.runAndReadAll('SELECT id FROM stakeholder_type ORDER BY id');
+    return reader.getRowObjects().map((r) => String(r.id));
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
 }
 
 /** The served warehouse at scale: synthetic indicators staged and published into a copy of the real one. */
