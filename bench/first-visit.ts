@@ -161,6 +161,7 @@ const OTHER_HORIZON = 2012;
  * warm-up covers; VARIANTS above keeps the combinations (indicator and horizon together, a ranking year).
  */
 export function spreadVariants(linked: string[], stakeholderTypes: string[]): string[] {
+  if (linked.some((p) => p.includes('?'))) throw new Error('spreadVariants: the linked pages are plain paths');
   const out: string[] = [];
   const of = (prefix: string) => linked.filter((p) => p.startsWith(prefix));
   for (const p of [...of('/targets/'), ...of('/regions/')]) out.push(`${p}?horizon=${OTHER_HORIZON}`);
@@ -177,10 +178,11 @@ export function spreadVariants(linked: string[], stakeholderTypes: string[]): st
  * them again in each other language.
  */
 export async function firstVisitUrls(base: string, stakeholderTypes: string[] = []): Promise<string[]> {
-  const urls = new Set<string>();
-  for (const index of INDEXES) for (const href of await links(base, index)) urls.add(href);
+  const linked: string[] = [];
+  for (const index of INDEXES) linked.push(...(await links(base, index)));
+  const urls = new Set<string>(linked);
   for (const v of VARIANTS) urls.add(v);
-  for (const v of spreadVariants([...urls], stakeholderTypes)) urls.add(v);
+  for (const v of spreadVariants(linked, stakeholderTypes)) urls.add(v);
   const english = [...urls];
   return [...english, ...OTHER_LANGUAGES.flatMap((language) => english.map((path) => inLanguage(path, language)))];
 }

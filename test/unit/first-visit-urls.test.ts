@@ -18,6 +18,10 @@ describe('first-visit URLs', () => {
     ]);
   });
 
+  it('takes plain paths only (a variant of a variant would be a broken URL)', () => {
+    expect(() => spreadVariants(['/targets/10?year=2010'], [])).toThrow(/plain paths/);
+  });
+
   it('leaves out the action-line variants when the warehouse names no stakeholder type', () => {
     expect(spreadVariants(linked, []).some((u) => u.includes('stakeholder_type'))).toBe(false);
   });
