@@ -156,8 +156,8 @@ const OTHER_HORIZON = 2012;
 /**
  * Filter variants spread over the linked pages, so each filtered type is judged on ten or more
  * first visits instead of one to three (whose one sample moved 2x between runs): every target
- * and region at the other horizon, every tenth country, and each action line with a stakeholder
- * type, taking the types in turn. Chosen by rule from what the forms offer, not by what the
+ * and region at the other horizon, every tenth country, each action line with a stakeholder
+ * type, taking the types in turn, and the stakeholder page with each type. Chosen by rule from what the forms offer, not by what the
  * warm-up covers; VARIANTS above keeps the combinations (indicator and horizon together, a ranking year).
  */
 export function spreadVariants(linked: string[], stakeholderTypes: string[]): string[] {
@@ -169,6 +169,8 @@ export function spreadVariants(linked: string[], stakeholderTypes: string[]): st
     if (i % 10 === 5) out.push(`${p}?horizon=${OTHER_HORIZON}`);
   });
   if (stakeholderTypes.length > 0) of('/action-lines/').forEach((p, i) => out.push(`${p}?stakeholder_type=${encodeURIComponent(stakeholderTypes[i % stakeholderTypes.length])}`));
+  // The stakeholder page (linked from the header) with each type its filter offers.
+  for (const t of stakeholderTypes) out.push(`/stakeholders?stakeholder_type=${encodeURIComponent(t)}`);
   return out;
 }
 

@@ -6,7 +6,7 @@ describe('first-visit URLs', () => {
   const countries = Array.from({ length: 30 }, (_, i) => `/countries/C${String(i).padStart(2, '0')}`);
   const linked = ['/targets/1', '/targets/10', '/regions/WLD', '/regions/SSF', '/action-lines/C1', '/action-lines/C2', '/action-lines/C3', ...countries];
 
-  it('puts every target and region at the other horizon, every tenth country, and each action line with a type in turn', () => {
+  it('puts every target and region at the other horizon, every tenth country, each action line with a type in turn, the stakeholder page with each', () => {
     const v = spreadVariants(linked, ['academia', 'civil_society']);
     expect(v.filter((u) => u.startsWith('/targets/'))).toEqual(['/targets/1?horizon=2012', '/targets/10?horizon=2012']);
     expect(v.filter((u) => u.startsWith('/regions/'))).toEqual(['/regions/WLD?horizon=2012', '/regions/SSF?horizon=2012']);
@@ -16,6 +16,7 @@ describe('first-visit URLs', () => {
       '/action-lines/C2?stakeholder_type=civil_society',
       '/action-lines/C3?stakeholder_type=academia'
     ]);
+    expect(v.filter((u) => u.startsWith('/stakeholders'))).toEqual(['/stakeholders?stakeholder_type=academia', '/stakeholders?stakeholder_type=civil_society']);
   });
 
   it('takes plain paths only (a variant of a variant would be a broken URL)', () => {
