@@ -60,10 +60,37 @@ describe('collectWarmupGarbage', () => {
   it('does nothing when WSIS_IDLE_GC=0', () => {
     let asked = 0;
     process.env.WSIS_IDLE_GC = '0';
-    collectWarmupGarbage({ collect: () => () => void asked++ });
+    const compact: boolean[] = [];
+    collectWarmupGarbage({ collect: () => () => void asked++, compactAll: (on) => void compact.push(on) });
     delete process.env.WSIS_IDLE_GC;
     expect(asked).toBe(0);
-    collectWarmupGarbage({ collect: () => () => void asked++ });
+    expect(compact).toEqual([]);
+    collectWarmupGarbage({ collect: () => () => void asked++, compactAll: (on) => void compact.push(on) });
     expect(asked).toBe(1);
+    // Compaction of every page is asked for this collection only.
+    expect(compact).toEqual([true, false]);
+  });
+
+  it('gives back the pages a fragmented old generation left committed', async () => {
+    const { getHeapStatistics } = await import('node:v8');
+    const committed = () => getHeapStatistics().total_heap_size;
+    /** Committed bytes one warm-up collection gives back from a heap where one object in eight lives on, on every page. */
+    const givenBack = (collect: () => void) => {
+      const keep: unknown[] = [];
+      for (let i = 0; i < 1_500_000; i++) keep.push({ i, s: `row ${i}` });
+      for (let i = 0; i < keep.length; i++) if (i % 8) keep[i] = null;
+      const before = committed();
+      collect();
+      const back = before - committed();
+      expect(keep.filter(Boolean)).toHaveLength(187_500);
+      keep.length = 0;
+      for (let k = 0; k < 5; k++) collector()!();
+      return back;
+    };
+    // The same collection without compacting every page: V8 compacts a few pages per collection.
+    const asV8Chooses = givenBack(() => collectWarmupGarbage({ collect: collector, compactAll: () => {} }));
+    const compacted = givenBack(() => collectWarmupGarbage());
+    // Measured: 21 MB against 97-107 MB.
+    expect(compacted - asV8Chooses).toBeGreaterThan(40 * 2 ** 20);
   });
 });

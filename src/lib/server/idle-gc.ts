@@ -44,8 +44,28 @@ export function collectWhenIdle(threshold = 0.5, heap = { fill: youngFill, colle
   });
 }
 
-/** A full collection now (the warm-up's garbage, once it is done); WSIS_IDLE_GC=0 skips it too. */
-export function collectWarmupGarbage(heap = { collect: collector }): void {
+/**
+ * A full collection now (the warm-up's garbage, once it is done), compacting every page: the
+ * warm-up leaves the old generation half empty (1.18 GB committed for 643 MB live on the mirror),
+ * V8's own heuristics compact only the emptiest pages, and every young-generation collection
+ * walks the old generation's page list (perf: most of a scavenge's own time), so the pages kept
+ * cost each of them. Compacted: 690 MB committed, RSS 1.63 -> 1.13 GB, a scavenge during first
+ * visits 6.0 -> 4.9 ms (median of 132). The flag is set for this one collection only.
+ * WSIS_IDLE_GC=0 skips it too.
+ */
+export function collectWarmupGarbage(heap = { collect: collector, compactAll: compactEveryPage }): void {
   if (process.env.WSIS_IDLE_GC === '0') return;
-  heap.collect()?.(); // no options: Node 20's V8 treats { type: 'major' } as a minor collection
+  const collect = heap.collect();
+  if (!collect) return;
+  heap.compactAll(true);
+  try {
+    collect(); // no options: Node 20's V8 treats { type: 'major' } as a minor collection
+  } finally {
+    heap.compactAll(false);
+  }
+}
+
+/** V8's --compact-on-every-full-gc, on or off (read at the start of each full collection). */
+function compactEveryPage(on: boolean): void {
+  v8.setFlagsFromString(on ? '--compact-on-every-full-gc' : '--no-compact-on-every-full-gc');
 }
