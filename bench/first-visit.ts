@@ -47,9 +47,15 @@ export interface WarmupFigures {
   charts: { entries: number; bytes: number; budget: number };
   /** Page cache entries after the warm-up: must be 0 (the warm-up never fills it). */
   pageCacheEntries: number;
+  /** RSS as the warm-up ends: its last collection compacts the heap, and the pages it left are unmapped in the background within a second. */
   rssBytes: number;
+  /** RSS two seconds later: what the server holds while it serves. */
+  rssSettledBytes: number;
   heapUsedBytes: number;
 }
+
+/** How long after the warm-up's end its RSS is read again (the compacting collection's old pages are gone within a second). */
+const SETTLE_MS = 2000;
 
 interface Health {
   warm?: { build: string; running: boolean; done: number; total: number; failed: number; ms: number | null; longestItemMs: number };
@@ -73,10 +79,12 @@ export async function waitForWarmup(base: string, timeoutMs: number, log: (s: st
       const f: WarmupFigures = {
         ms: w.ms, items: w.total, failed: w.failed, longestItemMs: w.longestItemMs,
         charts: last.cache.charts ?? { entries: 0, bytes: 0, budget: 0 },
-        pageCacheEntries: last.cache.pages.entries, rssBytes: last.memory.rss, heapUsedBytes: last.memory.heapUsed
+        pageCacheEntries: last.cache.pages.entries, rssBytes: last.memory.rss, rssSettledBytes: last.memory.rss, heapUsedBytes: last.memory.heapUsed
       };
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      f.rssSettledBytes = ((await (await fetch(`${base}/healthz`)).json()) as Health).memory.rss;
       const mb = (b: number) => (b / 2 ** 20).toFixed(1);
-      log(`      warm-up done: ${w.total} items in ${(w.ms / 1000).toFixed(1)} s (${w.failed} failed, longest item ${w.longestItemMs.toFixed(0)} ms); chart store ${f.charts.entries} charts, ${mb(f.charts.bytes)} of ${mb(f.charts.budget)} MB; page cache ${f.pageCacheEntries} entries; RSS ${mb(f.rssBytes)} MB`);
+      log(`      warm-up done: ${w.total} items in ${(w.ms / 1000).toFixed(1)} s (${w.failed} failed, longest item ${w.longestItemMs.toFixed(0)} ms); chart store ${f.charts.entries} charts, ${mb(f.charts.bytes)} of ${mb(f.charts.budget)} MB; page cache ${f.pageCacheEntries} entries; RSS ${mb(f.rssBytes)} MB at its end, ${mb(f.rssSettledBytes)} MB ${SETTLE_MS / 1000} s later`);
       if (f.pageCacheEntries !== 0) throw new Error(`the warm-up left ${f.pageCacheEntries} pages in the page cache: first visits would not be first`);
       return f;
     }

@@ -307,7 +307,7 @@ function warmupRow(w: WarmupFigures, label = '') {
   rows.push({
     figure: `warm-up at server start${label} (${w.items} pages${w.failed ? `, ${w.failed} failed` : ''})`,
     value: secs(w.ms / 1000),
-    baseline: `charts ${w.charts.entries} / ${mb(w.charts.bytes)}, RSS ${mb(w.rssBytes)}`,
+    baseline: `charts ${w.charts.entries} / ${mb(w.charts.bytes)}, RSS ${mb(w.rssBytes)} -> ${mb(w.rssSettledBytes)}`,
     ratio: null,
     goal: 'page cache empty after it',
     met: w.pageCacheEntries === 0 && w.failed === 0
