@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { lazyListenerMaps, renderPlot } from './plot-render';
+import { latin1Text, lazyListenerMaps, renderPlot } from './plot-render';
 import { barChartSpec, lineChartSpec } from '$lib/plot/line';
 
 describe('server-rendered charts', () => {
@@ -20,6 +20,21 @@ describe('server-rendered charts', () => {
     const labelled = svg.match(/<g [^>]*aria-label[^>]*>/g) ?? [];
     expect(labelled.length).toBeGreaterThan(0); // Plot labels its axes...
     expect(labelled.filter((g) => !g.includes('aria-hidden="true"'))).toEqual([]); // ...and we hide them
+  });
+
+  it('writes characters beyond Latin-1 as references, so the string is one byte a character, and a browser reads the same text', () => {
+    const svg = renderPlot(lineChartSpec([{ series: 'Côte d’Ivoire', year: 2019, value: 53.9 }], { yLabel: '% of population', goal: 50 }));
+    expect(svg).not.toMatch(/[^\u0000-\u00ff]/);
+    expect(svg).toContain('&#8593; % of population'); // Plot's axis arrow, ↑
+    expect(svg).toContain('Côte d&#8217;Ivoire'); // ô is Latin-1 and stays; ’ does not
+    const { document } = parseHTML(`<html><body>${svg}</body></html>`);
+    expect(document.querySelector('svg')!.textContent).toContain('↑ % of population');
+    expect(document.querySelector('title')!.textContent).toBe('Côte d’Ivoire, 2019: 53.9');
+  });
+
+  it('leaves <style> text and Latin-1 markup as they are; a character outside the BMP is one reference', () => {
+    expect(latin1Text('<p>Ñandú</p>')).toBe('<p>Ñandú</p>');
+    expect(latin1Text('<style>.a::after{content:"→"}</style><p>a → b 😀</p>')).toBe('<style>.a::after{content:"→"}</style><p>a &#8594; b &#128512;</p>');
   });
 
   it('bar tooltips name the bar and its value', () => {
