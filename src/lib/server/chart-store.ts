@@ -3,7 +3,7 @@
 // warehouse never changes under a build, so the same input always draws the same SVG. Drawing
 // with Plot through linkedom costs 5-10 ms of CPU a chart (and much garbage); a country page
 // draws four. The store keeps each drawn SVG, keyed by kind and a hash of the input, bounded in
-// bytes (`WSIS_CHART_CACHE_MB`, default 288: the warm-up draws 232 MB on the mirror, in three
+// bytes (`WSIS_CHART_CACHE_MB`, default 160: the warm-up draws 111 MB on the mirror, in three
 // languages), least recently used out, shown on /healthz, and
 // dropped when a new build is published. The warm-up (warmup.ts) fills it before visitors ask;
 // a chart not yet drawn is drawn by the request that needs it, as before, and kept.
@@ -18,7 +18,7 @@ import { renderPlot, type RenderOptions } from './plot-render';
 import { warehouseVersion } from './warehouse';
 import { getLocale } from '$lib/i18n/locale';
 
-export const CHART_CACHE_BYTES = budgetFromEnv('WSIS_CHART_CACHE_MB', 288);
+export const CHART_CACHE_BYTES = budgetFromEnv('WSIS_CHART_CACHE_MB', 160);
 
 const charts = new ByteBudgetLru<string>(CHART_CACHE_BYTES);
 let version = '';
