@@ -37,16 +37,17 @@ describe('comparisonSummary', () => {
   });
 });
 
-describe('comparisonSummary in other languages', () => {
-  /** The sentence as a page in `locale` writes it (the request's language, as the server resolves it). */
-  function inLocale<T>(locale: Locale, run: () => T): T {
-    overwriteGetLocale(() => locale);
-    try {
-      return run();
-    } finally {
-      overwriteGetLocale(() => baseLocale);
-    }
+/** What a page in `locale` writes (the request's language, as the server resolves it). */
+function inLocale<T>(locale: Locale, run: () => T): T {
+  overwriteGetLocale(() => locale);
+  try {
+    return run();
+  } finally {
+    overwriteGetLocale(() => baseLocale);
   }
+}
+
+describe('comparisonSummary in other languages', () => {
   const kenya = [{ year: 1990, value: 0 }, { year: 2024, value: 35.0 }];
   const input = { indicatorName: 'Individuals using the Internet', subjectName: 'Kenya', subject: kenya, reference: { name: 'World', points: [{ year: 2024, value: 71.2 }] }, goal: 50 };
 
@@ -76,6 +77,9 @@ describe('comparisonChartSpec', () => {
     expect(marks).toHaveLength(1 + 3 * 3 + 2 + 2);
     const svg = renderPlot(spec);
     expect(svg).toContain('goal 50');
+    // The goal's label in the page's language, its number written for it.
+    expect(inLocale('fr', () => renderPlot(comparisonChartSpec(series, { yLabel: '%', goal: 50.5, horizon: 2015 })))).toContain('objectif 50,5');
+    expect(inLocale('es', () => renderPlot(comparisonChartSpec(series, { yLabel: '%', goal: 50, horizon: 2015 })))).toContain('meta 50');
     expect(svg).toContain('>Kenya<');
     expect(svg).toContain('stroke-dasharray="5,3"');
     const markGroups = svg.match(/<g [^>]*aria-label="(line|dot|text|rule)"[^>]*>/g) ?? [];

@@ -52,7 +52,7 @@ export function comparisonChartSpec(series: ComparisonSeries[], options: Compari
   if (options.goal != null) {
     marks.push(
       Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: 'true' }),
-      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, text: (d: number) => `goal ${d}`, fill: '#b00020', fontSize: 11, ariaHidden: 'true' })
+      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, text: (d: number) => m.chart_goal_label({ value: formatPlain(d) }), fill: '#b00020', fontSize: 11, ariaHidden: 'true' })
     );
   }
   if (options.horizon != null) {

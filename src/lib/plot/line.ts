@@ -2,6 +2,7 @@
 // (rendered to SVG) and testable without a DOM.
 import * as Plot from '@observablehq/plot';
 import { formatPlain } from '$lib/format';
+import { m } from '$lib/paraglide/messages.js';
 import { frame, PLOT_STYLE } from './frame';
 
 export interface LinePoint {
@@ -41,7 +42,7 @@ export function lineChartSpec(points: LinePoint[], options: LineOptions): Plot.P
   if (options.goal != null) {
     marks.push(Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: 'true' }));
     marks.push(
-      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dy: -6, text: () => `goal ${options.goal}`, fill: '#b00020', ariaHidden: 'true', fontSize: 11 })
+      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dy: -6, text: () => m.chart_goal_label({ value: formatPlain(options.goal) }), fill: '#b00020', ariaHidden: 'true', fontSize: 11 })
     );
   }
   if (options.horizon != null) {

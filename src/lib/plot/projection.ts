@@ -2,6 +2,7 @@
 // (dashed), the goal line and the horizon year. Pure: rows in, Plot options out.
 import * as Plot from '@observablehq/plot';
 import { formatPlain } from '$lib/format';
+import { m } from '$lib/paraglide/messages.js';
 import { frame } from './frame';
 
 export interface ProjectionPoint {
@@ -41,7 +42,7 @@ export function projectionChartSpec(points: ProjectionPoint[], options: Projecti
       Plot.axisX({ tickFormat: 'd', label: null, ariaHidden: 'true' }),
       Plot.ruleY([0], { ariaHidden: 'true' }),
       Plot.ruleY([options.goal], { stroke: '#b00020', strokeDasharray: '4,3', ariaHidden: 'true' }),
-      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, text: () => `goal ${options.goal}`, fill: '#b00020', ariaHidden: 'true' }),
+      Plot.text([options.goal], { y: (d: number) => d, frameAnchor: 'left', dx: 4, dy: -7, text: () => m.chart_goal_label({ value: formatPlain(options.goal) }), fill: '#b00020', ariaHidden: 'true' }),
       Plot.ruleX([options.horizon], { stroke: '#555', strokeDasharray: '2,3', ariaHidden: 'true' }),
       Plot.text([options.horizon], { x: (d: number) => d, frameAnchor: 'top', dy: 2, dx: -4, textAnchor: 'end', text: (d: number) => `horizon ${d}`, fill: '#444', ariaHidden: 'true' }),
       Plot.lineY(projected, { x: 'year', y: 'value', stroke: '#a15c00', strokeWidth: 1.8, strokeDasharray: '6,4', ariaHidden: 'true' }),
