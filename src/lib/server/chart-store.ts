@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type * as Plot from '@observablehq/plot';
 import { budgetFromEnv, ByteBudgetLru } from './byte-budget';
-import { renderPlot, type RenderOptions } from './plot-render';
+import { isLatin1, renderPlot, type RenderOptions } from './plot-render';
 import { warehouseVersion } from './warehouse';
 import { getLocale } from '$lib/i18n/locale';
 
@@ -50,8 +50,7 @@ export function chartKey(kind: string, input: unknown, locale?: string): string 
 
 /** SVG text costs about a byte a character (Latin-1) or two (any other character). */
 function svgBytes(svg: string): number {
-  // eslint-disable-next-line no-control-regex
-  return /[^\u0000-\u00ff]/.test(svg) ? svg.length * 2 : svg.length;
+  return isLatin1(svg) ? svg.length : svg.length * 2;
 }
 
 /** Checks the build being served; a new build empties the store. */

@@ -48,8 +48,8 @@ export const MIN_FRAGMENT_CHARS = 2048;
  * (`WSIS_FRAGMENT_CACHE_MB`, on /healthz). A fragment costs its text (the key) and its deflate:
  * about 33 KB counted for a 15 KB chart (the key is counted though it is the chart's own string).
  * The warm-up prepares about 13,100 of them (476 MB counted on the mirror's build, its pages and
- * their filter variants in three languages). With too small a budget the least recently used, the warm-up's first and
- * most visited pages, were the ones evicted.
+ * their filter variants in three languages). With too small a budget the least recently used,
+ * the warm-up's first and most visited pages, were the ones evicted.
  */
 export const FRAGMENT_CACHE_BYTES = budgetFromEnv('WSIS_FRAGMENT_CACHE_MB', 608);
 

@@ -69,14 +69,20 @@ export function renderPlot(options: Plot.PlotOptions, render: RenderOptions = {}
  * one byte a character instead, half the heap they took.
  */
 export function latin1Text(markup: string): string {
-  if (!/[^\u0000-\u00ff]/.test(markup)) return markup;
+  if (isLatin1(markup)) return markup;
   const written = markup
     .split(/(<style[\s\S]*?<\/style>)/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/[^\u0000-\u00ff]/gu, (c) => `&#${c.codePointAt(0)};`)))
     .join('');
   // Pieces cut from a two-byte string stay two-byte in V8 whatever they hold: decoded from
   // Latin-1 bytes, the string is one-byte. (A <style> with such a character stays as it is.)
-  return /[^\u0000-\u00ff]/.test(written) ? written : Buffer.from(written, 'latin1').toString('latin1');
+  return isLatin1(written) ? Buffer.from(written, 'latin1').toString('latin1') : written;
+}
+
+/** Every character of `text` is Latin-1 (U+0000-U+00FF), the strings V8 can keep at one byte a character. */
+export function isLatin1(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return !/[^\u0000-\u00ff]/.test(text);
 }
 
 /** Rounds the numbers inside d="..." attributes; the shapes are not simplified. */
